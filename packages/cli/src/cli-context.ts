@@ -1,0 +1,37 @@
+import { loadConfig, openBigrock, type Bigrock } from '@bigrock/server';
+
+/** What a command needs from the outside world, so that tests can run the program in-process. */
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processIo: CliIo = {
+  env: process.env,
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/** Opens Bigrock on the data directory the environment names, runs `work`, and closes it. */
+export async function withBigrock<T>(io: CliIo, work: (bigrock: Bigrock) => Promise<T>): Promise<T> {
+  const bigrock = await openBigrock(loadConfig(io.env));
+  try {
+    return await work(bigrock);
+  } finally {
+    await bigrock.close();
+  }
+}
+
+export function printJson(io: CliIo, value: unknown): void {
+  io.out(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Left-aligned columns, for the human-readable listings. */
+export function printTable(io: CliIo, rows: string[][]): void {
+  const widths = rows.reduce<number[]>(
+    (max, row) => row.map((cell, index) => Math.max(max[index] ?? 0, cell.length)),
+    [],
+  );
+  for (const row of rows) io.out(`${row.map((cell, index) => cell.padEnd(widths[index] ?? 0)).join('  ').trimEnd()}\n`);
+}

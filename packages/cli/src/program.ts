@@ -1,0 +1,68 @@
+import { isAppError } from '@bigrock/core';
+import { Command, CommanderError } from 'commander';
+
+import { printJson, withBigrock, type CliIo } from './cli-context.js';
+import { registerGoalCommands } from './goals/goal.commands.js';
+
+/** Exit statuses: 2 is a mistake in what the user typed, 1 is something else going wrong. */
+export const EXIT_USAGE = 2;
+export const EXIT_FAILURE = 1;
+
+function registerWorkspaceCommands(program: Command, io: CliIo): void {
+  program
+    .command('demo')
+    .description("fill an empty workspace with the seeds' network-marketing example")
+    .option('--json', 'print JSON')
+    .action((options: { json?: boolean }) =>
+      withBigrock(io, async (bigrock) => {
+        const result = await bigrock.demo.load();
+        if (options.json) return printJson(io, result);
+        io.out(`Loaded the demo: ${result.goalIds.length} goals. See them with: bigrock goal list\n`);
+      }),
+    );
+
+  program
+    .command('token')
+    .description('print the API token for scripts (send it as "Authorization: Bearer <token>")')
+    .action(() =>
+      withBigrock(io, async (bigrock) => io.out(`${await bigrock.sessionSecret()}\n`)),
+    );
+
+  program
+    .command('serve')
+    .description('start the web app and the API (the same as npm start, without the build)')
+    .action(async () => {
+      // Loaded on demand: the HTTP stack is not needed to log a number.
+      const { startServer } = await import('@bigrock/server/http');
+      const { loadConfig } = await import('@bigrock/server');
+      const { url } = await startServer(loadConfig(io.env));
+      io.out(`Bigrock is running at ${url}\n`);
+    });
+}
+
+export function createProgram(io: CliIo): Command {
+  const program = new Command('bigrock')
+    .description('Bigrock: SMARTER goals, the activities that pay, and the numbers that show it.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showSuggestionAfterError();
+  registerGoalCommands(program, io);
+  registerWorkspaceCommands(program, io);
+  return program;
+}
+
+/** Runs the CLI and resolves to its exit status; errors become one line on stderr. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    await createProgram(io).parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    if (isAppError(error)) {
+      io.err(`bigrock: ${error.message}\n`);
+      return error.code === 'internal' || error.code === 'config' ? EXIT_FAILURE : EXIT_USAGE;
+    }
+    io.err(`bigrock: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_FAILURE;
+  }
+}

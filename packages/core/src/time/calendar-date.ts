@@ -1,0 +1,71 @@
+import { DateTime, IANAZone } from 'luxon';
+
+import { AppError } from '../errors/app-error.js';
+
+/** A calendar date written `YYYY-MM-DD`, free of any time zone. */
+export type CalendarDate = string;
+
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+function parse(date: CalendarDate): DateTime {
+  return DateTime.fromISO(date, { zone: 'UTC' });
+}
+
+/**
+ * Whether a string is a real calendar date in the form `YYYY-MM-DD`.
+ *
+ * @example isCalendarDate('2026-02-29') // false
+ */
+export function isCalendarDate(value: string): value is CalendarDate {
+  return datePattern.test(value) && parse(value).isValid;
+}
+
+/** Throws an `invalid-input` error naming `field` unless `value` is a real date. */
+export function assertCalendarDate(value: string, field: string): CalendarDate {
+  if (!isCalendarDate(value)) {
+    throw new AppError('invalid-input', `${field} must be a date written YYYY-MM-DD, got "${value}".`, {
+      field,
+    });
+  }
+  return value;
+}
+
+/** Whether `zone` names an IANA time zone, such as `Europe/Paris`. */
+export function isTimeZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+/**
+ * Whole calendar days from `from` to `to`, negative when `to` comes first. Calendar days, so a
+ * daylight-saving change in the user's zone never makes a day 23 or 25 hours long here.
+ *
+ * @example daysBetween('2026-03-01', '2026-03-31') // 30
+ */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return Math.round(parse(to).diff(parse(from), 'days').days);
+}
+
+/** @example addDays('2026-02-27', 2) // '2026-03-01' */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return parse(date).plus({ days }).toISODate() ?? date;
+}
+
+/**
+ * The calendar date that `instant` falls on in `zone`.
+ *
+ * @example dateInZone(new Date('2026-03-08T06:30:00Z'), 'America/New_York') // '2026-03-08'
+ */
+export function dateInZone(instant: Date, zone: string): CalendarDate {
+  const date = DateTime.fromJSDate(instant, { zone }).toISODate();
+  if (date === null) {
+    throw new AppError('invalid-input', `"${zone}" is not a time zone; use an IANA name such as Europe/Paris.`, {
+      field: 'timeZone',
+    });
+  }
+  return date;
+}
+
+/** The ISO weekday of a date, 1 for Monday to 7 for Sunday. */
+export function isoWeekday(date: CalendarDate): number {
+  return parse(date).weekday;
+}

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config/config.js';
+import { openDatabase, type DatabaseOptions, type OpenDatabase } from './db/open-database.js';
+import { createDemoService } from './demo/demo.service.js';
+import { createGoalRepository } from './goals/goal.repository.js';
+import { createGoalService } from './goals/goal.service.js';
+import { createSettingRepository } from './workspaces/setting.repository.js';
+import { createWorkspaceRepository } from './workspaces/workspace.repository.js';
+import { createWorkspaceService } from './workspaces/workspace.service.js';
+
+/** Local mode has one workspace; its id is on every row so that accounts can come later. */
+export const DEFAULT_WORKSPACE_ID = 'default';
+
+const SESSION_SECRET_KEY = 'session-secret';
+
+export interface BigrockOptions extends DatabaseOptions {
+  clock?: Clock;
+}
+
+/** The database, the repositories and the services, wired once for the server and the CLI alike. */
+export async function openBigrock(config: Config, options: BigrockOptions = {}) {
+  const database: OpenDatabase = await openDatabase(config, options);
+  const clock = options.clock ?? systemClock;
+  const { db } = database;
+  const workspaceRepository = createWorkspaceRepository(db);
+  const settings = createSettingRepository(db);
+  const goalRepository = createGoalRepository(db);
+  const workspaceId = DEFAULT_WORKSPACE_ID;
+
+  await workspaceRepository.ensure({
+    id: workspaceId,
+    name: 'My workspace',
+    timeZone: config.timeZone,
+    createdAt: clock.now().toISOString(),
+  });
+
+  /** The secret behind the web app's session cookie and the API's bearer token, made on first use. */
+  const sessionSecret = () => settings.getOrInsert(SESSION_SECRET_KEY, randomBytes(32).toString('base64url'));
+
+  const goals = createGoalService({ goals: goalRepository, workspaces: workspaceRepository, clock, workspaceId });
+  return {
+    config,
+    dialect: database.dialect,
+    db,
+    sessionSecret,
+    workspace: createWorkspaceService({ workspaces: workspaceRepository, workspaceId }),
+    goals,
+    demo: createDemoService({ goals: goalRepository, goalService: goals, workspaceId }),
+    close: database.close,
+  };
+}
+
+export type Bigrock = Awaited<ReturnType<typeof openBigrock>>;

@@ -1,0 +1,8 @@
+import type { Migration } from 'kysely';
+
+import * as goals from './0001-goals.js';
+
+/** Every migration, in order. A new area adds its file here; names sort in the order they run. */
+export const migrations: Record<string, Migration> = {
+  '0001-goals': goals,
+};

@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { AppError } from '@bigrock/core';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import pg from 'pg';
+
+import type { Config } from '../config/config.js';
+import type { Database } from './database.js';
+import { migrations } from './migrations/index.js';
+
+export const dialects = ['sqlite', 'postgres'] as const;
+export type DialectName = (typeof dialects)[number];
+
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL only: the schema to work in (tests give each run its own). */
+  schema?: string;
+}
+
+export const SQLITE_FILE = 'bigrock.sqlite';
+
+const staticMigrations: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
+
+// PostgreSQL sends int8 and numeric as strings to keep precision; our counts and sums fit a double.
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+function sqliteDialect(dataDir: string): SqliteDialect {
+  mkdirSync(dataDir, { recursive: true });
+  const database = new SQLite(join(dataDir, SQLITE_FILE));
+  database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('synchronous = NORMAL');
+  return new SqliteDialect({ database });
+}
+
+function postgresDialect(url: string, schema: string | undefined): PostgresDialect {
+  const options = schema === undefined ? undefined : `-c search_path=${schema}`;
+  return new PostgresDialect({ pool: new pg.Pool({ connectionString: url, options, types: pgTypes, max: 10 }) });
+}
+
+/** Brings the schema up to date; safe to call from the server and the CLI at once. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: staticMigrations });
+  const { error } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    throw new AppError('internal', 'The database could not be brought up to date; see the cause.', { cause: error });
+  }
+}
+
+/** Opens SQLite in the data directory, or PostgreSQL when `DATABASE_URL` is set, and migrates it. */
+export async function openDatabase(config: Config, options: DatabaseOptions = {}): Promise<OpenDatabase> {
+  const dialect: DialectName = config.databaseUrl === null ? 'sqlite' : 'postgres';
+  const db = new Kysely<Database>({
+    dialect: config.databaseUrl === null ? sqliteDialect(config.dataDir) : postgresDialect(config.databaseUrl, options.schema),
+  });
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, dialect, close: () => db.destroy() };
+}

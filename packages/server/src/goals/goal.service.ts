@@ -1,0 +1,201 @@
+import {
+  AppError,
+  assertCalendarDate,
+  checkGoal,
+  computePace,
+  createGoalSchema,
+  dateInZone,
+  logProgressSchema,
+  paceSeries,
+  updateGoalSchema,
+  type CalendarDate,
+  type DataPoint,
+  type Goal,
+  type GoalCheck,
+  type Pace,
+  type PaceSeriesPoint,
+} from '@bigrock/core';
+
+import type { Clock } from '../clock.js';
+import { newId } from '../db/new-id.js';
+import { parseInput } from '../validation.js';
+import type { WorkspaceRepository } from '../workspaces/workspace.repository.js';
+import type { GoalRepository } from './goal.repository.js';
+
+/** A goal with where it stands: what the dashboard shows for each goal. */
+export interface GoalStanding {
+  goal: Goal;
+  pace: Pace | null;
+  check: GoalCheck;
+  series: PaceSeriesPoint[];
+}
+
+export interface GoalDetail extends GoalStanding {
+  dataPoints: DataPoint[];
+}
+
+export interface GoalServiceDeps {
+  goals: GoalRepository;
+  workspaces: WorkspaceRepository;
+  clock: Clock;
+  workspaceId: string;
+}
+
+export function createGoalService({ goals, workspaces, clock, workspaceId }: GoalServiceDeps) {
+  async function today(): Promise<CalendarDate> {
+    const workspace = await workspaces.find(workspaceId);
+    return dateInZone(clock.now(), workspace?.timeZone ?? 'UTC');
+  }
+
+  async function resolveAsOf(asOf: string | undefined): Promise<CalendarDate> {
+    return asOf === undefined ? today() : assertCalendarDate(asOf, 'asOf');
+  }
+
+  async function findGoal(id: string): Promise<Goal> {
+    const goal = await goals.find(workspaceId, id);
+    if (goal === undefined) {
+      throw new AppError('not-found', `No goal has the id "${id}"; list the goals to find its id.`, { field: 'id' });
+    }
+    return goal;
+  }
+
+  async function assertParent(goal: Goal): Promise<void> {
+    let parentId = goal.parentId;
+    while (parentId !== null) {
+      if (parentId === goal.id) {
+        throw new AppError('invalid-input', 'A goal cannot be its own parent, directly or through another goal.', {
+          field: 'parentId',
+        });
+      }
+      const parent = await goals.find(workspaceId, parentId);
+      if (parent === undefined) {
+        throw new AppError('invalid-input', `parentId: no goal has the id "${parentId}".`, { field: 'parentId' });
+      }
+      parentId = parent.parentId;
+    }
+  }
+
+  function assertDates(goal: Goal): void {
+    if (goal.startDate !== null && goal.deadline !== null && goal.deadline <= goal.startDate) {
+      throw new AppError('invalid-input', `deadline: set it after the start date (${goal.startDate}).`, {
+        field: 'deadline',
+      });
+    }
+  }
+
+  function standing(goal: Goal, points: DataPoint[], asOf: CalendarDate, todayDate: CalendarDate): GoalStanding {
+    const check = checkGoal(goal, {
+      today: todayDate,
+      dataPointCount: points.length,
+      lastDataPointDate: points.at(-1)?.date ?? null,
+      activities: null,
+    });
+    return { goal, pace: computePace(goal, points, asOf), check, series: paceSeries(goal, points, asOf) };
+  }
+
+  async function get(id: string, options: { asOf?: string } = {}): Promise<GoalDetail> {
+    const [asOf, todayDate, goal] = await Promise.all([resolveAsOf(options.asOf), today(), findGoal(id)]);
+    const dataPoints = await goals.listDataPoints(workspaceId, [goal.id]);
+    return { ...standing(goal, dataPoints, asOf, todayDate), dataPoints };
+  }
+
+  return {
+    today,
+    get,
+
+    async list(options: { archived?: boolean; asOf?: string } = {}): Promise<GoalStanding[]> {
+      const [asOf, todayDate] = await Promise.all([resolveAsOf(options.asOf), today()]);
+      const list = await goals.list(workspaceId, { archived: options.archived ?? false });
+      const points = await goals.listDataPoints(workspaceId, list.map((goal) => goal.id));
+      return list.map((goal) =>
+        standing(goal, points.filter((point) => point.goalId === goal.id), asOf, todayDate),
+      );
+    },
+
+    async check(id: string): Promise<GoalCheck> {
+      return (await get(id)).check;
+    },
+
+    async create(input: unknown): Promise<Goal> {
+      const fields = parseInput(createGoalSchema, input);
+      const now = clock.now().toISOString();
+      const goal: Goal = {
+        id: newId(),
+        workspaceId,
+        title: fields.title,
+        level: fields.level ?? null,
+        unit: fields.unit ?? null,
+        aggregate: fields.aggregate ?? 'sum',
+        direction: fields.direction ?? 'up',
+        baseline: fields.baseline ?? 0,
+        target: fields.target ?? null,
+        startDate: fields.startDate === undefined ? await today() : fields.startDate,
+        deadline: fields.deadline ?? null,
+        why: fields.why ?? null,
+        parentId: fields.parentId ?? null,
+        systems: fields.systems ?? null,
+        owner: fields.owner ?? null,
+        partner: fields.partner ?? null,
+        trackingSource: fields.trackingSource ?? 'manual',
+        hoursPerWeek: fields.hoursPerWeek ?? null,
+        daysOff: fields.daysOff ?? [],
+        archivedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      assertDates(goal);
+      await assertParent(goal);
+      await goals.insert(goal);
+      return goal;
+    },
+
+    async update(id: string, input: unknown): Promise<Goal> {
+      const fields = parseInput(updateGoalSchema, input);
+      const current = await findGoal(id);
+      const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+      const goal: Goal = { ...current, ...defined, updatedAt: clock.now().toISOString() };
+      assertDates(goal);
+      await assertParent(goal);
+      await goals.update(goal);
+      return goal;
+    },
+
+    async archive(id: string): Promise<Goal> {
+      const goal = await findGoal(id);
+      const now = clock.now().toISOString();
+      const archived = { ...goal, archivedAt: goal.archivedAt ?? now, updatedAt: now };
+      await goals.update(archived);
+      return archived;
+    },
+
+    async unarchive(id: string): Promise<Goal> {
+      const goal = await findGoal(id);
+      const restored = { ...goal, archivedAt: null, updatedAt: clock.now().toISOString() };
+      await goals.update(restored);
+      return restored;
+    },
+
+    async logProgress(goalId: string, input: unknown): Promise<DataPoint> {
+      const fields = parseInput(logProgressSchema, input);
+      const goal = await findGoal(goalId);
+      const point: DataPoint = {
+        id: newId(),
+        goalId: goal.id,
+        date: fields.date ?? (await today()),
+        value: fields.value,
+        note: fields.note ?? null,
+        createdAt: clock.now().toISOString(),
+      };
+      await goals.insertDataPoint(workspaceId, point);
+      return point;
+    },
+
+    async deleteDataPoint(id: string): Promise<void> {
+      if (!(await goals.deleteDataPoint(workspaceId, id))) {
+        throw new AppError('not-found', `No data point has the id "${id}".`, { field: 'id' });
+      }
+    },
+  };
+}
+
+export type GoalService = ReturnType<typeof createGoalService>;

@@ -1,0 +1,59 @@
+import { AppError, type AppErrorCode } from '@bigrock/core';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+const statusOf: Record<AppErrorCode, number> = {
+  'invalid-input': 400,
+  'not-found': 404,
+  conflict: 409,
+  'forbidden-host': 403,
+  'forbidden-origin': 403,
+  unauthenticated: 401,
+  config: 500,
+  internal: 500,
+};
+
+export interface ErrorBody {
+  error: { code: AppErrorCode; message: string; field?: string };
+}
+
+function fromValidation(error: FastifyError): AppError {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issue = error.validation[0];
+    const path = issue?.instancePath.replace(/^\//, '').replaceAll('/', '.') ?? '';
+    const field = path || undefined;
+    const where = error.validationContext === 'body' ? '' : `${error.validationContext ?? 'request'} `;
+    return new AppError('invalid-input', `${where}${field ?? 'input'}: ${issue?.message ?? 'is not valid'}.`, {
+      field,
+      cause: error,
+    });
+  }
+  return new AppError('invalid-input', error.message, { cause: error });
+}
+
+function isFastifyError(error: unknown): error is FastifyError {
+  return error instanceof Error && ('validation' in error || 'statusCode' in error);
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isFastifyError(error)) {
+    if (error.validation) return fromValidation(error);
+    // Fastify's own 4xx (a malformed JSON body, a wrong content type) are the client's to fix.
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
+      return new AppError('invalid-input', error.message, { cause: error });
+  }
+  return new AppError('internal', 'Something went wrong on our side; the server log has the details.', { cause: error });
+}
+
+/** The one place an error becomes a response: codes map to statuses, internals stay hidden. */
+export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const appError = toAppError(error);
+
+  const status = statusOf[appError.code];
+  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  const body: ErrorBody = {
+    error: { code: appError.code, message: appError.message, ...(appError.field && { field: appError.field }) },
+  };
+  return reply.status(status).send(body);
+}

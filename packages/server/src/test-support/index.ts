@@ -1,0 +1,2 @@
+export * from './test-bigrock.js';
+export * from './start-test-server.js';

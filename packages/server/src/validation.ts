@@ -1,0 +1,12 @@
+import { AppError } from '@bigrock/core';
+import type { z } from 'zod';
+
+/** Parses input at an edge; a mistake becomes an `invalid-input` error naming the field. */
+export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.join('.') || undefined;
+  const message = issue === undefined ? 'The input is not valid.' : `${field ?? 'input'}: ${issue.message}.`;
+  throw new AppError('invalid-input', message, { field, cause: result.error });
+}
