@@ -24,7 +24,14 @@ export default tseslint.config(
   },
   {
     // The config parser and the CLI's entry are where the environment is read, once.
-    files: ['packages/server/src/config/config.ts', 'packages/cli/src/cli-context.ts', '**/*.test.ts', '**/test-support/**', 'bench/**', 'packages/web/e2e/**'],
+    files: [
+      'packages/server/src/config/config.ts',
+      'packages/cli/src/cli-context.ts',
+      '**/*.test.ts',
+      '**/test-support/**',
+      'bench/**',
+      'packages/web/e2e/**',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

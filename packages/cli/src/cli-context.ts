@@ -33,5 +33,11 @@ export function printTable(io: CliIo, rows: string[][]): void {
     (max, row) => row.map((cell, index) => Math.max(max[index] ?? 0, cell.length)),
     [],
   );
-  for (const row of rows) io.out(`${row.map((cell, index) => cell.padEnd(widths[index] ?? 0)).join('  ').trimEnd()}\n`);
+  for (const row of rows)
+    io.out(
+      `${row
+        .map((cell, index) => cell.padEnd(widths[index] ?? 0))
+        .join('  ')
+        .trimEnd()}\n`,
+    );
 }

@@ -2,7 +2,8 @@ import { InvalidArgumentError } from 'commander';
 
 export function parseNumber(value: string): number {
   const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number)) throw new InvalidArgumentError('Give a number, such as 12 or 2.5.');
+  if (value.trim() === '' || !Number.isFinite(number))
+    throw new InvalidArgumentError('Give a number, such as 12 or 2.5.');
   return number;
 }
 

@@ -24,9 +24,7 @@ function registerWorkspaceCommands(program: Command, io: CliIo): void {
   program
     .command('token')
     .description('print the API token for scripts (send it as "Authorization: Bearer <token>")')
-    .action(() =>
-      withBigrock(io, async (bigrock) => io.out(`${await bigrock.sessionSecret()}\n`)),
-    );
+    .action(() => withBigrock(io, async (bigrock) => io.out(`${await bigrock.sessionSecret()}\n`)));
 
   program
     .command('serve')

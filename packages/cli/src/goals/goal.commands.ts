@@ -70,18 +70,21 @@ const formatNumber = (value: number) => (Number.isInteger(value) ? String(value)
 function describePace(pace: Pace | null, goal: Goal): string {
   if (pace === null) return 'no pace yet: set a target and a deadline';
   const unit = goal.unit ? ` ${goal.unit}` : '';
-  const buffer = pace.bufferDays === null ? '' : `, ${pace.bufferDays} buffer day${Math.abs(pace.bufferDays) === 1 ? '' : 's'}`;
+  const buffer =
+    pace.bufferDays === null ? '' : `, ${pace.bufferDays} buffer day${Math.abs(pace.bufferDays) === 1 ? '' : 's'}`;
   return `${pace.status}: ${formatNumber(pace.actual)} of ${formatNumber(pace.expected)}${unit} expected${buffer}`;
 }
 
 function printGoal(io: CliIo, { goal, pace, check }: GoalStanding): void {
   io.out(`${goal.title}  (${goal.id})\n`);
-  if (goal.target !== null) io.out(`  target    ${formatNumber(goal.target)} ${goal.unit ?? ''} by ${goal.deadline ?? 'no deadline'}\n`);
+  if (goal.target !== null)
+    io.out(`  target    ${formatNumber(goal.target)} ${goal.unit ?? ''} by ${goal.deadline ?? 'no deadline'}\n`);
   io.out(`  pace      ${describePace(pace, goal)}\n`);
   if (pace?.projectedDate) io.out(`  projected ${pace.projectedDate}\n`);
   io.out(`  check     ${check.score}/100\n`);
   for (const dimension of check.dimensions) {
-    if (dimension.fix !== null) io.out(`    ${dimension.status === 'fail' ? '✗' : '!'} ${dimension.key}: ${dimension.fix}\n`);
+    if (dimension.fix !== null)
+      io.out(`    ${dimension.status === 'fail' ? '✗' : '!'} ${dimension.key}: ${dimension.fix}\n`);
   }
 }
 
@@ -115,14 +118,23 @@ export function registerGoalCommands(program: Command, io: CliIo): void {
     .action((options: { archived?: boolean; asOf?: string; json?: boolean }) =>
       withBigrock(io, async (bigrock) => {
         const list = await bigrock.goals.list({ archived: options.archived ?? false, asOf: options.asOf });
-        if (options.json) return printJson(io, list.map(({ goal: item, pace, check }) => ({ ...item, pace, score: check.score })));
-        if (list.length === 0) return io.out('No goals yet. Add one with: bigrock goal add "Recruit 12 distributors" --target 12 --unit recruits --deadline 2027-03-01\n');
+        if (options.json)
+          return printJson(
+            io,
+            list.map(({ goal: item, pace, check }) => ({ ...item, pace, score: check.score })),
+          );
+        if (list.length === 0)
+          return io.out(
+            'No goals yet. Add one with: bigrock goal add "Recruit 12 distributors" --target 12 --unit recruits --deadline 2027-03-01\n',
+          );
         printTable(io, [
           ['ID', 'STATUS', 'PROGRESS', 'CHECK', 'TITLE'],
           ...list.map(({ goal: item, pace, check }) => [
             item.id,
             pace?.status ?? '-',
-            pace === null ? '-' : `${formatNumber(pace.actual)}/${formatNumber(item.target ?? 0)} ${item.unit ?? ''}`.trim(),
+            pace === null
+              ? '-'
+              : `${formatNumber(pace.actual)}/${formatNumber(item.target ?? 0)} ${item.unit ?? ''}`.trim(),
             String(check.score),
             item.title,
           ]),
@@ -139,7 +151,13 @@ export function registerGoalCommands(program: Command, io: CliIo): void {
     .action((id: string, options: { asOf?: string; json?: boolean }) =>
       withBigrock(io, async (bigrock) => {
         const detail = await bigrock.goals.get(id, { asOf: options.asOf });
-        if (options.json) return printJson(io, { ...detail.goal, pace: detail.pace, check: detail.check, dataPoints: detail.dataPoints });
+        if (options.json)
+          return printJson(io, {
+            ...detail.goal,
+            pace: detail.pace,
+            check: detail.check,
+            dataPoints: detail.dataPoints,
+          });
         printGoal(io, detail);
       }),
     );
@@ -154,11 +172,17 @@ export function registerGoalCommands(program: Command, io: CliIo): void {
         const check = await bigrock.goals.check(id);
         if (options.json) return printJson(io, check);
         io.out(`Score ${check.score}/100\n`);
-        printTable(io, check.dimensions.map(({ key, status, fix }) => [status.toUpperCase(), key, fix ?? '']));
+        printTable(
+          io,
+          check.dimensions.map(({ key, status, fix }) => [status.toUpperCase(), key, fix ?? '']),
+        );
       }),
     );
 
-  for (const [name, archived] of [['archive', true], ['unarchive', false]] as const) {
+  for (const [name, archived] of [
+    ['archive', true],
+    ['unarchive', false],
+  ] as const) {
     goal
       .command(name)
       .description(archived ? 'archive a goal' : 'bring back an archived goal')

@@ -78,7 +78,9 @@ const rules: Record<GoalDimension, (goal: CheckedGoal, context: GoalCheckContext
     if (detailed && hasText(goal.unit)) return pass;
     if (detailed) return warn('Say what you count: add a unit, such as "recruits" or "USD".');
     if (hasText(goal.unit))
-      return warn('Spell out what, for whom and where in the title, e.g. "Recruit 12 distributors from my warm market".');
+      return warn(
+        'Spell out what, for whom and where in the title, e.g. "Recruit 12 distributors from my warm market".',
+      );
     return fail('Rewrite the title as a concrete result (what, for whom, where) and add the unit you count it in.');
   },
 

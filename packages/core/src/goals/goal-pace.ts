@@ -29,7 +29,8 @@ const round = (value: number) => Math.round(value * 1e9) / 1e9;
 
 /** Points sorted by date, stable, so that "last" means the last one logged on the latest day. */
 function byDate(points: readonly PacePoint[]): PacePoint[] {
-  return points.map((point, index) => ({ point, index }))
+  return points
+    .map((point, index) => ({ point, index }))
     .sort((a, b) => (a.point.date < b.point.date ? -1 : a.point.date > b.point.date ? 1 : a.index - b.index))
     .map(({ point }) => point);
 }
@@ -127,10 +128,12 @@ export function computePace(goal: PaceGoal, points: readonly PacePoint[], asOf: 
   const actual = actualValue(goal, points, asOf);
   const delta = round((actual - expected) * sign);
   const dailyRate = Math.abs(line.target - line.baseline) / line.totalDays;
+  // On track means within one day of the line, either way.
+  const tolerance = round(dailyRate);
 
   let status: PaceStatus = 'on-track';
-  if (delta > dailyRate) status = 'ahead';
-  else if (delta < -dailyRate || (dailyRate === 0 && delta < 0)) status = 'behind';
+  if (delta > tolerance) status = 'ahead';
+  else if (delta < -tolerance) status = 'behind';
 
   return {
     asOf,
@@ -138,7 +141,8 @@ export function computePace(goal: PaceGoal, points: readonly PacePoint[], asOf: 
     actual,
     delta,
     status,
-    bufferDays: dailyRate > 0 ? Math.floor(round(delta / dailyRate)) : null,
+    // Rounded to a millionth of a day first, so that a delta that is exactly n days is n, not n − 1.
+    bufferDays: dailyRate > 0 ? Math.floor(Math.round((delta / dailyRate) * 1e6) / 1e6) : null,
     projectedDate: projectDate(goal, line, points, asOf, actual),
   };
 }

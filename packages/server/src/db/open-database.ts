@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { AppError } from '@bigrock/core';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
-import pg from 'pg';
 
 import type { Config } from '../config/config.js';
 import type { Database } from './database.js';
@@ -28,14 +27,6 @@ export const SQLITE_FILE = 'bigrock.sqlite';
 
 const staticMigrations: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
-// PostgreSQL sends int8 and numeric as strings to keep precision; our counts and sums fit a double.
-const pgTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC) return (value: string) => Number(value);
-    return pg.types.getTypeParser(oid, format);
-  },
-};
-
 function sqliteDialect(dataDir: string): SqliteDialect {
   mkdirSync(dataDir, { recursive: true });
   const database = new SQLite(join(dataDir, SQLITE_FILE));
@@ -46,9 +37,18 @@ function sqliteDialect(dataDir: string): SqliteDialect {
   return new SqliteDialect({ database });
 }
 
-function postgresDialect(url: string, schema: string | undefined): PostgresDialect {
+// Loaded only when PostgreSQL is configured, so that a CLI call on SQLite does not pay for it.
+async function postgresDialect(url: string, schema: string | undefined): Promise<PostgresDialect> {
+  const { default: pg } = await import('pg');
+  // PostgreSQL sends int8 and numeric as strings to keep precision; our counts and sums fit a double.
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC) return (value: string) => Number(value);
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
   const options = schema === undefined ? undefined : `-c search_path=${schema}`;
-  return new PostgresDialect({ pool: new pg.Pool({ connectionString: url, options, types: pgTypes, max: 10 }) });
+  return new PostgresDialect({ pool: new pg.Pool({ connectionString: url, options, types, max: 10 }) });
 }
 
 /** Brings the schema up to date; safe to call from the server and the CLI at once. */
@@ -64,7 +64,10 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
 export async function openDatabase(config: Config, options: DatabaseOptions = {}): Promise<OpenDatabase> {
   const dialect: DialectName = config.databaseUrl === null ? 'sqlite' : 'postgres';
   const db = new Kysely<Database>({
-    dialect: config.databaseUrl === null ? sqliteDialect(config.dataDir) : postgresDialect(config.databaseUrl, options.schema),
+    dialect:
+      config.databaseUrl === null
+        ? sqliteDialect(config.dataDir)
+        : await postgresDialect(config.databaseUrl, options.schema),
   });
   try {
     await migrateToLatest(db);

@@ -95,11 +95,27 @@ export function createDemoService({ goals, goalService, workspaceId }: DemoServi
       });
 
       await logEvery(dream.id, start, [[27, 260]]);
-      await logEvery(income.id, start, [[14, 120], [27, 260]]);
-      await logEvery(recruits.id, start, [[6, 1], [13, 1], [24, 1]]);
-      await logEvery(appointments.id, start, [[4, 5], [11, 4], [18, 6], [25, 5]]);
+      await logEvery(income.id, start, [
+        [14, 120],
+        [27, 260],
+      ]);
+      await logEvery(recruits.id, start, [
+        [6, 1],
+        [13, 1],
+        [24, 1],
+      ]);
+      await logEvery(appointments.id, start, [
+        [4, 5],
+        [11, 4],
+        [18, 6],
+        [25, 5],
+      ]);
       const weekdays = [0, 1, 2, 3, 4, 7, 8, 9, 10, 11, 14, 15, 16, 17, 18, 21, 22, 23, 24, 25];
-      await logEvery(calls.id, start, weekdays.map((day, index): [number, number] => [day, 11 + (index % 4)]));
+      await logEvery(
+        calls.id,
+        start,
+        weekdays.map((day, index): [number, number] => [day, 11 + (index % 4)]),
+      );
 
       return { goalIds: [dream.id, income.id, recruits.id, appointments.id, calls.id] };
     },

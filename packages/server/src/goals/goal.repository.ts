@@ -40,9 +40,7 @@ function toGoal(row: Selectable<GoalTable>): Goal {
     partner: row.partner,
     trackingSource: oneOf<TrackingSource>(trackingSources, row.tracking_source, 'manual'),
     hoursPerWeek: row.hours_per_week,
-    daysOff: row.days_off
-      .split(',')
-      .filter((day): day is Weekday => weekdays.some((weekday) => weekday === day)),
+    daysOff: row.days_off.split(',').filter((day): day is Weekday => weekdays.some((weekday) => weekday === day)),
     archivedAt: row.archived_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -77,7 +75,14 @@ function toRow(goal: Goal): GoalTable {
 }
 
 function toDataPoint(row: Selectable<DataPointTable>): DataPoint {
-  return { id: row.id, goalId: row.goal_id, date: row.date, value: row.value, note: row.note, createdAt: row.created_at };
+  return {
+    id: row.id,
+    goalId: row.goal_id,
+    date: row.date,
+    value: row.value,
+    note: row.note,
+    createdAt: row.created_at,
+  };
 }
 
 export interface GoalListOptions {

@@ -106,9 +106,17 @@ export function createGoalService({ goals, workspaces, clock, workspaceId }: Goa
     async list(options: { archived?: boolean; asOf?: string } = {}): Promise<GoalStanding[]> {
       const [asOf, todayDate] = await Promise.all([resolveAsOf(options.asOf), today()]);
       const list = await goals.list(workspaceId, { archived: options.archived ?? false });
-      const points = await goals.listDataPoints(workspaceId, list.map((goal) => goal.id));
+      const points = await goals.listDataPoints(
+        workspaceId,
+        list.map((goal) => goal.id),
+      );
       return list.map((goal) =>
-        standing(goal, points.filter((point) => point.goalId === goal.id), asOf, todayDate),
+        standing(
+          goal,
+          points.filter((point) => point.goalId === goal.id),
+          asOf,
+          todayDate,
+        ),
       );
     },
 

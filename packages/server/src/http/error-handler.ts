@@ -43,7 +43,9 @@ function toAppError(error: unknown): AppError {
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
       return new AppError('invalid-input', error.message, { cause: error });
   }
-  return new AppError('internal', 'Something went wrong on our side; the server log has the details.', { cause: error });
+  return new AppError('internal', 'Something went wrong on our side; the server log has the details.', {
+    cause: error,
+  });
 }
 
 /** The one place an error becomes a response: codes map to statuses, internals stay hidden. */

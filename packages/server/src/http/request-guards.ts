@@ -20,7 +20,10 @@ export function allowedHostHeaders(host: string, port: number, extra: readonly s
 export function assertAllowedHost(request: FastifyRequest, allowed: ReadonlySet<string>): void {
   const host = (request.headers.host ?? '').toLowerCase();
   if (!allowed.has(host)) {
-    throw new AppError('forbidden-host', `This server only answers to ${[...allowed].join(', ')}; the request named "${host}".`);
+    throw new AppError(
+      'forbidden-host',
+      `This server only answers to ${[...allowed].join(', ')}; the request named "${host}".`,
+    );
   }
 }
 

@@ -24,7 +24,10 @@ export interface TestServer extends TestBigrock {
 }
 
 /** The real server, web app included, on a free port of 127.0.0.1 and a fresh database. */
-export async function startTestServer(dialect: DialectName = 'sqlite', options: TestBigrockOptions = {}): Promise<TestServer> {
+export async function startTestServer(
+  dialect: DialectName = 'sqlite',
+  options: TestBigrockOptions = {},
+): Promise<TestServer> {
   const port = await freePort();
   const test = await openTestBigrock(dialect, { ...options, port });
   const app = await buildApp({ bigrock: test.bigrock, webDir: WEB_DIST_DIR });

@@ -27,17 +27,29 @@ export function createWorkspaceRepository(db: Kysely<Database>) {
     async ensure(workspace: Workspace): Promise<Workspace> {
       await db
         .insertInto('workspaces')
-        .values({ id: workspace.id, name: workspace.name, time_zone: workspace.timeZone, created_at: workspace.createdAt })
+        .values({
+          id: workspace.id,
+          name: workspace.name,
+          time_zone: workspace.timeZone,
+          created_at: workspace.createdAt,
+        })
         .onConflict((conflict) => conflict.column('id').doNothing())
         .execute();
-      const row = await db.selectFrom('workspaces').selectAll().where('id', '=', workspace.id).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('workspaces')
+        .selectAll()
+        .where('id', '=', workspace.id)
+        .executeTakeFirstOrThrow();
       return toWorkspace(row);
     },
 
     async update(id: string, patch: Partial<Pick<Workspace, 'name' | 'timeZone'>>): Promise<void> {
       await db
         .updateTable('workspaces')
-        .set({ ...(patch.name !== undefined && { name: patch.name }), ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }) })
+        .set({
+          ...(patch.name !== undefined && { name: patch.name }),
+          ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
+        })
         .where('id', '=', id)
         .execute();
     },

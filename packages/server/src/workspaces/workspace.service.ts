@@ -6,15 +6,18 @@ import type { Workspace, WorkspaceRepository } from './workspace.repository.js';
 
 export const updateWorkspaceSchema = z.object({
   name: z.string().trim().min(1).max(100).optional(),
-  timeZone: z
-    .string()
-    .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Paris' })
-    .optional(),
+  timeZone: z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Paris' }).optional(),
 });
 
 export type WorkspaceService = ReturnType<typeof createWorkspaceService>;
 
-export function createWorkspaceService({ workspaces, workspaceId }: { workspaces: WorkspaceRepository; workspaceId: string }) {
+export function createWorkspaceService({
+  workspaces,
+  workspaceId,
+}: {
+  workspaces: WorkspaceRepository;
+  workspaceId: string;
+}) {
   async function get(): Promise<Workspace> {
     const workspace = await workspaces.find(workspaceId);
     if (workspace === undefined) throw new AppError('not-found', `The workspace "${workspaceId}" does not exist.`);

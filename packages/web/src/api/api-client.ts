@@ -1,0 +1,81 @@
+import { appErrorCodes, type AppErrorCode } from '@bigrock/core';
+
+const API_BASE = '/api/v1';
+
+/** The body every failed API call answers with (see the server's error handler). */
+interface ErrorBody {
+  error: { code: AppErrorCode; message: string; field?: string };
+}
+
+/** A failed API call, carrying the server's code, message and, when there is one, the input field it is about. */
+export class ApiError extends Error {
+  readonly code: AppErrorCode;
+  readonly status: number;
+  readonly field: string | undefined;
+
+  constructor(status: number, body: ErrorBody['error']) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = body.code;
+    this.field = body.field;
+  }
+}
+
+function isErrorBody(body: unknown): body is ErrorBody {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
+  const { error } = body;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'message' in error &&
+    typeof error.message === 'string' &&
+    'code' in error &&
+    appErrorCodes.some((code) => code === error.code)
+  );
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${API_BASE}${path}`, {
+    method,
+    credentials: 'same-origin',
+    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await readJson(response);
+  if (!response.ok) {
+    // A proxy or a crash can answer without our error body; the status is all there is to say then.
+    throw new ApiError(
+      response.status,
+      isErrorBody(json)
+        ? json.error
+        : { code: 'internal', message: `The server answered ${response.status} ${response.statusText}; try again.` },
+    );
+  }
+  // The API is our own typed contract: the response is trusted to match T, as inside the server.
+  return json as T;
+}
+
+/** A small typed client for the Bigrock JSON API under /api/v1, sending the session cookie. */
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  delete: (path: string) => request<void>('DELETE', path),
+};
+
+/** The message to show for any error a page or form meets. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return 'Something went wrong; try again.';
+}
