@@ -13,6 +13,26 @@ export default defineConfig({
     // The server serves this folder (WEB_DIST_DIR in packages/server/src/http/start-server.ts).
     outDir: 'dist',
     emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than the app: in chunks of their own they stay cached across releases.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'react',
+              test: /[\\/]node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/,
+            },
+            { name: 'vendor', test: /[\\/]node_modules[\\/]/ },
+          ],
+        },
+      },
+      treeshake: {
+        // @bigrock/core is pure domain code without side effects, but its package.json does not say so;
+        // without this, its zod schemas (which the app never uses) would ship in the bundle.
+        // Other modules keep what their own package.json says (undefined).
+        moduleSideEffects: (id) => (/[\\/]packages[\\/]core[\\/]dist[\\/]/.test(id) ? false : undefined),
+      },
+    },
   },
   server: {
     proxy: {

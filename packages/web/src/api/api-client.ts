@@ -31,7 +31,8 @@ function isErrorBody(body: unknown): body is ErrorBody {
     'message' in error &&
     typeof error.message === 'string' &&
     'code' in error &&
-    appErrorCodes.some((code) => code === error.code)
+    appErrorCodes.some((code) => code === error.code) &&
+    (!('field' in error) || typeof error.field === 'string')
   );
 }
 
@@ -49,7 +50,10 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const response = await fetch(`${API_BASE}${path}`, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    headers:
+      body === undefined
+        ? { accept: 'application/json' }
+        : { accept: 'application/json', 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = await readJson(response);
@@ -71,8 +75,18 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  delete: (path: string) => request<void>('DELETE', path),
+  delete: (path: string) => request<undefined>('DELETE', path),
 };
+
+/**
+ * The message of a field's error, to show beside that field. The server starts it with the field's
+ * code name ("deadline: set it after…"), which the label beside it already says in plain words.
+ */
+export function fieldMessage(error: ApiError): string {
+  const prefix = `${error.field}: `;
+  const detail = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+  return detail.charAt(0).toUpperCase() + detail.slice(1);
+}
 
 /** The message to show for any error a page or form meets. */
 export function errorMessage(error: unknown): string {

@@ -6,7 +6,12 @@ const LOCALE = 'en';
 const numberFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
 const signedFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
 // Calendar dates carry no zone; read and written in UTC, they never shift by a day.
-const dateFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat(LOCALE, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 const shortDateFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 const asInstant = (date: CalendarDate) => new Date(`${date}T00:00:00Z`);
@@ -29,7 +34,12 @@ export const formatDays = (days: number) => `${formatNumber(Math.abs(days))} ${M
 export const formatQuantity = (value: number, unit: string | null) =>
   unit === null ? formatNumber(value) : `${formatNumber(value)} ${unit}`;
 
+const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 /** Today in the browser's time zone: the day the person in front of the screen is living. */
 export function localToday(): CalendarDate {
-  return dateInZone(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+  return dateInZone(new Date(), localZone());
 }
+
+/** The day an instant (`2026-03-01T23:30:00Z`) fell on where the reader is. */
+export const formatInstantDate = (instant: string) => formatDate(dateInZone(new Date(instant), localZone()));

@@ -182,7 +182,7 @@ export function parentCandidates(goals: readonly Goal[], goalId: string | undefi
   const parentOf = new Map(goals.map((goal) => [goal.id, goal.parentId]));
   const isBelow = (id: string): boolean => {
     const seen = new Set<string>();
-    for (let current: string | null | undefined = id; current != null && !seen.has(current); ) {
+    for (let current: string | null | undefined = id; current != null && !seen.has(current);) {
       if (current === goalId) return true;
       seen.add(current);
       current = parentOf.get(current);

@@ -1,6 +1,5 @@
 import type {
   Aggregate,
-  CheckStatus,
   Direction,
   GoalDimension,
   GoalLevel,
@@ -58,12 +57,6 @@ export const dimensionLabels: Record<GoalDimension, string> = {
   'activity-based': 'Activity-based',
   responsible: 'Responsible',
   'track-able': 'Track-able',
-};
-
-export const checkStatusLabels: Record<CheckStatus, string> = {
-  pass: 'pass',
-  warn: 'warn',
-  fail: 'fail',
 };
 
 export const paceStatusLabels: Record<PaceStatus, string> = {

@@ -1,0 +1,82 @@
+import { createBrowserRouter, NavLink, Outlet, RouterProvider, useNavigation } from 'react-router-dom';
+
+import { ArchivedGoalsPage } from '../features/goals/ArchivedGoalsPage';
+import { DashboardPage } from '../features/goals/DashboardPage';
+import { GoalDetailPage } from '../features/goals/GoalDetailPage';
+import { GoalEditorPage } from '../features/goals/GoalEditorPage';
+import {
+  archivedGoalsLoader,
+  dashboardLoader,
+  goalDetailLoader,
+  goalEditorLoader,
+} from '../features/goals/goal-loaders';
+import { NotFoundPage, RouteErrorPage } from './RouteErrorPage';
+
+function Layout() {
+  const navigation = useNavigation();
+  const busy = navigation.state !== 'idle';
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to the content
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <NavLink to="/" className="brand">
+            Bigrock
+          </NavLink>
+          <nav aria-label="Main">
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  Dashboard
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/goals/new">New goal</NavLink>
+              </li>
+              <li>
+                <NavLink to="/archive">Archived</NavLink>
+              </li>
+            </ul>
+          </nav>
+        </div>
+        {busy && <div className="progress-bar" role="progressbar" aria-label="Loading" />}
+      </header>
+      <main id="main" className="app-main" aria-busy={busy}>
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+function Loading() {
+  return <p className="app-loading">Loading…</p>;
+}
+
+const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <Layout />,
+    hydrateFallbackElement: <Loading />,
+    children: [
+      {
+        // Errors render inside the layout, so the navigation stays to find a way back.
+        errorElement: <RouteErrorPage />,
+        children: [
+          { index: true, loader: dashboardLoader, element: <DashboardPage /> },
+          { path: 'archive', loader: archivedGoalsLoader, element: <ArchivedGoalsPage /> },
+          { path: 'goals/new', loader: goalEditorLoader, element: <GoalEditorPage /> },
+          { path: 'goals/:id', loader: goalDetailLoader, element: <GoalDetailPage /> },
+          { path: 'goals/:id/edit', loader: goalEditorLoader, element: <GoalEditorPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+/** The web app: a layout with the navigation, and a page per route, each loading its data first. */
+export function App() {
+  return <RouterProvider router={router} />;
+}

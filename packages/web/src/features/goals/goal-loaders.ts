@@ -1,0 +1,34 @@
+import type { LoaderFunctionArgs } from 'react-router-dom';
+
+import { localToday } from '../../shared/format';
+import { goalsApi } from './goals-api';
+
+function goalIdOf(params: LoaderFunctionArgs['params']): string {
+  // The routes that use these loaders all have an :id segment; without one the route table is wrong.
+  if (params.id === undefined) throw new Error('This page needs a goal id in its path.');
+  return params.id;
+}
+
+/** The active goals; when there are none, whether archived ones exist (the demo only fills an empty workspace). */
+export async function dashboardLoader() {
+  const standings = await goalsApi.list();
+  const hasArchived = standings.length === 0 && (await goalsApi.list({ archived: true })).length > 0;
+  return { standings, hasArchived };
+}
+
+export function archivedGoalsLoader() {
+  return goalsApi.list({ archived: true });
+}
+
+export async function goalDetailLoader({ params }: LoaderFunctionArgs) {
+  return { detail: await goalsApi.get(goalIdOf(params)), today: localToday() };
+}
+
+/** A new goal, or the one being edited, and the goals that could be its parent. */
+export async function goalEditorLoader({ params }: LoaderFunctionArgs) {
+  const [detail, active] = await Promise.all([
+    params.id === undefined ? null : goalsApi.get(params.id),
+    goalsApi.list(),
+  ]);
+  return { detail, goals: active.map(({ goal }) => goal), today: localToday() };
+}
