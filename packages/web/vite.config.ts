@@ -26,12 +26,6 @@ export default defineConfig({
           ],
         },
       },
-      treeshake: {
-        // @bigrock/core is pure domain code without side effects, but its package.json does not say so;
-        // without this, its zod schemas (which the app never uses) would ship in the bundle.
-        // Other modules keep what their own package.json says (undefined).
-        moduleSideEffects: (id) => (/[\\/]packages[\\/]core[\\/]dist[\\/]/.test(id) ? false : undefined),
-      },
     },
   },
   server: {

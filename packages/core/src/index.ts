@@ -4,3 +4,4 @@ export * from './goals/goal.js';
 export * from './goals/goal-input.js';
 export * from './goals/goal-pace.js';
 export * from './goals/goal-check.js';
+export * from './goals/goal-standing.js';

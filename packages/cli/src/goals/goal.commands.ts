@@ -1,5 +1,4 @@
-import { aggregates, directions, goalLevels, weekdays, type Goal, type Pace } from '@bigrock/core';
-import type { GoalStanding } from '@bigrock/server';
+import { aggregates, directions, goalLevels, weekdays, type Goal, type GoalStanding, type Pace } from '@bigrock/core';
 import { Option, type Command } from 'commander';
 
 import { printJson, printTable, withBigrock, type CliIo } from '../cli-context.js';

@@ -27,8 +27,8 @@ export function createDemoService({ goals, goalService, workspaceId }: DemoServi
       if ((await goals.countInWorkspace(workspaceId)) > 0) {
         throw new AppError(
           'conflict',
-          'This workspace already has goals, and the demo never mixes with real data. ' +
-            'Run it on a fresh data directory, e.g. BIGROCK_DATA=/tmp/bigrock-demo bigrock demo.',
+          'This workspace already has goals (archived ones count too), and the demo never mixes with real data. ' +
+            'Start Bigrock on a fresh data directory (BIGROCK_DATA=/tmp/bigrock-demo) to see it.',
         );
       }
       const start = addDays(await goalService.today(), -DAYS_IN);

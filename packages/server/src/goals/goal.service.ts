@@ -12,8 +12,8 @@ import {
   type DataPoint,
   type Goal,
   type GoalCheck,
-  type Pace,
-  type PaceSeriesPoint,
+  type GoalDetail,
+  type GoalStanding,
 } from '@bigrock/core';
 
 import type { Clock } from '../clock.js';
@@ -21,18 +21,6 @@ import { newId } from '../db/new-id.js';
 import { parseInput } from '../validation.js';
 import type { WorkspaceRepository } from '../workspaces/workspace.repository.js';
 import type { GoalRepository } from './goal.repository.js';
-
-/** A goal with where it stands: what the dashboard shows for each goal. */
-export interface GoalStanding {
-  goal: Goal;
-  pace: Pace | null;
-  check: GoalCheck;
-  series: PaceSeriesPoint[];
-}
-
-export interface GoalDetail extends GoalStanding {
-  dataPoints: DataPoint[];
-}
 
 export interface GoalServiceDeps {
   goals: GoalRepository;

@@ -169,6 +169,12 @@ describe.each(dialects)('the HTTP API on %s', (dialect) => {
     expect(page.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('answers a missing file with a 404, not with the app', async () => {
+    const missing = await send({ method: 'GET', url: '/assets/gone-1234.js' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['set-cookie']).toBeUndefined();
+  });
+
   it('describes the API in an OpenAPI document', async () => {
     const response = await send({ method: 'GET', url: '/api/openapi.json' });
     const document = response.json<{

@@ -36,8 +36,10 @@ export async function buildApp({ bigrock, webDir, logger = false }: AppOptions):
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || webDir === undefined || request.method !== 'GET') {
-      const path = request.url.split('?')[0] ?? request.url;
+    const path = request.url.split('?')[0] ?? request.url;
+    // Client-side routes get the app; a missing file (a stale /assets/ script, favicon.ico) is a 404.
+    const isAppRoute = request.method === 'GET' && !path.startsWith('/api/') && !/\.\w+$/.test(path);
+    if (!isAppRoute || webDir === undefined) {
       return errorHandler(new AppError('not-found', `Nothing here: ${request.method} ${path}.`), request, reply);
     }
     return sendIndex(reply);

@@ -1,7 +1,7 @@
+import type { GoalStanding } from '@bigrock/core';
 import { Link } from 'react-router-dom';
 
 import { levelLabels } from './goal-labels';
-import type { GoalStanding } from './goals-api';
 import { PaceChart } from './PaceChart';
 import { PaceSummary } from './PaceSummary';
 import { StatusBadge } from './StatusBadge';

@@ -2,27 +2,13 @@ import type {
   CreateGoalInput,
   DataPoint,
   Goal,
-  GoalCheck,
+  GoalDetail,
+  GoalStanding,
   LogProgressInput,
-  Pace,
-  PaceSeriesPoint,
   UpdateGoalInput,
 } from '@bigrock/core';
 
 import { api } from '../../api/api-client';
-
-/** A goal with where it stands, as GET /api/v1/goals lists it. */
-export interface GoalStanding {
-  goal: Goal;
-  pace: Pace | null;
-  check: GoalCheck;
-  series: PaceSeriesPoint[];
-}
-
-/** One goal as GET /api/v1/goals/:id answers it. */
-export interface GoalDetail extends GoalStanding {
-  dataPoints: DataPoint[];
-}
 
 const goalPath = (id: string) => `/goals/${encodeURIComponent(id)}`;
 
