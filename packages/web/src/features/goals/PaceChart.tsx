@@ -56,7 +56,15 @@ export function PaceChart({ series, pace, unit, height = 200 }: PaceChartProps) 
           dot={false}
           isAnimationActive={false}
         />
-        <Line name="Actual" dataKey="actual" type="stepAfter" stroke={actualColour} strokeWidth={2.5} dot={false} />
+        <Line
+          name="Actual"
+          dataKey="actual"
+          type="stepAfter"
+          stroke={actualColour}
+          strokeWidth={2.5}
+          dot={false}
+          isAnimationActive={false}
+        />
       </LineChart>
       {last && pace && (
         <figcaption className="sr-only">
