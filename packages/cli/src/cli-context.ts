@@ -5,12 +5,17 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   out(text: string): void;
   err(text: string): void;
+  /** The real streams, when there are: for progress bars on a terminal and for large outputs. */
+  outStream?: NodeJS.WriteStream;
+  errStream?: NodeJS.WriteStream;
 }
 
 export const processIo: CliIo = {
   env: process.env,
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  outStream: process.stdout,
+  errStream: process.stderr,
 };
 
 /** Opens Bigrock on the data directory the environment names, runs `work`, and closes it. */

@@ -2,7 +2,13 @@ import { isAppError } from '@bigrock/core';
 import { Command, CommanderError } from 'commander';
 
 import { printJson, withBigrock, type CliIo } from './cli-context.js';
+import { registerActivityCommands } from './activities/activity.commands.js';
+import { registerFunnelCommands } from './funnels/funnel.commands.js';
 import { registerGoalCommands } from './goals/goal.commands.js';
+import { registerEntryCommands } from './tracking/entry.commands.js';
+import { registerImportCommands } from './tracking/import.commands.js';
+import { registerOutcomeCommands } from './tracking/outcome.commands.js';
+import { registerTimerCommands } from './tracking/timer.commands.js';
 
 /** Exit statuses: 2 is a mistake in what the user typed, 1 is something else going wrong. */
 export const EXIT_USAGE = 2;
@@ -45,6 +51,12 @@ export function createProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showSuggestionAfterError();
   registerGoalCommands(program, io);
+  registerActivityCommands(program, io);
+  registerFunnelCommands(program, io);
+  registerTimerCommands(program, io);
+  registerEntryCommands(program, io);
+  registerOutcomeCommands(program, io);
+  registerImportCommands(program, io);
   registerWorkspaceCommands(program, io);
   return program;
 }

@@ -95,7 +95,7 @@ const rules: Record<GoalDimension, (goal: CheckedGoal, context: GoalCheckContext
       return warn('Say how many hours a week you can give this goal, so the plan can be checked against them.');
     if (activities === null || activities.count === 0)
       return warn(
-        `Link the activities that drive this goal, so their hours can be checked against your ${goal.hoursPerWeek} h a week.`,
+        `Link the activities that drive this goal, each with a target rate and minutes per unit, so their hours can be checked against your ${goal.hoursPerWeek} h a week.`,
       );
     if (activities.hoursPerWeek > goal.hoursPerWeek)
       return fail(
@@ -135,7 +135,9 @@ const rules: Record<GoalDimension, (goal: CheckedGoal, context: GoalCheckContext
 
   'activity-based'(_goal, { activities }) {
     if (activities !== null && activities.count > 0) return pass;
-    return warn('Link the income-producing activities that move this goal, e.g. "10 calls a day".');
+    return warn(
+      'Link the income-producing activities that move this goal, each with a target rate, e.g. "10 calls a day".',
+    );
   },
 
   responsible(goal) {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 
-import { addDays, assertCalendarDate, dateInZone, daysBetween, isCalendarDate, isTimeZone } from './calendar-date.js';
+import {
+  addDays,
+  addMonths,
+  assertCalendarDate,
+  dateInZone,
+  daysBetween,
+  isCalendarDate,
+  isTimeZone,
+  startOfIsoWeek,
+  startOfMonth,
+} from './calendar-date.js';
 
 describe('calendar dates', () => {
   it('accepts only real dates written YYYY-MM-DD', () => {
@@ -30,5 +40,19 @@ describe('calendar dates', () => {
     expect(dateInZone(instant, 'Asia/Tokyo')).toBe('2026-03-08');
     expect(isTimeZone('Europe/Paris')).toBe(true);
     expect(isTimeZone('Mars/Olympus')).toBe(false);
+  });
+});
+
+describe('weeks and months', () => {
+  it('finds the Monday of the ISO week and the first of the month', () => {
+    expect(startOfIsoWeek('2026-01-08')).toBe('2026-01-05');
+    expect(startOfIsoWeek('2026-01-05')).toBe('2026-01-05');
+    expect(startOfIsoWeek('2026-01-04')).toBe('2025-12-29');
+    expect(startOfMonth('2026-02-17')).toBe('2026-02-01');
+  });
+
+  it('adds months, clamping to the end of a shorter month', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2026-11-15', 3)).toBe('2027-02-15');
   });
 });

@@ -47,9 +47,114 @@ export interface DataPointTable {
   created_at: string;
 }
 
+export interface ActivityTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  unit: string;
+  rate: number | null;
+  rate_period: string | null;
+  minutes_per_unit: number | null;
+  /** Comma-separated weekdays: `mon,tue,wed,thu,fri`. */
+  workdays: string;
+  activity_class: string;
+  start_date: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActivityGoalTable {
+  workspace_id: string;
+  activity_id: string;
+  goal_id: string;
+}
+
+export interface ActivityLogTable {
+  id: string;
+  workspace_id: string;
+  activity_id: string;
+  date: string;
+  count: number;
+  note: string | null;
+  created_at: string;
+}
+
+export interface ActivityBreakTable {
+  id: string;
+  workspace_id: string;
+  activity_id: string;
+  start_date: string;
+  end_date: string;
+  note: string | null;
+  created_at: string;
+}
+
+export interface FunnelTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  goal_id: string | null;
+  target: number | null;
+  unit: string | null;
+  value_per_unit: number | null;
+  start_date: string | null;
+  deadline: string | null;
+  hours_per_week: number | null;
+  workdays_per_week: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FunnelStageTable {
+  workspace_id: string;
+  funnel_id: string;
+  position: number;
+  activity_id: string;
+  conversion_guess: number | null;
+}
+
+/** Instants as epoch milliseconds: `end_ms` is null while the timer runs. */
+export interface TimeEntryTable {
+  id: string;
+  workspace_id: string;
+  activity: string;
+  start_ms: number;
+  end_ms: number | null;
+  /** Comma-separated tags. */
+  tags: string;
+  note: string | null;
+  source: string;
+  source_id: string | null;
+  source_hash: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OutcomeTable {
+  id: string;
+  workspace_id: string;
+  kind: string;
+  amount: number;
+  currency: string | null;
+  date: string;
+  activity: string | null;
+  channel: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   settings: SettingTable;
   goals: GoalTable;
   data_points: DataPointTable;
+  activities: ActivityTable;
+  activity_goals: ActivityGoalTable;
+  activity_logs: ActivityLogTable;
+  activity_breaks: ActivityBreakTable;
+  funnels: FunnelTable;
+  funnel_stages: FunnelStageTable;
+  time_entries: TimeEntryTable;
+  outcomes: OutcomeTable;
 }

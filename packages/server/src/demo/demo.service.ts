@@ -1,11 +1,15 @@
 import { AppError, addDays, type CalendarDate } from '@bigrock/core';
 
+import type { ActivityService } from '../activities/activity.service.js';
+import type { FunnelService } from '../funnels/funnel.service.js';
 import type { GoalRepository } from '../goals/goal.repository.js';
 import type { GoalService } from '../goals/goal.service.js';
 
 export interface DemoServiceDeps {
   goals: GoalRepository;
   goalService: GoalService;
+  activities: ActivityService;
+  funnels: FunnelService;
   workspaceId: string;
 }
 
@@ -17,7 +21,7 @@ const DAYS_IN = 28;
  * the recruits, appointments and calls that lead to it, with progress logged so the dashboard
  * shows a goal ahead, one on track and one behind.
  */
-export function createDemoService({ goals, goalService, workspaceId }: DemoServiceDeps) {
+export function createDemoService({ goals, goalService, activities, funnels, workspaceId }: DemoServiceDeps) {
   async function logEvery(goalId: string, start: CalendarDate, entries: Array<[day: number, value: number]>) {
     for (const [day, value] of entries) await goalService.logProgress(goalId, { date: addDays(start, day), value });
   }
@@ -99,23 +103,50 @@ export function createDemoService({ goals, goalService, workspaceId }: DemoServi
         [14, 120],
         [27, 260],
       ]);
-      await logEvery(recruits.id, start, [
+      const recruitEntries: Array<[number, number]> = [
         [6, 1],
         [13, 1],
         [24, 1],
-      ]);
-      await logEvery(appointments.id, start, [
+      ];
+      const appointmentEntries: Array<[number, number]> = [
         [4, 5],
         [11, 4],
         [18, 6],
         [25, 5],
-      ]);
+      ];
       const weekdays = [0, 1, 2, 3, 4, 7, 8, 9, 10, 11, 14, 15, 16, 17, 18, 21, 22, 23, 24, 25];
-      await logEvery(
-        calls.id,
-        start,
-        weekdays.map((day, index): [number, number] => [day, 11 + (index % 4)]),
-      );
+      const callEntries = weekdays.map((day, index): [number, number] => [day, 11 + (index % 4)]);
+      await logEvery(recruits.id, start, recruitEntries);
+      await logEvery(appointments.id, start, appointmentEntries);
+      await logEvery(calls.id, start, callEntries);
+
+      // The same plan as lead activities and a funnel, so that the recruits goal's check measures its hours.
+      const leads = [
+        { name: 'calls', rate: 10, ratePeriod: 'day', minutesPerUnit: 6, goal: calls, entries: callEntries },
+        {
+          name: 'appointments',
+          rate: 5,
+          ratePeriod: 'week',
+          minutesPerUnit: 45,
+          goal: appointments,
+          entries: appointmentEntries,
+        },
+        { name: 'recruits', rate: 1, ratePeriod: 'week', minutesPerUnit: 60, goal: recruits, entries: recruitEntries },
+      ] as const;
+      for (const { goal, entries, ...lead } of leads) {
+        await activities.create({ ...lead, goalIds: [recruits.id, goal.id], startDate: start });
+        for (const [day, count] of entries) await activities.log(lead.name, { date: addDays(start, day), count });
+      }
+      await funnels.create({
+        name: 'Warm market',
+        goalId: recruits.id,
+        workdaysPerWeek: 5,
+        stages: [
+          { activity: 'calls' },
+          { activity: 'appointments', conversion: 0.1 },
+          { activity: 'recruits', conversion: 0.2 },
+        ],
+      });
 
       return { goalIds: [dream.id, income.id, recruits.id, appointments.id, calls.id] };
     },

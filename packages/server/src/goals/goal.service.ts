@@ -1,4 +1,5 @@
 import {
+  activityLoad,
   AppError,
   assertCalendarDate,
   checkGoal,
@@ -8,6 +9,7 @@ import {
   logProgressSchema,
   paceSeries,
   updateGoalSchema,
+  type Activity,
   type CalendarDate,
   type DataPoint,
   type Goal,
@@ -16,6 +18,7 @@ import {
   type GoalStanding,
 } from '@bigrock/core';
 
+import type { ActivityRepository } from '../activities/activity.repository.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../db/new-id.js';
 import { parseInput } from '../validation.js';
@@ -24,12 +27,14 @@ import type { GoalRepository } from './goal.repository.js';
 
 export interface GoalServiceDeps {
   goals: GoalRepository;
+  /** The activities linked to a goal make its check's "achievable" and "activity-based". */
+  activities: ActivityRepository;
   workspaces: WorkspaceRepository;
   clock: Clock;
   workspaceId: string;
 }
 
-export function createGoalService({ goals, workspaces, clock, workspaceId }: GoalServiceDeps) {
+export function createGoalService({ goals, activities, workspaces, clock, workspaceId }: GoalServiceDeps) {
   async function today(): Promise<CalendarDate> {
     const workspace = await workspaces.find(workspaceId);
     return dateInZone(clock.now(), workspace?.timeZone ?? 'UTC');
@@ -71,20 +76,30 @@ export function createGoalService({ goals, workspaces, clock, workspaceId }: Goa
     }
   }
 
-  function standing(goal: Goal, points: DataPoint[], asOf: CalendarDate, todayDate: CalendarDate): GoalStanding {
+  function standing(
+    goal: Goal,
+    points: DataPoint[],
+    asOf: CalendarDate,
+    todayDate: CalendarDate,
+    linked: Activity[] = [],
+  ): GoalStanding {
     const check = checkGoal(goal, {
       today: todayDate,
       dataPointCount: points.length,
       lastDataPointDate: points.at(-1)?.date ?? null,
-      activities: null,
+      // The hours the linked activities' target rates take, against the goal's hours a week.
+      activities: linked.length === 0 ? null : activityLoad(linked),
     });
     return { goal, pace: computePace(goal, points, asOf), check, series: paceSeries(goal, points, asOf) };
   }
 
   async function get(id: string, options: { asOf?: string } = {}): Promise<GoalDetail> {
     const [asOf, todayDate, goal] = await Promise.all([resolveAsOf(options.asOf), today(), findGoal(id)]);
-    const dataPoints = await goals.listDataPoints(workspaceId, [goal.id]);
-    return { ...standing(goal, dataPoints, asOf, todayDate), dataPoints };
+    const [dataPoints, linked] = await Promise.all([
+      goals.listDataPoints(workspaceId, [goal.id]),
+      activities.listForGoals(workspaceId, [goal.id]),
+    ]);
+    return { ...standing(goal, dataPoints, asOf, todayDate, linked.get(goal.id)), dataPoints };
   }
 
   return {
@@ -94,16 +109,18 @@ export function createGoalService({ goals, workspaces, clock, workspaceId }: Goa
     async list(options: { archived?: boolean; asOf?: string } = {}): Promise<GoalStanding[]> {
       const [asOf, todayDate] = await Promise.all([resolveAsOf(options.asOf), today()]);
       const list = await goals.list(workspaceId, { archived: options.archived ?? false });
-      const points = await goals.listDataPoints(
-        workspaceId,
-        list.map((goal) => goal.id),
-      );
+      const ids = list.map((goal) => goal.id);
+      const [points, linked] = await Promise.all([
+        goals.listDataPoints(workspaceId, ids),
+        activities.listForGoals(workspaceId, ids),
+      ]);
       return list.map((goal) =>
         standing(
           goal,
           points.filter((point) => point.goalId === goal.id),
           asOf,
           todayDate,
+          linked.get(goal.id),
         ),
       );
     },

@@ -13,7 +13,11 @@ import {
 } from 'fastify-type-provider-zod';
 
 import type { Bigrock } from '../bigrock.js';
+import { activityRoutes } from '../activities/activity.routes.js';
+import { funnelRoutes } from '../funnels/funnel.routes.js';
 import { goalRoutes } from '../goals/goal.routes.js';
+import { importExportRoutes } from '../tracking/import/import.routes.js';
+import { trackingRoutes } from '../tracking/tracking.routes.js';
 import { workspaceRoutes } from '../workspaces/workspace.routes.js';
 import { errorHandler } from './error-handler.js';
 import { allowedHostHeaders, assertAllowedHost, assertMayChange, SESSION_COOKIE } from './request-guards.js';
@@ -69,7 +73,11 @@ export async function buildApp({ bigrock, webDir, logger = false }: AppOptions):
   await app.register(
     async function api(scope) {
       await scope.register(goalRoutes(bigrock.goals));
+      await scope.register(activityRoutes(bigrock.activities));
+      await scope.register(funnelRoutes(bigrock.funnels));
       await scope.register(workspaceRoutes(bigrock.workspace, bigrock.demo));
+      await scope.register(trackingRoutes(bigrock.entries, bigrock.outcomes));
+      await scope.register(importExportRoutes(bigrock.imports, bigrock.exports, bigrock.backup));
     },
     { prefix: '/api/v1' },
   );

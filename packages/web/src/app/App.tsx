@@ -1,5 +1,12 @@
 import { createBrowserRouter, NavLink, Outlet, RouterProvider, useNavigation } from 'react-router-dom';
 
+import { ActivitiesPage } from '../features/activities/ActivitiesPage';
+import { ActivityDetailPage } from '../features/activities/ActivityDetailPage';
+import { activitiesLoader, activityDetailLoader } from '../features/activities/activity-loaders';
+import { FunnelDetailPage } from '../features/funnels/FunnelDetailPage';
+import { FunnelEditorPage } from '../features/funnels/FunnelEditorPage';
+import { funnelDetailLoader, funnelEditorLoader, funnelsLoader } from '../features/funnels/funnel-loaders';
+import { FunnelsPage } from '../features/funnels/FunnelsPage';
 import { ArchivedGoalsPage } from '../features/goals/ArchivedGoalsPage';
 import { DashboardPage } from '../features/goals/DashboardPage';
 import { GoalDetailPage } from '../features/goals/GoalDetailPage';
@@ -10,6 +17,9 @@ import {
   goalDetailLoader,
   goalEditorLoader,
 } from '../features/goals/goal-loaders';
+import { ImportPage } from '../features/tracking/ImportPage';
+import { trackingLoader } from '../features/tracking/tracking-loaders';
+import { TrackingPage } from '../features/tracking/TrackingPage';
 import { NotFoundPage, RouteErrorPage } from './RouteErrorPage';
 
 function Layout() {
@@ -34,6 +44,15 @@ function Layout() {
               </li>
               <li>
                 <NavLink to="/goals/new">New goal</NavLink>
+              </li>
+              <li>
+                <NavLink to="/tracking">Tracking</NavLink>
+              </li>
+              <li>
+                <NavLink to="/activities">Activities</NavLink>
+              </li>
+              <li>
+                <NavLink to="/funnels">Funnels</NavLink>
               </li>
               <li>
                 <NavLink to="/archive">Archived</NavLink>
@@ -69,6 +88,14 @@ const router = createBrowserRouter([
           { path: 'goals/new', loader: goalEditorLoader, element: <GoalEditorPage /> },
           { path: 'goals/:id', loader: goalDetailLoader, element: <GoalDetailPage /> },
           { path: 'goals/:id/edit', loader: goalEditorLoader, element: <GoalEditorPage /> },
+          { path: 'tracking', loader: trackingLoader, element: <TrackingPage /> },
+          { path: 'tracking/import', element: <ImportPage /> },
+          { path: 'activities', loader: activitiesLoader, element: <ActivitiesPage /> },
+          { path: 'activities/:id', loader: activityDetailLoader, element: <ActivityDetailPage /> },
+          { path: 'funnels', loader: funnelsLoader, element: <FunnelsPage /> },
+          { path: 'funnels/new', loader: funnelEditorLoader, element: <FunnelEditorPage /> },
+          { path: 'funnels/:id', loader: funnelDetailLoader, element: <FunnelDetailPage /> },
+          { path: 'funnels/:id/edit', loader: funnelEditorLoader, element: <FunnelEditorPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,3 +1,4 @@
+import { activityLoad } from '@bigrock/core';
 import { useLoaderData, useNavigate } from 'react-router-dom';
 
 import {
@@ -14,7 +15,7 @@ import { goalsApi } from './goals-api';
 
 /** `/goals/new` and `/goals/:id/edit`: the same form, empty or filled with the goal. */
 export function GoalEditorPage() {
-  const { detail, goals, today } = useLoaderData<typeof goalEditorLoader>();
+  const { detail, goals, linked, today } = useLoaderData<typeof goalEditorLoader>();
   const navigate = useNavigate();
   const goal = detail?.goal ?? null;
 
@@ -42,7 +43,7 @@ export function GoalEditorPage() {
           today,
           dataPointCount: detail?.dataPoints.length ?? 0,
           lastDataPointDate: detail?.dataPoints.at(-1)?.date ?? null,
-          activities: null,
+          activities: linked.length === 0 ? null : activityLoad(linked),
         }}
         submitLabel={goal === null ? 'Create goal' : 'Save changes'}
         cancelTo={goal === null ? '/' : `/goals/${goal.id}`}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from 'react-router-dom';
 
 import { localToday } from '../../shared/format';
+import { activitiesApi } from '../activities/activities-api';
 import { goalsApi } from './goals-api';
 
 function goalIdOf(params: LoaderFunctionArgs['params']): string {
@@ -26,9 +27,12 @@ export async function goalDetailLoader({ params }: LoaderFunctionArgs) {
 
 /** A new goal, or the one being edited, and the goals that could be its parent. */
 export async function goalEditorLoader({ params }: LoaderFunctionArgs) {
-  const [detail, active] = await Promise.all([
+  const [detail, active, activities] = await Promise.all([
     params.id === undefined ? null : goalsApi.get(params.id),
     goalsApi.list(),
+    // The activities linked to the goal make the live check's "achievable" and "activity-based".
+    params.id === undefined ? [] : activitiesApi.list(),
   ]);
-  return { detail, goals: active.map(({ goal }) => goal), today: localToday() };
+  const linked = activities.map(({ activity }) => activity).filter(({ goalIds }) => goalIds.includes(params.id ?? ''));
+  return { detail, goals: active.map(({ goal }) => goal), linked, today: localToday() };
 }

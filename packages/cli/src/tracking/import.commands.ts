@@ -1,0 +1,191 @@
+import { createReadStream, statSync } from 'node:fs';
+import { once } from 'node:events';
+
+import { AppError, dateFormatNames, importFormats, type ImportResult } from '@bigrock/core';
+import { Option, type Command } from 'commander';
+
+import { printJson, withBigrock, type CliIo } from '../cli-context.js';
+import { oneOf } from '../option-parsers.js';
+import { collect } from './tracking-output.js';
+
+const exportFormats = ['csv', 'json', 'ics'] as const;
+
+const formatNames: Record<ImportResult['format'], string> = {
+  toggl: 'a Toggl Track export',
+  clockify: 'a Clockify export',
+  timew: 'a Timewarrior export',
+  activitywatch: 'an ActivityWatch export',
+  ics: 'a calendar',
+  csv: 'a CSV file',
+};
+
+function openFile(path: string): { stream: ReturnType<typeof createReadStream>; size: number } {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new AppError('invalid-input', `There is no file at ${path}.`, { field: 'file' });
+  }
+  return { stream: createReadStream(path, { highWaterMark: 1 << 20 }), size };
+}
+
+/** A progress bar on standard error, when it is a terminal: a million rows take a while. */
+async function progressBar(io: CliIo, total: number): Promise<{ update(bytes: number): void; stop(): void }> {
+  const stream = io.errStream;
+  if (stream === undefined || !stream.isTTY || total < 1 << 20)
+    return { update: () => undefined, stop: () => undefined };
+  const { default: progress } = await import('cli-progress');
+  const bar = new progress.SingleBar(
+    { stream, format: 'Importing [{bar}] {percentage}% | {value}/{total} MB | {duration}s', hideCursor: true },
+    progress.Presets.shades_classic,
+  );
+  const megabytes = (bytes: number) => Math.round((bytes / (1 << 20)) * 10) / 10;
+  bar.start(megabytes(total), 0);
+  return { update: (bytes) => bar.update(megabytes(bytes)), stop: () => bar.stop() };
+}
+
+/** Writes to standard output at the pace it drains, so that a million rows never pile up in memory. */
+async function writeOut(io: CliIo, chunks: AsyncIterable<string>): Promise<void> {
+  const stream = io.outStream;
+  for await (const chunk of chunks) {
+    if (stream === undefined) io.out(chunk);
+    else if (!stream.write(chunk)) await once(stream, 'drain');
+  }
+}
+
+function printResult(io: CliIo, result: ImportResult): void {
+  const what = formatNames[result.format];
+  if (result.status === 'failed') {
+    io.err(
+      `${what[0]?.toUpperCase()}${what.slice(1)} with ${result.errors.length === 1 ? 'an error' : `${result.errors.length} errors`}:\n`,
+    );
+    for (const { line, message } of result.errors) io.err(`  line ${line}: ${message}\n`);
+    return;
+  }
+  const counts = `${result.added} new, ${result.changed} changed, ${result.skipped} skipped`;
+  if (result.status === 'dry-run') {
+    io.out(`Dry run of ${what}: ${counts}. Nothing was changed.\n`);
+    for (const entry of result.preview.added)
+      io.out(`  + line ${entry.line}: ${entry.start} → ${entry.end ?? 'running'}  ${entry.activity}\n`);
+    for (const entry of result.preview.changed)
+      io.out(`  ~ line ${entry.line}: ${entry.start} → ${entry.end ?? 'running'}  ${entry.activity}\n`);
+  } else {
+    io.out(`Imported ${what}: ${counts}.\n`);
+  }
+  for (const { line, message } of result.warnings) io.err(`warning, line ${line}: ${message}\n`);
+}
+
+export function registerImportCommands(program: Command, io: CliIo): void {
+  program
+    .command('import')
+    .description('import time entries from Toggl, Clockify, Timewarrior, ActivityWatch, a calendar or any CSV')
+    .argument('<file>', 'the exported file')
+    .addOption(new Option('--format <format>', 'the format, when Bigrock cannot tell').argParser(oneOf(importFormats)))
+    .option('--from <date>', 'take only entries from this day, YYYY-MM-DD (and expand calendar events from it)')
+    .option('--to <date>', 'take only entries up to this day, included')
+    .option('--dry-run', 'show what would be added, changed and skipped; change nothing')
+    .option('--map <field=header>', 'CSV: the column for a field, e.g. start=Begin (repeat for more)', collect)
+    .addOption(
+      new Option('--date-format <format>', 'CSV: the date format when ambiguous').argParser(oneOf(dateFormatNames)),
+    )
+    .option('--tz <zone>', "the time zone of the file's times (default: the workspace's)")
+    .option(
+      '--json',
+      'print JSON: { format, status, added, changed, skipped, errors: [{ line, field, message }], warnings }',
+    )
+    .action(
+      (
+        file: string,
+        options: {
+          format?: string;
+          from?: string;
+          to?: string;
+          dryRun?: boolean;
+          map?: string[];
+          dateFormat?: string;
+          tz?: string;
+          json?: boolean;
+        },
+      ) =>
+        withBigrock(io, async (bigrock) => {
+          const mapping: Record<string, string> = {};
+          for (const pair of options.map ?? []) {
+            const at = pair.indexOf('=');
+            if (at < 1)
+              throw new AppError('invalid-input', `--map: write field=Header, such as start=Begin; got "${pair}".`, {
+                field: 'map',
+              });
+            mapping[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+          }
+          const { stream, size } = openFile(file);
+          const bar = await progressBar(io, size);
+          let result: ImportResult;
+          try {
+            result = await bigrock.imports.importFile(stream, {
+              format: options.format,
+              from: options.from,
+              to: options.to,
+              dryRun: options.dryRun,
+              mapping,
+              dateFormat: options.dateFormat,
+              timeZone: options.tz,
+              onProgress: bar.update,
+            });
+          } finally {
+            bar.stop();
+          }
+          if (options.json) {
+            const { preview: _preview, ...rest } = result;
+            printJson(io, rest);
+          } else {
+            printResult(io, result);
+          }
+          if (result.status === 'failed') {
+            // Exit status 2, as for any input to fix; the errors are printed above.
+            throw new AppError(
+              'invalid-input',
+              `Nothing was imported: fix the ${result.errors.length === 1 ? 'error' : 'errors'} above and import again.`,
+            );
+          }
+        }),
+    );
+
+  program
+    .command('export')
+    .description('write entries as CSV or iCalendar, or the whole workspace as a JSON backup, to standard output')
+    .addOption(
+      new Option('--format <format>', 'csv, json (a full backup) or ics')
+        .argParser(oneOf(exportFormats))
+        .makeOptionMandatory(),
+    )
+    .option('--from <date>', 'first day, YYYY-MM-DD (csv and ics)')
+    .option('--to <date>', 'last day, included (csv and ics)')
+    .action((options: { format: (typeof exportFormats)[number]; from?: string; to?: string }) =>
+      withBigrock(io, async (bigrock) => {
+        const range = { from: options.from, to: options.to };
+        if (options.format === 'json') {
+          if (options.from !== undefined || options.to !== undefined) {
+            throw new AppError('invalid-input', 'A backup is always the whole workspace: leave out --from and --to.', {
+              field: 'from',
+            });
+          }
+          return writeOut(io, bigrock.backup.backup());
+        }
+        return writeOut(io, options.format === 'csv' ? bigrock.exports.csv(range) : bigrock.exports.ics(range));
+      }),
+    );
+
+  program
+    .command('restore')
+    .description("replace the workspace's data with a JSON backup (bigrock export --format json)")
+    .argument('<backup>', 'the backup file')
+    .option('--json', 'print JSON: { tables }')
+    .action((file: string, options: { json?: boolean }) =>
+      withBigrock(io, async (bigrock) => {
+        const result = await bigrock.backup.restore(openFile(file).stream);
+        if (options.json) return printJson(io, result);
+        const counts = Object.entries(result.tables).map(([table, count]) => `${count} ${table.replaceAll('_', ' ')}`);
+        io.out(`Restored ${counts.length > 0 ? counts.join(', ') : 'an empty workspace'}.\n`);
+      }),
+    );
+}

@@ -1,0 +1,241 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+import { TEST_POSTGRES_URL } from '@bigrock/server/test-support';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../../bin/bigrock.js', import.meta.url));
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../../../server/src/tracking/import/fixtures/${name}`, import.meta.url));
+
+function runner(env: NodeJS.ProcessEnv) {
+  return async function run(...args: string[]) {
+    try {
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  };
+}
+
+async function onPostgres(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const schema = `cli_tracking_${randomBytes(5).toString('hex')}`;
+const dataDir = mkdtempSync(join(tmpdir(), 'bigrock-cli-tracking-'));
+const environments = {
+  sqlite: { PATH: process.env.PATH, BIGROCK_DATA: join(dataDir, 'sqlite'), BIGROCK_TZ: 'America/New_York' },
+  postgres: {
+    PATH: process.env.PATH,
+    BIGROCK_DATA: join(dataDir, 'postgres'),
+    BIGROCK_TZ: 'America/New_York',
+    DATABASE_URL: `${TEST_POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+  },
+};
+
+beforeAll(() => onPostgres(`CREATE SCHEMA ${schema}`));
+afterAll(async () => {
+  await onPostgres(`DROP SCHEMA ${schema} CASCADE`);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe.each(Object.keys(environments) as Array<keyof typeof environments>)('bigrock tracking on %s', (dialect) => {
+  const run = runner(environments[dialect]);
+  const json = <T>(result: { stdout: string }) => JSON.parse(result.stdout) as T;
+
+  it('starts, shows and stops one timer at a time', async () => {
+    const first = await run('timer', 'start', 'Calls', '--note', 'Warm list', '--json');
+    expect(first.code).toBe(0);
+    expect(json(first)).toMatchObject({ started: { activity: 'Calls', note: 'Warm list', end: null }, stopped: null });
+    const second = json<{ started: { id: string }; stopped: { activity: string } }>(
+      await run('timer', 'start', 'Email', '--json'),
+    );
+    expect(second.stopped).toMatchObject({ activity: 'Calls' });
+    expect(json(await run('timer', 'status', '--json'))).toMatchObject({
+      running: { id: second.started.id, activity: 'Email' },
+    });
+    expect((await run('timer', 'status')).stdout).toMatch(/^Email, running for \d+ min \(since \d\d:\d\d\)\.\n$/);
+    expect((await run('timer', 'stop')).stdout).toMatch(/^Stopped Email after \d+ min\.\n$/);
+    const again = await run('timer', 'stop');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe('bigrock: No timer is running. Start one with: bigrock timer start <activity>\n');
+  });
+
+  it('adds entries by hand and lists them in the JSON shape it promises', async () => {
+    const added = await run(
+      'entry',
+      'add',
+      'Networking',
+      '--start',
+      '2026-03-09 07:30',
+      '--end',
+      '2026-03-09 10:30',
+      '--tag',
+      'breakfast',
+      '--tag',
+      'chamber',
+    );
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(
+      /^Added \w{10}: 2026-03-09 07:30–10:30 +3 h {2}Networking {2}\[breakfast, chamber\]\n$/,
+    );
+    const listed = json<Array<Record<string, unknown>>>(
+      await run('entry', 'list', '--from', '2026-03-09', '--to', '2026-03-09', '--json'),
+    );
+    expect(listed).toEqual([
+      {
+        id: expect.stringMatching(/^\w{10}$/),
+        activity: 'Networking',
+        start: '2026-03-09T11:30:00.000Z',
+        end: '2026-03-09T14:30:00.000Z',
+        durationSeconds: 10_800,
+        tags: ['breakfast', 'chamber'],
+        source: 'manual',
+      },
+    ]);
+  });
+
+  it('records outcomes: revenue with a currency, clients and leads counted', async () => {
+    const revenue = json(
+      await run(
+        'outcome',
+        'add',
+        'revenue',
+        '1200',
+        '--currency',
+        'EUR',
+        '--activity',
+        'Calls',
+        '--date',
+        '2026-03-10',
+        '--json',
+      ),
+    );
+    expect(revenue).toMatchObject({
+      kind: 'revenue',
+      amount: 1200,
+      currency: 'EUR',
+      activity: 'Calls',
+      date: '2026-03-10',
+    });
+    expect(json(await run('outcome', 'add', 'leads', '3', '--channel', 'LinkedIn', '--json'))).toMatchObject({
+      kind: 'lead',
+      amount: 3,
+      currency: null,
+    });
+    expect((await run('outcome', 'add', 'clients', '1', '--channel', 'Referral')).stdout).toMatch(
+      /^Recorded 1 client on \d{4}-\d\d-\d\d from Referral/,
+    );
+    expect(json<unknown[]>(await run('outcome', 'list', '--json'))).toHaveLength(3);
+  });
+
+  it('imports a file once: the second import adds nothing, a dry run changes nothing', async () => {
+    const dry = await run('import', fixture('toggl-detailed.csv'), '--dry-run', '--json');
+    expect(json(dry)).toEqual({
+      format: 'toggl',
+      status: 'dry-run',
+      added: 4,
+      changed: 0,
+      skipped: 0,
+      errors: [],
+      warnings: [],
+    });
+    const first = await run('import', fixture('toggl-detailed.csv'), '--json');
+    expect(json(first)).toMatchObject({ format: 'toggl', status: 'imported', added: 4, skipped: 0, errors: [] });
+    expect((await run('import', fixture('toggl-detailed.csv'))).stdout).toBe(
+      'Imported a Toggl Track export: 0 new, 0 changed, 4 skipped.\n',
+    );
+    const calendar = await run(
+      'import',
+      fixture('calendar-exception-dst.ics'),
+      '--from',
+      '2026-03-16',
+      '--to',
+      '2026-04-12',
+      '--json',
+    );
+    expect(json(calendar)).toMatchObject({ format: 'ics', added: 4 });
+    const timew = await run('import', fixture('timew-export.json'), '--format', 'timew', '--json');
+    expect(json(timew)).toMatchObject({ format: 'timew', added: 3 });
+  });
+
+  it('imports nothing from a file with bad rows, lists each line, and exits with status 2', async () => {
+    const failed = await run('import', fixture('toggl-bad-rows.csv'), '--json');
+    expect(failed.code).toBe(2);
+    expect(json(failed)).toMatchObject({
+      status: 'failed',
+      added: 0,
+      errors: [
+        { line: 4, field: 'Start date', message: expect.stringContaining('2026-02-30') },
+        { line: 5, field: 'End time', message: expect.any(String) },
+      ],
+    });
+    const human = await run('import', fixture('toggl-bad-rows.csv'));
+    expect(human.stderr).toContain('line 4: Start date: "2026-02-30" is not a date');
+    expect(human.stderr.trim().split('\n').at(-1)).toBe(
+      'bigrock: Nothing was imported: fix the errors above and import again.',
+    );
+  });
+
+  it('exports CSV and iCalendar to standard output, and a backup that restore brings back', async () => {
+    const csv = await run('export', '--format', 'csv', '--from', '2026-03-02', '--to', '2026-03-02');
+    expect(csv.stdout.split('\r\n')[0]).toBe(
+      'id,start,end,start_local,end_local,time_zone,duration_seconds,activity,tags,note,source,source_id',
+    );
+    // The header, two entries from Toggl and three from Timewarrior.
+    expect(csv.stdout.split('\r\n').filter(Boolean)).toHaveLength(6);
+    expect((await run('export', '--format', 'ics')).stdout).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/);
+    const backup = await run('export', '--format', 'json');
+    const file = join(dataDir, `${dialect}-backup.json`);
+    writeFileSync(file, backup.stdout);
+    await run('entry', 'add', 'Mistake', '--start', '2026-03-20 09:00', '--end', '2026-03-20 10:00');
+    const restored = await run('restore', file, '--json');
+    expect(restored.code).toBe(0);
+    expect(json(restored)).toMatchObject({ tables: { outcomes: 3 } });
+    expect((await run('export', '--format', 'json')).stdout.replace(/"exportedAt":"[^"]+"/, '')).toBe(
+      backup.stdout.replace(/"exportedAt":"[^"]+"/, ''),
+    );
+  });
+
+  it('answers a wrong argument with one line that says what to fix, and status 2', async () => {
+    const cases = [
+      ['timer', 'start'],
+      ['entry', 'add', 'Calls', '--start', '2026-03-02 09:00'],
+      ['entry', 'add', 'Calls', '--start', 'noon', '--end', '13:00'],
+      ['entry', 'list', '--from', '03/02/2026'],
+      ['outcome', 'add', 'sale', '100'],
+      ['outcome', 'add', 'revenue', 'lots'],
+      ['import', '/nowhere/export.csv'],
+      ['import', fixture('toggl-detailed.csv'), '--format', 'excel'],
+      ['import', fixture('toggl-detailed.csv'), '--map', 'begin'],
+      ['export', '--format', 'xml'],
+      ['export', '--format', 'json', '--from', '2026-01-01'],
+      ['restore', fixture('timew-export.json')],
+    ];
+    for (const args of cases) {
+      const result = await run(...args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(result.stdout, args.join(' ')).toBe('');
+    }
+    expect((await run('outcome', 'add', 'sale', '100')).stderr).toContain('Choose one of revenue, client, lead');
+    expect((await run('import', '/nowhere/export.csv')).stderr).toBe(
+      'bigrock: There is no file at /nowhere/export.csv.\n',
+    );
+  });
+});

@@ -1,0 +1,278 @@
+import { AppError } from '../errors/app-error.js';
+import { addDays, daysBetween, type CalendarDate } from '../time/calendar-date.js';
+import { beliefFromGuess, betaMean, type BetaBelief } from './beta.js';
+import { probabilityOfReaching, successThresholds, type SimulationOptions } from './funnel-probability.js';
+import type { Plan } from './plan.js';
+
+/** What one stage must do for the plan to reach its target. */
+export interface StageRate {
+  activity: string;
+  perWeek: number;
+  /** perWeek ÷ working days a week. */
+  perDay: number;
+  /** Units over the whole window. */
+  total: number;
+  hoursPerWeek: number;
+}
+
+/** A way to make a plan that does not fit fit, with its numbers. */
+export type Tradeoff =
+  | { kind: 'later-deadline'; deadline: CalendarDate; weeks: number; description: string }
+  | { kind: 'better-conversion'; from: string; to: string; conversion: number; description: string }
+  | { kind: 'more-hours'; hoursPerWeek: number; description: string }
+  | { kind: 'lower-target'; target: number; description: string };
+
+export const tradeoffKinds = ['later-deadline', 'better-conversion', 'more-hours', 'lower-target'] as const;
+
+export interface PlanSolution {
+  /** Whether the hours the stages take fit in the hours available. */
+  feasible: boolean;
+  /** Hours a week the required rates take: Σ perWeek × minutes per unit ÷ 60. */
+  hoursPerWeek: number;
+  hoursAvailable: number;
+  stages: StageRate[];
+  /** Empty when the plan fits. */
+  tradeoffs: Tradeoff[];
+  /** The chance of reaching the target by the deadline at the planned rate (0 to 1). */
+  probability: number;
+  /** The window planned: from the start (or the as-of day, to plan what is left) to the deadline. */
+  window: { start: CalendarDate; deadline: CalendarDate; weeks: number };
+  outcome: {
+    target: number;
+    unit: string;
+    valuePerUnit: number | null;
+    /** Units of the last stage reached before the window. */
+    achieved: number;
+    /** What is left of the target, in its own unit (money when valuePerUnit is set). */
+    remaining: number;
+    /** Units of the last stage still needed: remaining ÷ valuePerUnit. */
+    units: number;
+  };
+  /** The first stage's rate simulated for `probability`: the required one unless another is planned. */
+  planned: { perDay: number; hoursPerWeek: number; probability: number };
+  /** The first stage's rate that the hours available allow, and its chance; null when the plan takes no time. */
+  atHoursAvailable: { perDay: number; probability: number } | null;
+}
+
+export interface SolveOptions extends SimulationOptions {
+  /** Plan from this day on, for what is left of the target; the goal's start when earlier. */
+  asOf?: CalendarDate;
+  /** Units of the last stage already reached. */
+  achieved?: number;
+  /** What is believed about each stage's conversion (index i: from stage i − 1 to i); the guesses otherwise. */
+  beliefs?: ReadonlyArray<BetaBelief | null | undefined>;
+  /** Simulate this rate of the first stage, per working day, instead of the required one. */
+  plannedTopPerDay?: number;
+}
+
+const EPSILON = 1e-9;
+const roundTo = (value: number, digits: number) => {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+};
+const ceilTo = (value: number, digits: number) => {
+  const factor = 10 ** digits;
+  return Math.ceil(value * factor - EPSILON) / factor;
+};
+
+/**
+ * A number as a person writes it, not as a float prints.
+ *
+ * @example formatAmount(16.76190476, 1) // '16.8'
+ */
+export function formatAmount(value: number, digits = 2): string {
+  return String(roundTo(value, digits));
+}
+
+/** @example formatPercent(0.0636) // '6.4 %' */
+export function formatPercent(rate: number): string {
+  return `${formatAmount(rate * 100, 1)} %`;
+}
+
+/**
+ * The belief the solver plans each stage's conversion with: the one given, or the guess's prior;
+ * null for the first stage, which converts from nothing.
+ *
+ * @example stageBeliefs(seedsPlan) // [null, { alpha: 1, beta: 9 }, { alpha: 2, beta: 8 }]
+ */
+export function stageBeliefs(plan: Plan, beliefs: SolveOptions['beliefs'] = []): Array<BetaBelief | null> {
+  return plan.stages.map((stage, index) => {
+    if (index === 0) return null;
+    return beliefs[index] ?? beliefFromGuess(stage.conversionFromPrevious ?? 1);
+  });
+}
+
+/**
+ * Works a funnel backward from the outcome to the activity it takes: the last stage needs the
+ * target (÷ value per unit) over the weeks to the deadline; each stage before it needs the next
+ * stage's rate ÷ the conversion between them; each rate costs rate × minutes per unit. Feasible
+ * when those hours fit the hours available; otherwise the trade-offs say what would make them fit.
+ *
+ * @example
+ * solvePlan(seedsPlan) // 12 recruits in 12 weeks at 10 % and 20 %:
+ * // { feasible: true, hoursPerWeek: 9.75, stages: [{ activity: 'calls', perWeek: 50, perDay: 10 },
+ * //   { activity: 'appointments', perWeek: 5, perDay: 1 }, { activity: 'recruits', perWeek: 1, perDay: 0.2 }], … }
+ */
+export function solvePlan(plan: Plan, options: SolveOptions = {}): PlanSolution {
+  const { goal, stages, workdaysPerWeek, hoursPerWeek: hoursAvailable } = plan;
+  const windowStart = options.asOf !== undefined && options.asOf > goal.start ? options.asOf : goal.start;
+  const days = daysBetween(windowStart, goal.deadline);
+  if (days <= 0) {
+    throw new AppError(
+      'invalid-input',
+      `deadline: ${goal.deadline} leaves no time after ${windowStart}; move the deadline later to plan what is left.`,
+      { field: 'deadline' },
+    );
+  }
+  const weeks = days / 7;
+  const value = goal.valuePerUnit ?? 1;
+  const achieved = Math.max(options.achieved ?? 0, 0);
+  const remaining = Math.max(goal.target - achieved * value, 0);
+  const units = remaining / value;
+
+  const beliefs = stageBeliefs(plan, options.beliefs);
+  const conversions = beliefs.map((belief) => (belief === null ? 1 : betaMean(belief)));
+
+  // Backward: the last stage's rate, then each stage before it divided by the conversion into the next.
+  const perWeek: number[] = new Array<number>(stages.length).fill(0);
+  perWeek[stages.length - 1] = units / weeks;
+  for (let index = stages.length - 1; index > 0; index -= 1)
+    perWeek[index - 1] = (perWeek[index] ?? 0) / (conversions[index] ?? 1);
+  const stageHours = stages.map((stage, index) => ((perWeek[index] ?? 0) * stage.minutesPerUnit) / 60);
+  const hoursNeeded = stageHours.reduce((total, hours) => total + hours, 0);
+  const feasible = hoursNeeded <= hoursAvailable + EPSILON;
+
+  // Forward, for a rate of the first stage other than the required one.
+  const hoursAtTopRate = (topPerWeek: number) => {
+    let rate = topPerWeek;
+    return stages.reduce((total, stage, index) => {
+      if (index > 0) rate *= conversions[index] ?? 1;
+      return total + (rate * stage.minutesPerUnit) / 60;
+    }, 0);
+  };
+
+  const thresholds = successThresholds(
+    beliefs.filter((belief): belief is BetaBelief => belief !== null),
+    Math.ceil(units - EPSILON),
+    options,
+  );
+  const topUnits = (topPerWeek: number) => Math.floor(topPerWeek * weeks + EPSILON);
+  const requiredTop = perWeek[0] ?? 0;
+  const plannedTopPerWeek =
+    options.plannedTopPerDay === undefined ? requiredTop : Math.max(options.plannedTopPerDay, 0) * workdaysPerWeek;
+  const plannedProbability = probabilityOfReaching(thresholds, topUnits(plannedTopPerWeek));
+
+  let atHoursAvailable: PlanSolution['atHoursAvailable'] = null;
+  const hoursPerTopUnit = requiredTop > 0 ? hoursNeeded / requiredTop : hoursAtTopRate(1);
+  if (hoursPerTopUnit > 0) {
+    const topPerWeek = hoursAvailable / hoursPerTopUnit;
+    atHoursAvailable = {
+      perDay: roundTo(topPerWeek / workdaysPerWeek, 4),
+      probability: roundTo(probabilityOfReaching(thresholds, topUnits(topPerWeek)), 3),
+    };
+  }
+
+  return {
+    feasible,
+    hoursPerWeek: roundTo(hoursNeeded, 4),
+    hoursAvailable,
+    stages: stages.map((stage, index) => ({
+      activity: stage.activity,
+      perWeek: roundTo(perWeek[index] ?? 0, 4),
+      perDay: roundTo((perWeek[index] ?? 0) / workdaysPerWeek, 4),
+      total: roundTo((perWeek[index] ?? 0) * weeks, 4),
+      hoursPerWeek: roundTo(stageHours[index] ?? 0, 4),
+    })),
+    tradeoffs: feasible
+      ? []
+      : tradeoffsFor({ plan, windowStart, days, stageHours, hoursNeeded, conversions, achieved, remaining }),
+    probability: roundTo(plannedProbability, 3),
+    window: { start: windowStart, deadline: goal.deadline, weeks: roundTo(weeks, 4) },
+    outcome: {
+      target: goal.target,
+      unit: goal.unit,
+      valuePerUnit: goal.valuePerUnit ?? null,
+      achieved,
+      remaining: roundTo(remaining, 4),
+      units: roundTo(units, 4),
+    },
+    planned: {
+      perDay: roundTo(plannedTopPerWeek / workdaysPerWeek, 4),
+      hoursPerWeek: roundTo(hoursAtTopRate(plannedTopPerWeek), 4),
+      probability: roundTo(plannedProbability, 3),
+    },
+    atHoursAvailable,
+  };
+}
+
+interface TradeoffContext {
+  plan: Plan;
+  windowStart: CalendarDate;
+  days: number;
+  stageHours: number[];
+  hoursNeeded: number;
+  conversions: number[];
+  achieved: number;
+  remaining: number;
+}
+
+/**
+ * Each lever on its own, with the number that makes the plan fit, rounded so that it does fit:
+ * the hours scale with 1 ÷ weeks, with 1 ÷ the conversion for the stages above it, and with the target.
+ */
+function tradeoffsFor(context: TradeoffContext): Tradeoff[] {
+  const { plan, windowStart, days, stageHours, hoursNeeded, conversions, achieved, remaining } = context;
+  const { goal, stages, hoursPerWeek: available } = plan;
+  const tradeoffs: Tradeoff[] = [];
+  const hours = (value: number) => `${formatAmount(value)} h`;
+
+  if (available > 0) {
+    const longer = Math.ceil((days * hoursNeeded) / available - EPSILON);
+    const deadline = addDays(windowStart, longer);
+    tradeoffs.push({
+      kind: 'later-deadline',
+      deadline,
+      weeks: roundTo(longer / 7, 1),
+      description: `Move the deadline to ${deadline}: ${formatAmount(longer / 7, 1)} weeks instead of ${formatAmount(days / 7, 1)}.`,
+    });
+  }
+
+  for (let index = 1; index < stages.length; index += 1) {
+    const above = stageHours.slice(0, index).reduce((total, value) => total + value, 0);
+    const below = hoursNeeded - above;
+    if (above <= 0 || available <= below + EPSILON) continue;
+    const current = conversions[index] ?? 1;
+    const needed = ceilTo((current * above) / (available - below), 3);
+    if (needed > 1) continue;
+    const from = stages[index - 1]?.activity ?? '';
+    const to = stages[index]?.activity ?? '';
+    tradeoffs.push({
+      kind: 'better-conversion',
+      from,
+      to,
+      conversion: needed,
+      description: `Turn ${formatPercent(needed)} of ${from} into ${to} instead of ${formatPercent(current)}.`,
+    });
+  }
+
+  const moreHours = ceilTo(hoursNeeded, 2);
+  tradeoffs.push({
+    kind: 'more-hours',
+    hoursPerWeek: moreHours,
+    description: `Give it ${hours(moreHours)} a week instead of ${hours(available)}.`,
+  });
+
+  if (available > 0) {
+    const reached = goal.target - remaining;
+    const target = Math.floor(reached + (remaining * available) / hoursNeeded + EPSILON);
+    if (target > reached && target < goal.target)
+      tradeoffs.push({
+        kind: 'lower-target',
+        target,
+        description: `Aim for ${formatAmount(target)} ${goal.unit} instead of ${formatAmount(goal.target)}${
+          achieved > 0 ? ` (${formatAmount(reached)} reached so far)` : ''
+        }.`,
+      });
+  }
+  return tradeoffs;
+}

@@ -1,0 +1,115 @@
+import { beliefFromGuess, betaMean, credibleInterval, updateBelief, type BetaBelief } from './beta.js';
+import { formatAmount, formatPercent, solvePlan, type PlanSolution, type SolveOptions } from './funnel-solver.js';
+import type { Plan } from './plan.js';
+
+/** What was logged for one step of a funnel: units of the stage before (trials) and of the stage (successes). */
+export interface StageObservation {
+  trials: number;
+  successes: number;
+}
+
+/** One conversion of a funnel: the guess, what the data says, and the rate the plan uses. */
+export interface LearnedConversion {
+  from: string;
+  to: string;
+  guess: number;
+  /** The posterior mean; null while nothing is logged for the stage before. */
+  learned: number | null;
+  /** The 90 % credible interval of the posterior (of the guess alone while nothing is logged). */
+  low: number;
+  high: number;
+  trials: number;
+  successes: number;
+  /** The rate the solver plans with: learned when there is data, else the guess. */
+  used: number;
+  belief: BetaBelief;
+}
+
+export interface FunnelSolution extends PlanSolution {
+  conversions: LearnedConversion[];
+  /** Why the plan says what it says, in sentences: what the data changed and by how much. */
+  notes: string[];
+}
+
+const round = (value: number) => Math.round(value * 1e4) / 1e4;
+
+/**
+ * Learns each conversion from what was logged: a Beta posterior with the guess as a weak prior
+ * (worth 10 trials: α = guess × 10, β = (1 − guess) × 10), plus successes and failures. A stage
+ * cannot convert more units than the stage before produced, so successes are capped at the trials.
+ *
+ * @example
+ * learnConversions(plan, [undefined, { trials: 100, successes: 6 }, { trials: 6, successes: 1 }])[0]
+ * // { from: 'calls', to: 'appointments', guess: 0.1, learned: 0.0636, low: 0.03, high: 0.1, … }
+ */
+export function learnConversions(
+  plan: Plan,
+  observations: ReadonlyArray<StageObservation | undefined>,
+): LearnedConversion[] {
+  return plan.stages.slice(1).map((stage, offset) => {
+    const index = offset + 1;
+    const guess = stage.conversionFromPrevious ?? 1;
+    const observed = observations[index] ?? { trials: 0, successes: 0 };
+    const trials = Math.max(observed.trials, 0);
+    const successes = Math.min(Math.max(observed.successes, 0), trials);
+    const belief = updateBelief(beliefFromGuess(guess), successes, trials);
+    const { low, high } = credibleInterval(belief);
+    const mean = betaMean(belief);
+    return {
+      from: plan.stages[index - 1]?.activity ?? '',
+      to: stage.activity,
+      guess,
+      learned: trials > 0 ? round(mean) : null,
+      low: round(low),
+      high: round(high),
+      trials,
+      successes,
+      used: round(mean),
+      belief,
+    };
+  });
+}
+
+/**
+ * Solves a stored funnel: learns the conversions from the logs, plans what is left of the target
+ * from `asOf`, and says why the plan differs from the one the guesses alone would give.
+ *
+ * @example
+ * solveFunnel(plan, { asOf: '2026-01-19', achieved: 1, observations: [undefined, { trials: 100, successes: 6 }, …] })
+ * // { stages: [{ activity: 'calls', perDay: 18.4 }, …], notes: ['6 of 100 calls became appointments: …'], … }
+ */
+export function solveFunnel(
+  plan: Plan,
+  options: Omit<SolveOptions, 'beliefs'> & { observations: ReadonlyArray<StageObservation | undefined> },
+): FunnelSolution {
+  const { observations, ...solveOptions } = options;
+  const conversions = learnConversions(plan, observations);
+  const beliefs = [null, ...conversions.map(({ belief }) => belief)];
+  const solution = solvePlan(plan, { ...solveOptions, beliefs });
+  const notes: string[] = [];
+
+  for (const conversion of conversions) {
+    if (conversion.learned === null) continue;
+    notes.push(
+      `${formatAmount(conversion.successes)} of ${formatAmount(conversion.trials)} ${conversion.from} became ${conversion.to}: ` +
+        `the plan uses ${formatPercent(conversion.used)} (90 % range ${formatPercent(conversion.low)} to ${formatPercent(conversion.high)}) ` +
+        `instead of your guess of ${formatPercent(conversion.guess)}.`,
+    );
+  }
+  const top = solution.stages[0];
+  if (conversions.some(({ learned }) => learned !== null) && top !== undefined) {
+    const atGuesses = solvePlan(plan, { ...solveOptions, runs: 1 }).stages[0];
+    if (atGuesses !== undefined && Math.abs(atGuesses.perDay - top.perDay) >= 0.05)
+      notes.push(
+        `With what you logged, the plan asks for ${formatAmount(top.perDay, 1)} ${top.activity} a day; ` +
+          `your guesses alone asked for ${formatAmount(atGuesses.perDay, 1)}.`,
+      );
+  }
+  const { outcome, window } = solution;
+  if (outcome.achieved > 0)
+    notes.push(
+      `Reached so far: ${formatAmount(outcome.target - outcome.remaining)} of ${formatAmount(outcome.target)} ${outcome.unit}; ` +
+        `the plan covers the ${formatAmount(outcome.remaining)} left, in ${formatAmount(window.weeks, 1)} weeks from ${window.start}.`,
+    );
+  return { ...solution, conversions, notes };
+}

@@ -1,0 +1,214 @@
+import { DateTime, IANAZone } from 'luxon';
+
+import { AppError } from '../errors/app-error.js';
+import type { CalendarDate } from './calendar-date.js';
+
+/** A wall-clock reading: what a clock on the wall of a zone shows, free of any offset. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond?: number;
+}
+
+function zoneOrThrow(zone: string): IANAZone {
+  const found = IANAZone.create(zone);
+  if (!found.isValid) {
+    throw new AppError('invalid-input', `"${zone}" is not a time zone; use an IANA name such as Europe/Paris.`, {
+      field: 'timeZone',
+    });
+  }
+  return found;
+}
+
+/**
+ * The instant, in epoch milliseconds, at which the clocks of `zone` show `wall`. A reading that
+ * falls in a daylight-saving gap moves forward by the gap; one that happens twice takes the first.
+ *
+ * @example wallClockToInstant({ year: 2026, month: 3, day: 9, hour: 9, minute: 0, second: 0 }, 'America/New_York')
+ * // Date.parse('2026-03-09T13:00:00Z'): the day after the change, New York is UTC-4
+ */
+export function wallClockToInstant(wall: WallClock, zone: string): number {
+  return DateTime.fromObject(wall, { zone: zoneOrThrow(zone) }).toMillis();
+}
+
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+
+/** A stretch of UTC time over which a zone keeps one offset. */
+interface OffsetSegment {
+  start: number;
+  end: number;
+  offsetMs: number;
+  /** Whether the ends are real offset changes (not the edges of the year looked at). */
+  changesAtStart: boolean;
+  changesAtEnd: boolean;
+}
+
+/**
+ * The offsets of a zone over a year (and two days either side), found by sampling each week and
+ * narrowing each change down to the second. Zones change offset at most a few times a year, and
+ * never twice within a week.
+ */
+function offsetSegments(zone: IANAZone, year: number): OffsetSegment[] {
+  const from = Date.UTC(year, 0, 1) - 2 * DAY_MS;
+  const to = Date.UTC(year + 1, 0, 1) + 2 * DAY_MS;
+  const offsetAt = (ms: number) => zone.offset(ms) * 60_000;
+  const changes: number[] = [];
+  let previous = from;
+  let previousOffset = offsetAt(from);
+  for (let sample = from + WEEK_MS; previous < to; sample = Math.min(sample + WEEK_MS, to)) {
+    const offset = offsetAt(sample);
+    if (offset !== previousOffset) {
+      // The first second at the new offset lies in (previous, sample].
+      let low = previous;
+      let high = sample;
+      while (high - low > 1000) {
+        const middle = low + Math.floor((high - low) / 2000) * 1000;
+        if (offsetAt(middle) === previousOffset) low = middle;
+        else high = middle;
+      }
+      changes.push(high);
+    }
+    previous = sample;
+    previousOffset = offset;
+  }
+  const bounds = [from, ...changes, to];
+  return bounds.slice(0, -1).map((start, index) => ({
+    start,
+    end: bounds[index + 1] ?? to,
+    offsetMs: offsetAt(start),
+    changesAtStart: index > 0,
+    changesAtEnd: index < bounds.length - 2,
+  }));
+}
+
+/**
+ * A fast converter from wall-clock readings to instants for one zone, for imports of many rows.
+ * It learns the zone's offsets a year at a time and applies them with arithmetic; a reading
+ * within a day of an offset change goes through Luxon, so gaps and repeated hours are read
+ * exactly as `wallClockToInstant` reads them.
+ *
+ * @example createWallClockConverter('Europe/Paris')({ year: 2026, month: 7, day: 1, hour: 12, minute: 0, second: 0 })
+ * // Date.parse('2026-07-01T10:00:00Z')
+ */
+export function createWallClockConverter(zone: string): (wall: WallClock) => number {
+  const ianaZone = zoneOrThrow(zone);
+  const years = new Map<number, OffsetSegment[]>();
+
+  return function toInstant(wall: WallClock): number {
+    const asUtc = Date.UTC(
+      wall.year,
+      wall.month - 1,
+      wall.day,
+      wall.hour,
+      wall.minute,
+      wall.second,
+      wall.millisecond ?? 0,
+    );
+    const year = new Date(asUtc).getUTCFullYear();
+    let segments = years.get(year);
+    if (segments === undefined) {
+      segments = offsetSegments(ianaZone, year);
+      years.set(year, segments);
+    }
+    for (const segment of segments) {
+      const instant = asUtc - segment.offsetMs;
+      if (instant < segment.start || instant >= segment.end) continue;
+      const nearChange =
+        (segment.changesAtStart && instant - segment.start < DAY_MS) ||
+        (segment.changesAtEnd && segment.end - instant < DAY_MS);
+      if (!nearChange) return instant;
+      break;
+    }
+    return DateTime.fromObject(wall, { zone: ianaZone }).toMillis();
+  };
+}
+
+/**
+ * The first instant (epoch ms) of a calendar day in a zone. Days are calendar days: the day of a
+ * daylight-saving change lasts 23 or 25 hours, and the next day starts where Luxon says.
+ *
+ * @example startOfDayInZone('2026-03-08', 'America/New_York') // Date.parse('2026-03-08T05:00:00Z')
+ */
+export function startOfDayInZone(date: CalendarDate, zone: string): number {
+  const start = DateTime.fromISO(date, { zone: zoneOrThrow(zone) }).startOf('day');
+  if (!start.isValid) {
+    throw new AppError('invalid-input', `"${date}" is not a date written YYYY-MM-DD.`, { field: 'date' });
+  }
+  return start.toMillis();
+}
+
+/**
+ * The instants covered by the calendar days `from` to `to`, both included, in a zone: from the
+ * start of `from` to the start of the day after `to`. Either end may be left open (null).
+ *
+ * @example dateRangeInZone('2026-03-01', '2026-03-31', 'UTC') // { startMs: Date.parse('2026-03-01T00:00Z'), endMs: Date.parse('2026-04-01T00:00Z') }
+ */
+export function dateRangeInZone(
+  from: CalendarDate | null | undefined,
+  to: CalendarDate | null | undefined,
+  zone: string,
+): { startMs: number | null; endMs: number | null } {
+  const startMs = from ? startOfDayInZone(from, zone) : null;
+  const endMs = to
+    ? DateTime.fromISO(to, { zone: zoneOrThrow(zone) })
+        .startOf('day')
+        .plus({ days: 1 })
+        .toMillis()
+    : null;
+  if (startMs !== null && endMs !== null && endMs <= startMs) {
+    throw new AppError('invalid-input', `to: choose a day on or after ${from ?? ''}.`, { field: 'to' });
+  }
+  return { startMs, endMs };
+}
+
+const offsetPattern = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+const localPattern = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?))?$/;
+const timeOnlyPattern = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * Reads an instant the way a person types it: ISO 8601 with `Z` or an offset is taken as is;
+ * `YYYY-MM-DD HH:mm[:ss]` or `YYYY-MM-DDTHH:mm` is read on the clocks of `zone`; a bare `HH:mm`
+ * is that time today in `zone`; a bare date is its midnight. Null when it is none of these.
+ *
+ * @example parseInstantInput('2026-03-09 09:00', 'America/New_York', new Date()) // Date.parse('2026-03-09T13:00:00Z')
+ */
+export function parseInstantInput(text: string, zone: string, now: Date): number | null {
+  const value = text.trim();
+  const ianaZone = zoneOrThrow(zone);
+  if (offsetPattern.test(value) && /^\d{4}-\d{2}-\d{2}[T ]/i.test(value)) {
+    const instant = DateTime.fromISO(value.replace(' ', 'T'), { setZone: true });
+    return instant.isValid ? instant.toMillis() : null;
+  }
+  const local = localPattern.exec(value);
+  if (local) {
+    const instant = DateTime.fromISO(`${local[1]}T${local[2] ?? '00:00'}`, { zone: ianaZone });
+    return instant.isValid && instant.toISODate() !== null ? instant.toMillis() : null;
+  }
+  const time = timeOnlyPattern.exec(value);
+  if (time) {
+    const [hour, minute, second] = [Number(time[1]), Number(time[2]), Number(time[3] ?? 0)];
+    if (hour > 23 || minute > 59 || second > 59) return null;
+    return DateTime.fromJSDate(now, { zone: ianaZone }).set({ hour, minute, second, millisecond: 0 }).toMillis();
+  }
+  return null;
+}
+
+/**
+ * The wall-clock reading of an instant in a zone, written `YYYY-MM-DD HH:mm:ss`: what a
+ * spreadsheet shows.
+ *
+ * @example localDateTime(Date.parse('2026-03-09T13:00:00Z'), 'America/New_York') // '2026-03-09 09:00:00'
+ */
+export function localDateTime(instantMs: number, zone: string): string {
+  return DateTime.fromMillis(instantMs, { zone: zoneOrThrow(zone) }).toFormat('yyyy-MM-dd HH:mm:ss');
+}
+
+/** An instant in epoch ms, written as ISO 8601 in UTC: `2026-03-09T13:00:00.000Z`. */
+export function isoInstant(instantMs: number): string {
+  return new Date(instantMs).toISOString();
+}

@@ -1,0 +1,99 @@
+import { MAX_TAGS, type EntrySource } from './time-entry.js';
+
+/** The files Bigrock imports. `csv` is any CSV, its columns found by header name or mapped by hand. */
+export const importFormats = ['toggl', 'clockify', 'timew', 'activitywatch', 'ics', 'csv'] as const;
+export type ImportFormat = (typeof importFormats)[number];
+
+/** A problem with one row of a file: its line, the field (a column or property name) and what to do. */
+export interface ImportIssue {
+  line: number;
+  field?: string;
+  message: string;
+}
+
+/** A time entry read from a file, before it meets the database. */
+export interface ImportedEntry {
+  /** The line of the file it came from, for errors. */
+  line: number;
+  /**
+   * What identifies it in its source: its own id, or the fields that make it itself, best in time
+   * order (`1772442000000:dana@example.com`). It becomes the entry's `sourceId`, hashed when long.
+   */
+  key: string;
+  startMs: number;
+  /** Null for an interval still running in the source (Timewarrior). */
+  endMs: number | null;
+  activity: string;
+  tags: string[];
+  note: string | null;
+  source: EntrySource;
+}
+
+/** What a reader makes of one row: an entry, a problem, or a row that is rightly left out (with why). */
+export type ImportRow =
+  | { kind: 'entry'; entry: ImportedEntry }
+  | { kind: 'issue'; issue: ImportIssue }
+  | { kind: 'skip'; line: number; reason: string };
+
+export interface ImportPreviewEntry {
+  line: number;
+  activity: string;
+  start: string;
+  end: string | null;
+  tags: string[];
+  note: string | null;
+}
+
+/** The answer to an import, dry run or not. Nothing is added unless `status` is `imported`. */
+export interface ImportResult {
+  format: ImportFormat;
+  status: 'imported' | 'dry-run' | 'failed';
+  /** Entries that are new (or would be, in a dry run). */
+  added: number;
+  /** Entries imported before whose source has changed since (a timer stopped, an event moved). */
+  changed: number;
+  /** Rows that add nothing: imported before unchanged, outside --from/--to, or not time (AFK, all-day events). */
+  skipped: number;
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+  /** The first entries that are (or would be) added and changed, to look at before importing. */
+  preview: { added: ImportPreviewEntry[]; changed: ImportPreviewEntry[] };
+}
+
+/** Errors beyond this many are counted, not listed: the first ones are enough to fix the file. */
+export const MAX_IMPORT_ERRORS = 100;
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * Brings text from another tool within Bigrock's limits instead of refusing the row: an activity
+ * of at most 200 characters ("No activity" when empty), a note of 2000, at most 20 tags of 50
+ * characters, without commas or repeats.
+ *
+ * @example cleanImportedText({ activity: ' Calls ', tags: ['mga', 'mga', ''], note: '' }) // { activity: 'Calls', tags: ['mga'], note: null }
+ */
+export function cleanImportedText(fields: { activity: string; tags: readonly string[]; note: string | null }): {
+  activity: string;
+  tags: string[];
+  note: string | null;
+} {
+  const activity = clip(fields.activity.trim().replace(/\s+/g, ' '), 200) || 'No activity';
+  const tags: string[] = [];
+  for (const raw of fields.tags) {
+    const tag = clip(raw.replaceAll(',', ' ').trim(), 50);
+    if (tag !== '' && !tags.includes(tag)) tags.push(tag);
+    if (tags.length === MAX_TAGS) break;
+  }
+  const note = fields.note === null ? null : clip(fields.note.trim(), 2000) || null;
+  return { activity, tags, note };
+}
+
+/**
+ * The content of an imported entry as one text, hashed to notice when the source has changed since
+ * the last import (a Timewarrior interval stopped, an event moved).
+ */
+export function importedContentText(entry: Omit<ImportedEntry, 'line' | 'key'>): string {
+  return [entry.startMs, entry.endMs ?? '', entry.activity, entry.tags.join(','), entry.note ?? '', entry.source].join(
+    '\u001f',
+  );
+}

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+
+import { calendarDateSchema } from '../time/calendar-date-schema.js';
+import type { CalendarDate } from '../time/calendar-date.js';
+
+/** Where a time entry came from. */
+export const entrySources = ['timer', 'manual', 'import', 'calendar', 'browser'] as const;
+export type EntrySource = (typeof entrySources)[number];
+
+/**
+ * A span of time spent on an activity. Instants are ISO 8601 in UTC; the workspace's zone turns
+ * them into days and weeks. A running timer is the one entry whose `end` is null.
+ */
+export interface TimeEntry {
+  id: string;
+  /** The activity, by name (`Calls`, `Facebook`...). */
+  activity: string;
+  start: string;
+  end: string | null;
+  /** Whole seconds from start to end, or to now while the timer runs. */
+  durationSeconds: number;
+  tags: string[];
+  note: string | null;
+  source: EntrySource;
+  /** Provenance within the source: the importer's own id or a hash (`toggl:…`, `timew:…`); null when made here. */
+  sourceId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a user earned from their activities: the numbers the time audit sets hours against. */
+export const outcomeKinds = ['revenue', 'client', 'lead'] as const;
+export type OutcomeKind = (typeof outcomeKinds)[number];
+
+export interface Outcome {
+  id: string;
+  kind: OutcomeKind;
+  /** Money for revenue; a count for clients and leads. */
+  amount: number;
+  /** ISO 4217 code for revenue; null for clients and leads. */
+  currency: string | null;
+  date: CalendarDate;
+  /** Credit goes to an activity, a channel (referral, LinkedIn, networking event), or both. */
+  activity: string | null;
+  channel: string | null;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const MAX_TAGS = 20;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `must be at most ${max} characters` })
+    .nullable()
+    .optional()
+    .transform((value) => (value === '' ? null : value));
+
+export const entryActivitySchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'must not be empty: name the activity' })
+  .max(200, { message: 'must be at most 200 characters' })
+  .describe('The activity, by name');
+
+export const tagSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'must not be empty' })
+  .max(50, { message: 'must be at most 50 characters' })
+  .refine((tag) => !tag.includes(','), { message: 'must not contain a comma; give each tag on its own' });
+
+/** Tags, trimmed and without repeats. */
+export const tagsSchema = z
+  .array(tagSchema)
+  .max(MAX_TAGS, { message: `must be at most ${MAX_TAGS} tags` })
+  .transform((tags) => [...new Set(tags)]);
+
+/** An instant as typed: ISO 8601 with an offset, or `YYYY-MM-DD HH:mm` on the workspace's clocks. */
+export const instantInputSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'must not be empty' })
+  .describe('An instant: ISO 8601 with Z or an offset, or YYYY-MM-DD HH:mm in the workspace time zone');
+
+export const noteSchema = optionalText(2000);
+
+export const startTimerSchema = z.object({
+  activity: entryActivitySchema,
+  note: noteSchema,
+  tags: tagsSchema.optional(),
+});
+export type StartTimerInput = z.input<typeof startTimerSchema>;
+
+export const createEntrySchema = z.object({
+  activity: entryActivitySchema,
+  start: instantInputSchema,
+  end: instantInputSchema,
+  tags: tagsSchema.optional(),
+  note: noteSchema,
+});
+export type CreateEntryInput = z.input<typeof createEntrySchema>;
+
+export const updateEntrySchema = createEntrySchema.partial();
+export type UpdateEntryInput = z.input<typeof updateEntrySchema>;
+
+export const splitEntrySchema = z.object({ at: instantInputSchema });
+export type SplitEntryInput = z.input<typeof splitEntrySchema>;
+
+export const createOutcomeSchema = z
+  .object({
+    kind: z.enum(outcomeKinds),
+    amount: z.number().finite().min(0, { message: 'must be zero or more' }).max(1e12, { message: 'is too large' }),
+    currency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, { message: 'must be a three-letter ISO 4217 code such as USD or EUR' })
+      .optional(),
+    date: calendarDateSchema.optional(),
+    activity: optionalText(200),
+    channel: optionalText(100),
+    note: noteSchema,
+  })
+  .superRefine((outcome, context) => {
+    if (outcome.kind !== 'revenue' && outcome.currency !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['currency'],
+        message: `only revenue has a currency; a ${outcome.kind} is counted`,
+      });
+    }
+    if (outcome.kind !== 'revenue' && !Number.isInteger(outcome.amount)) {
+      context.addIssue({ code: 'custom', path: ['amount'], message: `must be a whole number of ${outcome.kind}s` });
+    }
+  });
+export type CreateOutcomeInput = z.input<typeof createOutcomeSchema>;

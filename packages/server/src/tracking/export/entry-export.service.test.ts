@@ -1,0 +1,109 @@
+import { Readable } from 'node:stream';
+
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { dialects } from '../../db/open-database.js';
+import { fixedClock, openTestBigrock, type TestBigrock } from '../../test-support/test-bigrock.js';
+import { entryCsvColumns } from './entry-export.service.js';
+
+async function text(chunks: AsyncIterable<string>): Promise<string> {
+  let all = '';
+  for await (const chunk of chunks) all += chunk;
+  return all;
+}
+
+describe.each(dialects)('exports on %s', (dialect) => {
+  let test: TestBigrock;
+
+  beforeAll(async () => {
+    test = await openTestBigrock(dialect, { clock: fixedClock('2026-03-20T12:00:00Z'), timeZone: 'America/New_York' });
+    const { entries } = test.bigrock;
+    await entries.add({
+      activity: 'Calls',
+      start: '2026-03-02 09:00',
+      end: '2026-03-02 10:30',
+      tags: ['calls', 'mga'],
+      note: 'Warm list, "hot" leads',
+    });
+    await entries.add({
+      activity: 'Admin',
+      start: '2026-03-09 23:30',
+      end: '2026-03-10 00:45',
+      note: 'Line 1\nLine 2',
+    });
+    await entries.add({ activity: 'Later', start: '2026-03-15 09:00', end: '2026-03-15 10:00' });
+    await entries.startTimer({ activity: 'Deep work' });
+  });
+  afterAll(() => test.cleanup());
+
+  it('writes one CSV row per entry with the documented columns, quoted where needed', async () => {
+    const csv = await text(test.bigrock.exports.csv({ from: '2026-03-01', to: '2026-03-10' }));
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe(entryCsvColumns.join(','));
+    expect(lines[1]).toMatch(
+      /^\w{10},2026-03-02T14:00:00\.000Z,2026-03-02T15:30:00\.000Z,2026-03-02 09:00:00,2026-03-02 10:30:00,America\/New_York,5400,Calls,"calls,mga","Warm list, ""hot"" leads",manual,$/,
+    );
+    expect(csv).toContain('2026-03-10T03:30:00.000Z,2026-03-10T04:45:00.000Z,2026-03-09 23:30:00,2026-03-10 00:45:00');
+    expect(csv).toContain('"Line 1\nLine 2"');
+    expect(csv).not.toContain('Later');
+  });
+
+  it('exports a CSV that imports back as the same entries', async () => {
+    const csv = await text(test.bigrock.exports.csv({ from: '2026-03-01', to: '2026-03-16' }));
+    const fresh = await openTestBigrock(dialect, { clock: fixedClock('2026-03-20T12:00:00Z'), timeZone: 'Asia/Tokyo' });
+    try {
+      const result = await fresh.bigrock.imports.importFile(Readable.from([csv]), {});
+      expect(result).toMatchObject({ format: 'csv', status: 'imported', added: 3, errors: [] });
+      const pick = ({
+        activity,
+        start,
+        end,
+        tags,
+        note,
+      }: {
+        activity: string;
+        start: string;
+        end: string | null;
+        tags: string[];
+        note: string | null;
+      }) => ({
+        activity,
+        start,
+        end,
+        tags,
+        note,
+      });
+      const original = (await test.bigrock.entries.list({ from: '2026-03-01', to: '2026-03-16' })).filter(
+        ({ end }) => end !== null,
+      );
+      expect((await fresh.bigrock.entries.list({ from: '2026-03-01', to: '2026-03-16' })).map(pick)).toEqual(
+        original.map(pick),
+      );
+    } finally {
+      await fresh.cleanup();
+    }
+  });
+
+  it('writes an iCalendar file that calendars read back, the running timer left out', async () => {
+    const ics = await text(test.bigrock.exports.ics({}));
+    const calendar = new ICAL.Component(ICAL.parse(ics) as unknown[]);
+    const events = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
+    expect(
+      events.map((event) => [
+        event.summary,
+        event.startDate.toJSDate().toISOString(),
+        event.endDate.toJSDate().toISOString(),
+      ]),
+    ).toEqual([
+      ['Calls', '2026-03-02T14:00:00.000Z', '2026-03-02T15:30:00.000Z'],
+      ['Admin', '2026-03-10T03:30:00.000Z', '2026-03-10T04:45:00.000Z'],
+      ['Later', '2026-03-15T13:00:00.000Z', '2026-03-15T14:00:00.000Z'],
+    ]);
+    expect(events[0]?.description).toBe('Warm list, "hot" leads');
+    expect(calendar.getAllSubcomponents('vevent')[0]?.getFirstProperty('categories')?.getValues()).toEqual([
+      'calls',
+      'mga',
+    ]);
+  });
+});

@@ -1,0 +1,336 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+
+import type { ImportResult } from '@bigrock/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { dialects } from '../../db/open-database.js';
+import { fixedClock, openTestBigrock, type TestBigrock } from '../../test-support/test-bigrock.js';
+import type { ImportOptions } from './import.service.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+
+describe.each(dialects)('imports on %s', (dialect) => {
+  let test: TestBigrock;
+
+  beforeAll(async () => {
+    test = await openTestBigrock(dialect, { clock: fixedClock('2026-11-22T12:00:00Z'), timeZone: 'America/New_York' });
+  });
+  afterAll(() => test.cleanup());
+
+  const importFile = (name: string, options: ImportOptions = {}) =>
+    test.bigrock.imports.importFile(createReadStream(fixture(name)), options);
+  const importText = (text: string, options: ImportOptions = {}) =>
+    test.bigrock.imports.importFile(Readable.from([Buffer.from(text)]), options);
+  const entriesIn = (from: string, to: string) => test.bigrock.entries.list({ from, to });
+  const counts = ({ status, added, changed, skipped, errors }: ImportResult) => ({
+    status,
+    added,
+    changed,
+    skipped,
+    errors: errors.length,
+  });
+
+  it('imports a Toggl detailed report with a BOM, quoted fields and an entry past midnight, in the workspace zone', async () => {
+    const result = await importFile('toggl-detailed.csv');
+    expect(counts(result)).toEqual({ status: 'imported', added: 4, changed: 0, skipped: 0, errors: 0 });
+    expect(result.format).toBe('toggl');
+    const entries = await entriesIn('2026-03-02', '2026-03-05');
+    expect(
+      entries.map(({ activity, start, end, tags, note, source }) => ({ activity, start, end, tags, note, source })),
+    ).toEqual([
+      {
+        activity: 'Lead generation',
+        start: '2026-03-02T14:00:00.000Z',
+        end: '2026-03-02T15:30:00.000Z',
+        tags: ['calls', 'mga', 'client:Northwind', 'task:Calls'],
+        note: 'Follow-up calls, warm list',
+        source: 'import',
+      },
+      {
+        activity: 'Marketing',
+        start: '2026-03-02T16:00:00.000Z',
+        end: '2026-03-02T18:00:00.000Z',
+        tags: ['social'],
+        note: 'Schedule posts for the week',
+        source: 'import',
+      },
+      {
+        activity: 'Client work',
+        start: '2026-03-03T19:15:00.000Z',
+        end: '2026-03-03T22:45:30.000Z',
+        tags: ['design', 'client:Northwind', 'task:Design'],
+        note: 'Landing page "v2"',
+        source: 'import',
+      },
+      {
+        activity: 'Admin',
+        start: '2026-03-05T04:30:00.000Z',
+        end: '2026-03-05T05:45:00.000Z',
+        tags: [],
+        note: 'Bookkeeping',
+        source: 'import',
+      },
+    ]);
+    expect(entries[0]?.sourceId).toBe(`toggl:${Date.parse('2026-03-02T14:00:00Z')}:dana@example.com`);
+  });
+
+  it('adds nothing when the same file is imported again', async () => {
+    const again = await importFile('toggl-detailed.csv');
+    expect(counts(again)).toEqual({ status: 'imported', added: 0, changed: 0, skipped: 4, errors: 0 });
+    expect(await entriesIn('2026-03-02', '2026-03-05')).toHaveLength(4);
+  });
+
+  it('reads a Toggl export with an empty currency and reordered columns, and a German one with semicolons', async () => {
+    const reordered = await importFile('toggl-empty-currency-reordered.csv', { timeZone: 'UTC' });
+    expect(counts(reordered)).toMatchObject({ status: 'imported', added: 3, errors: 0 });
+    expect(reordered.format).toBe('toggl');
+    expect(reordered.preview.added[2]).toMatchObject({
+      activity: 'Bookkeeping',
+      start: '2026-03-04T23:30:00.000Z',
+      end: '2026-03-05T00:45:00.000Z',
+    });
+
+    const german = await importFile('toggl-german-semicolon.csv', { timeZone: 'Europe/Berlin', dryRun: true });
+    expect(counts(german)).toEqual({ status: 'dry-run', added: 2, changed: 0, skipped: 0, errors: 0 });
+    expect(german.preview.added).toEqual([
+      {
+        line: 2,
+        activity: 'Akquise',
+        start: '2026-03-02T08:00:00.000Z',
+        end: '2026-03-02T09:30:00.000Z',
+        tags: ['calls', 'mga', 'client:Northwind', 'task:Anrufe'],
+        note: 'Nachfassen; Liste A',
+      },
+      {
+        line: 3,
+        activity: 'Marketing',
+        start: '2026-03-03T13:00:00.000Z',
+        end: '2026-03-03T14:00:00.000Z',
+        tags: [],
+        note: 'Beiträge planen',
+      },
+    ]);
+  });
+
+  it('reads Clockify in MM/DD/YYYY and DD.MM.YYYY with 12-hour times, and DD/MM/YYYY learned from a later row', async () => {
+    const us = await importFile('clockify-detailed.csv', { dryRun: true });
+    expect(us.format).toBe('clockify');
+    expect(us.preview.added.map(({ start, end }) => [start, end])).toEqual([
+      ['2026-03-02T14:00:00.000Z', '2026-03-02T14:45:00.000Z'],
+      ['2026-03-03T12:30:00.000Z', '2026-03-03T15:30:00.000Z'],
+      ['2026-03-03T17:00:00.000Z', '2026-03-03T18:00:00.000Z'],
+    ]);
+    expect(us.warnings[0]?.message).toContain('read as MM/DD/YYYY');
+
+    const dotted = await importFile('clockify-ddmmyyyy-12h.csv', { dryRun: true, timeZone: 'Europe/Berlin' });
+    expect(dotted.preview.added.map(({ activity, start, end }) => [activity, start, end])).toEqual([
+      ['Lead generation', '2026-03-02T08:00:00.000Z', '2026-03-02T08:45:00.000Z'],
+      ['Admin', '2026-03-02T22:30:00.000Z', '2026-03-02T23:15:00.000Z'],
+      ['Marketing', '2026-03-13T11:00:00.000Z', '2026-03-13T12:00:00.000Z'],
+    ]);
+    expect(dotted.warnings).toEqual([]);
+
+    const dayFirst = await importFile('clockify-ddmm-slash.csv', { dryRun: true, timeZone: 'UTC' });
+    expect(dayFirst.preview.added.map(({ start }) => start)).toEqual([
+      '2026-02-03T09:00:00.000Z',
+      '2026-02-04T09:00:00.000Z',
+      '2026-02-25T07:30:00.000Z',
+    ]);
+  });
+
+  it('imports a running Timewarrior interval as the running timer, and changes it once it has stopped', async () => {
+    const first = await importFile('timew-export.json');
+    expect(counts(first)).toEqual({ status: 'imported', added: 3, changed: 0, skipped: 0, errors: 0 });
+    expect(first.format).toBe('timew');
+    expect(await test.bigrock.entries.timer()).toMatchObject({
+      activity: 'deep work',
+      start: '2026-03-02T13:00:00.000Z',
+      end: null,
+      source: 'import',
+    });
+    const calls = (await entriesIn('2026-03-02', '2026-03-02')).find(({ activity }) => activity === 'calls');
+    expect(calls).toMatchObject({ tags: ['mga'], note: 'Warm list', end: '2026-03-02T09:30:00.000Z' });
+
+    const stopped = readFileSync(fixture('timew-export.json'), 'utf8').replace(
+      '{"id":1,"start":"20260302T130000Z",',
+      '{"id":1,"start":"20260302T130000Z","end":"20260302T150000Z",',
+    );
+    const second = await importText(stopped);
+    expect(counts(second)).toEqual({ status: 'imported', added: 0, changed: 1, skipped: 2, errors: 0 });
+    expect(second.preview.changed).toMatchObject([{ activity: 'deep work', end: '2026-03-02T15:00:00.000Z' }]);
+    expect(await test.bigrock.entries.timer()).toBeNull();
+  });
+
+  it('leaves a running interval out, with a warning, when a timer already runs', async () => {
+    const { started } = await test.bigrock.entries.startTimer({ activity: 'Calls' });
+    const result = await importText('[{"id":1,"start":"20260310T130000Z","tags":["writing"]}]');
+    expect(counts(result)).toEqual({ status: 'imported', added: 0, changed: 0, skipped: 1, errors: 0 });
+    expect(result.warnings[0]?.message).toContain('a timer already runs');
+    expect((await test.bigrock.entries.timer())?.id).toBe(started.id);
+    await test.bigrock.entries.stopTimer();
+  });
+
+  it('reads ActivityWatch: sites and apps, string booleans, no AFK, no incognito tabs', async () => {
+    const result = await importFile('activitywatch-export.json');
+    expect(result.format).toBe('activitywatch');
+    expect(counts(result)).toEqual({ status: 'imported', added: 3, changed: 0, skipped: 2, errors: 0 });
+    expect(result.preview.added.map(({ activity, start, end }) => [activity, start, end])).toEqual([
+      ['facebook.com', '2026-03-02T09:00:00.000Z', '2026-03-02T09:21:00.500Z'],
+      ['linkedin.com', '2026-03-02T09:21:00.500Z', '2026-03-02T09:26:00.500Z'],
+      ['chromium', '2026-03-02T09:00:00.000Z', '2026-03-02T09:15:00.000Z'],
+    ]);
+    const sites = (await entriesIn('2026-03-02', '2026-03-02')).filter(({ source }) => source === 'browser');
+    expect(sites.map(({ activity, note }) => [activity, note])).toEqual([
+      ['facebook.com', null],
+      ['linkedin.com', null],
+    ]);
+
+    const awkward = await importFile('activitywatch-awkward.json', { dryRun: true });
+    expect(counts(awkward)).toEqual({ status: 'dry-run', added: 2, changed: 0, skipped: 3, errors: 0 });
+    expect(awkward.preview.added.map(({ activity, end }) => [activity, end])).toEqual([
+      ['mail.google.com', '2026-03-03T10:02:00.250Z'],
+      ['Firefox', '2026-03-03T10:03:00.000Z'],
+    ]);
+  });
+
+  it('expands a weekly event over the range with its moved occurrence and its exclusion, across a daylight-saving change', async () => {
+    const result = await importFile('calendar-exception-dst.ics', { from: '2026-03-16', to: '2026-04-12' });
+    expect(result.format).toBe('ics');
+    expect(result.errors).toEqual([]);
+    expect(result.status).toBe('imported');
+    const calendar = (await entriesIn('2026-03-16', '2026-04-12')).filter(({ source }) => source === 'calendar');
+    expect(calendar.map(({ activity, start, end, tags }) => ({ activity, start, end, tags }))).toEqual([
+      {
+        activity: 'Weekly team call',
+        start: '2026-03-19T08:00:00.000Z',
+        end: '2026-03-19T09:00:00.000Z',
+        tags: ['calls', 'team'],
+      },
+      // The floating event is read on the workspace's clocks (New York).
+      { activity: 'Floating planning', start: '2026-03-23T12:00:00.000Z', end: '2026-03-23T12:30:00.000Z', tags: [] },
+      {
+        activity: 'Weekly team call',
+        start: '2026-03-26T08:00:00.000Z',
+        end: '2026-03-26T09:00:00.000Z',
+        tags: ['calls', 'team'],
+      },
+      // After 29 March Paris is UTC+2; the 2 April call moved to the afternoon; 9 April is excluded.
+      {
+        activity: 'Weekly team call (moved)',
+        start: '2026-04-02T12:00:00.000Z',
+        end: '2026-04-02T13:30:00.000Z',
+        tags: ['calls', 'team'],
+      },
+    ]);
+    expect(calendar[0]?.note).toBe('Agenda in the shared doc, as usual');
+    // The all-day conference and the cancelled meeting are not time spent.
+    expect(result.skipped).toBe(2);
+    expect(
+      counts(await importFile('calendar-exception-dst.ics', { from: '2026-03-16', to: '2026-04-12' })),
+    ).toMatchObject({
+      added: 0,
+      skipped: 6,
+    });
+  });
+
+  it('honours the time zone of the calendar fixture across the US change of 8 March', async () => {
+    const result = await importFile('calendar.ics');
+    expect(counts(result)).toEqual({ status: 'imported', added: 5, changed: 0, skipped: 0, errors: 0 });
+    expect(result.preview.added.map(({ activity, start }) => [activity, start])).toEqual([
+      ['Call with Northwind', '2026-03-04T15:00:00.000Z'],
+      ['Chamber of commerce breakfast', '2026-03-03T12:30:00.000Z'],
+      ['Chamber of commerce breakfast', '2026-03-10T11:30:00.000Z'],
+      ['Chamber of commerce breakfast', '2026-03-17T11:30:00.000Z'],
+      ['Chamber of commerce breakfast', '2026-03-24T11:30:00.000Z'],
+    ]);
+  });
+
+  it('maps the columns of any CSV by header name', async () => {
+    const result = await importFile('generic-mapped.csv', {
+      format: 'csv',
+      mapping: { start: 'When', end: 'Until', activity: 'What', note: 'Notes', tags: 'Labels' },
+      dryRun: true,
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.preview.added).toEqual([
+      {
+        line: 2,
+        activity: 'Calls',
+        start: '2026-03-02T14:00:00.000Z',
+        end: '2026-03-02T15:00:00.000Z',
+        tags: ['calls'],
+        note: 'Warm list',
+      },
+      {
+        line: 3,
+        activity: 'Email',
+        start: '2026-03-02T10:30:00.000Z',
+        end: '2026-03-02T11:00:00.000Z',
+        tags: ['admin'],
+        note: null,
+      },
+    ]);
+    const unmapped = await importFile('generic-mapped.csv', { format: 'csv' });
+    expect(unmapped.status).toBe('failed');
+    expect(unmapped.errors[0]).toMatchObject({
+      line: 1,
+      field: 'start',
+      message: expect.stringContaining('--map start='),
+    });
+  });
+
+  it('adds nothing from a file with a bad row, and names the line and the field of each error', async () => {
+    const before = (await entriesIn('2026-02-01', '2026-03-31')).length;
+    const result = await importFile('toggl-bad-rows.csv');
+    expect(counts(result)).toEqual({ status: 'failed', added: 0, changed: 0, skipped: 0, errors: 2 });
+    expect(result.errors).toEqual([
+      {
+        line: 4,
+        field: 'Start date',
+        message: 'Start date: "2026-02-30" is not a date (expected a date such as YYYY-MM-DD).',
+      },
+      { line: 5, field: 'End time', message: expect.stringContaining('ends') },
+    ]);
+    expect(await entriesIn('2026-02-01', '2026-03-31')).toHaveLength(before);
+  });
+
+  it('shows in a dry run what would be added, changed and skipped, and changes nothing', async () => {
+    const before = await test.bigrock.entries.list({ from: '2026-03-01', to: '2026-03-31' });
+    // The same Toggl entries as the first import (same person, same starts), exported again after edits.
+    const result = await importFile('toggl-empty-currency-reordered.csv', { dryRun: true });
+    expect(counts(result)).toEqual({ status: 'dry-run', added: 0, changed: 2, skipped: 1, errors: 0 });
+    expect(result.preview.changed.map(({ line, activity, tags }) => ({ line, activity, tags }))).toEqual([
+      { line: 2, activity: 'Lead generation', tags: ['calls', 'mga'] },
+      { line: 4, activity: 'Bookkeeping', tags: [] },
+    ]);
+    expect(await test.bigrock.entries.list({ from: '2026-03-01', to: '2026-03-31' })).toEqual(before);
+  });
+
+  it('takes only entries within --from and --to', async () => {
+    const result = await importFile('toggl-detailed.csv', {
+      from: '2026-03-03',
+      to: '2026-03-03',
+      timeZone: 'Asia/Tokyo',
+      dryRun: true,
+    });
+    expect(counts(result)).toEqual({ status: 'dry-run', added: 1, changed: 0, skipped: 3, errors: 0 });
+    expect(result.preview.added[0]?.activity).toBe('Client work');
+  });
+
+  it('says what to do with a file it cannot recognise, and with wrong arguments', async () => {
+    const unknown = await importText('{"hello": "world"}');
+    expect(unknown).toMatchObject({
+      status: 'failed',
+      errors: [{ line: 1, message: expect.stringContaining('Name its format') }],
+    });
+    await expect(importText('x', { format: 'excel' })).rejects.toMatchObject({
+      code: 'invalid-input',
+      field: 'format',
+    });
+    await expect(importText('x', { mapping: { begin: 'When' } })).rejects.toMatchObject({ field: 'map' });
+    await expect(importText('x', { dateFormat: 'YY/MM/DD' })).rejects.toMatchObject({ field: 'dateFormat' });
+    await expect(importText('x', { from: '2026-13-01' })).rejects.toMatchObject({ field: 'from' });
+  });
+});

@@ -1,0 +1,112 @@
+import type { ImportIssue } from '@bigrock/core';
+
+/** The bytes of a file being imported, as a file stream or an HTTP request body gives them. */
+export type ByteSource = AsyncIterable<Uint8Array | string>;
+
+/** A problem that ends the reading of a file (not UTF-8, broken JSON, a quote never closed). */
+export class ImportAbort extends Error {
+  readonly issues: ImportIssue[];
+
+  constructor(issue: ImportIssue | ImportIssue[]) {
+    const issues = Array.isArray(issue) ? issue : [issue];
+    super(issues[0]?.message ?? 'The file cannot be read.');
+    this.name = 'ImportAbort';
+    this.issues = issues;
+  }
+}
+
+const encoder = new TextEncoder();
+const asBytes = (chunk: Uint8Array | string) => (typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
+
+/**
+ * Reads the first `bytes` of a source to recognise its format, and gives back a source that
+ * still yields everything from the first byte. `drain` reads whatever a reader left unread, so
+ * that an upload completes before the answer (a reader that gave up early must not reset it).
+ */
+export async function peek(
+  source: ByteSource,
+  bytes: number,
+): Promise<{ head: Uint8Array; source: ByteSource; drain(): Promise<void> }> {
+  const iterator = source[Symbol.asyncIterator]();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let done = false;
+  while (size < bytes) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    const chunk = asBytes(next.value);
+    chunks.push(chunk);
+    size += chunk.byteLength;
+  }
+  const head = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    head.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  async function* replay(): AsyncGenerator<Uint8Array> {
+    yield* chunks;
+    // A manual loop, not for-await: a reader that stops early must not destroy the source.
+    while (!done) {
+      const next = await iterator.next();
+      if (next.done) done = true;
+      else yield asBytes(next.value);
+    }
+  }
+  async function drain(): Promise<void> {
+    try {
+      while (!done) done = (await iterator.next()).done === true;
+    } catch {
+      done = true; // The source failed; the answer is already an error.
+    }
+  }
+  return { head, source: replay(), drain };
+}
+
+/**
+ * Decodes UTF-8 strictly (a file in another encoding is refused, not garbled) and drops a BOM.
+ * `onBytes` hears of every chunk read, for progress.
+ */
+export async function* decodeUtf8(source: ByteSource, onBytes?: (bytes: number) => void): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  let lines = 1;
+  const fail = (): never => {
+    throw new ImportAbort({
+      line: lines,
+      message: `The file is not UTF-8 text (around line ${lines}). Export it again as UTF-8, or save it as "CSV UTF-8".`,
+    });
+  };
+  for await (const chunk of source) {
+    const bytes = asBytes(chunk);
+    onBytes?.(bytes.byteLength);
+    let text: string;
+    try {
+      text = decoder.decode(bytes, { stream: true });
+    } catch {
+      return fail();
+    }
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lines++;
+    if (text !== '') yield text;
+  }
+  let rest: string;
+  try {
+    rest = decoder.decode();
+  } catch {
+    return fail();
+  }
+  if (rest !== '') yield rest;
+}
+
+/** Splits text into lines (LF or CRLF), in batches, keeping their order. */
+export async function* splitLines(text: AsyncIterable<string>): AsyncGenerator<string[]> {
+  let partial = '';
+  for await (const chunk of text) {
+    const parts = (partial + chunk).split('\n');
+    partial = parts.pop() ?? '';
+    if (parts.length > 0) yield parts.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+  }
+  if (partial !== '') yield [partial.endsWith('\r') ? partial.slice(0, -1) : partial];
+}

@@ -1,0 +1,59 @@
+import { AppError, assertCalendarDate, createOutcomeSchema, dateInZone, type Outcome } from '@bigrock/core';
+
+import type { Clock } from '../clock.js';
+import { newId } from '../db/new-id.js';
+import { parseInput } from '../validation.js';
+import type { WorkspaceRepository } from '../workspaces/workspace.repository.js';
+import type { OutcomeRepository } from './outcome.repository.js';
+
+export interface OutcomeServiceDeps {
+  outcomes: OutcomeRepository;
+  workspaces: WorkspaceRepository;
+  clock: Clock;
+  workspaceId: string;
+}
+
+/** Used for the first revenue of a workspace that names no currency. */
+export const DEFAULT_CURRENCY = 'USD';
+
+export function createOutcomeService({ outcomes, workspaces, clock, workspaceId }: OutcomeServiceDeps) {
+  return {
+    /** Records revenue, a client or leads; revenue takes the currency of the last one unless told. */
+    async add(input: unknown): Promise<Outcome> {
+      const fields = parseInput(createOutcomeSchema, input);
+      const zone = (await workspaces.find(workspaceId))?.timeZone ?? 'UTC';
+      const at = clock.now();
+      const outcome: Outcome = {
+        id: newId(),
+        kind: fields.kind,
+        amount: fields.amount,
+        currency:
+          fields.kind === 'revenue'
+            ? (fields.currency ?? (await outcomes.lastCurrency(workspaceId)) ?? DEFAULT_CURRENCY)
+            : null,
+        date: fields.date ?? dateInZone(at, zone),
+        activity: fields.activity ?? null,
+        channel: fields.channel ?? null,
+        note: fields.note ?? null,
+        createdAt: at.toISOString(),
+        updatedAt: at.toISOString(),
+      };
+      await outcomes.insert(workspaceId, outcome);
+      return outcome;
+    },
+
+    async list(range: { from?: string; to?: string } = {}): Promise<Outcome[]> {
+      if (range.from !== undefined) assertCalendarDate(range.from, 'from');
+      if (range.to !== undefined) assertCalendarDate(range.to, 'to');
+      return outcomes.list(workspaceId, range);
+    },
+
+    async remove(id: string): Promise<void> {
+      if (!(await outcomes.delete(workspaceId, id))) {
+        throw new AppError('not-found', `No outcome has the id "${id}".`, { field: 'id' });
+      }
+    },
+  };
+}
+
+export type OutcomeService = ReturnType<typeof createOutcomeService>;

@@ -1,0 +1,256 @@
+import { entrySources, type EntrySource, type TimeEntry } from '@bigrock/core';
+import { CompiledQuery, sql, type Kysely, type Selectable } from 'kysely';
+
+import type { Database, TimeEntryTable } from '../db/database.js';
+
+export type TimeEntryRow = Selectable<TimeEntryTable>;
+
+/** Entries longer than this are not found by a range that starts after they started (see `listInRange`). */
+export const ENTRY_LOOKBACK_MS = 31 * 24 * 3_600_000;
+
+const toSource = (value: string): EntrySource => entrySources.find((source) => source === value) ?? 'manual';
+
+export function toTimeEntry(row: TimeEntryRow, nowMs: number): TimeEntry {
+  const endMs = row.end_ms === null ? null : Number(row.end_ms);
+  const startMs = Number(row.start_ms);
+  return {
+    id: row.id,
+    activity: row.activity,
+    start: new Date(startMs).toISOString(),
+    end: endMs === null ? null : new Date(endMs).toISOString(),
+    durationSeconds: Math.round(((endMs ?? Math.max(nowMs, startMs)) - startMs) / 1000),
+    tags: row.tags === '' ? [] : row.tags.split(','),
+    note: row.note,
+    source: toSource(row.source),
+    sourceId: row.source_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The columns of an imported entry that change from row to row, in the order the bulk insert binds them. */
+const boundColumns = [
+  'id',
+  'activity',
+  'start_ms',
+  'end_ms',
+  'tags',
+  'note',
+  'source',
+  'source_id',
+  'source_hash',
+] as const satisfies ReadonlyArray<keyof TimeEntryTable>;
+
+/** An imported entry; its workspace and creation time are the same for the whole batch. */
+export type ImportedRow = Pick<TimeEntryTable, (typeof boundColumns)[number]>;
+
+export interface RangeQuery {
+  /** Entries that end after this instant (or still run)… */
+  startMs?: number | null;
+  /** …and start before this one. */
+  endMs?: number | null;
+}
+
+export interface Provenance {
+  id: string;
+  source_id: string;
+  source_hash: string | null;
+  end_ms: number | null;
+}
+
+/** The queries on entries, on the database or inside a transaction. */
+function createTimeEntryQueries(db: Kysely<Database>) {
+  // The SQL text of a multi-row insert, built once per batch size and import: Kysely compiles it,
+  // and each batch then only binds its values. The workspace and the creation time, the same for
+  // every row, are written into the SQL rather than bound a thousand times (binding is most of
+  // SQLite's cost per row). Compiling a thousand-row insert per batch costs more than the insert.
+  const bulkInsertSql = new Map<string, string>();
+  function bulkInsertText(rows: number, workspaceId: string, createdAt: string): string {
+    const key = `${rows}\u0000${workspaceId}\u0000${createdAt}`;
+    let text = bulkInsertSql.get(key);
+    if (text === undefined) {
+      const row = {
+        ...Object.fromEntries(boundColumns.map((column) => [column, ''])),
+        workspace_id: sql.lit(workspaceId),
+        created_at: sql.lit(createdAt),
+        updated_at: sql.lit(createdAt),
+      } as unknown as TimeEntryTable;
+      text = db
+        .insertInto('time_entries')
+        .values(Array.from({ length: rows }, () => row))
+        .onConflict((conflict) => conflict.columns(['workspace_id', 'source', 'source_id']).doNothing())
+        .compile().sql;
+      if (bulkInsertSql.size > 8) bulkInsertSql.clear();
+      bulkInsertSql.set(key, text);
+    }
+    return text;
+  }
+
+  async function findRunning(workspaceId: string): Promise<TimeEntryRow | undefined> {
+    return db
+      .selectFrom('time_entries')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('end_ms', 'is', null)
+      .executeTakeFirst();
+  }
+
+  return {
+    findRunning,
+
+    async find(workspaceId: string, id: string): Promise<TimeEntryRow | undefined> {
+      return db
+        .selectFrom('time_entries')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+    },
+
+    /**
+     * Entries that overlap the range, in start order. The index on (workspace, start) bounds the scan,
+     * so an entry that started more than ENTRY_LOOKBACK_MS before the range is not found in it.
+     */
+    async listInRange(workspaceId: string, range: RangeQuery): Promise<TimeEntryRow[]> {
+      let query = db.selectFrom('time_entries').selectAll().where('workspace_id', '=', workspaceId);
+      if (range.endMs != null) query = query.where('start_ms', '<', range.endMs);
+      if (range.startMs != null) {
+        const startMs = range.startMs;
+        query = query
+          .where('start_ms', '>=', startMs - ENTRY_LOOKBACK_MS)
+          .where((eb) => eb.or([eb('end_ms', '>', startMs), eb('end_ms', 'is', null)]));
+      }
+      return query.orderBy('start_ms').orderBy('id').execute();
+    },
+
+    /** A page of entries starting in the range, after `after` in (start, id) order: for exports of any size. */
+    async listPage(
+      workspaceId: string,
+      range: RangeQuery,
+      after: { startMs: number; id: string } | null,
+      limit: number,
+    ): Promise<TimeEntryRow[]> {
+      let query = db.selectFrom('time_entries').selectAll().where('workspace_id', '=', workspaceId);
+      if (range.startMs != null) query = query.where('start_ms', '>=', range.startMs);
+      if (range.endMs != null) query = query.where('start_ms', '<', range.endMs);
+      if (after !== null) {
+        query = query.where((eb) =>
+          eb.or([
+            eb('start_ms', '>', after.startMs),
+            eb.and([eb('start_ms', '=', after.startMs), eb('id', '>', after.id)]),
+          ]),
+        );
+      }
+      return query.orderBy('start_ms').orderBy('id').limit(limit).execute();
+    },
+
+    async insert(row: TimeEntryTable): Promise<void> {
+      await db.insertInto('time_entries').values(row).execute();
+    },
+
+    async update(
+      workspaceId: string,
+      id: string,
+      changes: Partial<Omit<TimeEntryTable, 'id' | 'workspace_id' | 'created_at'>>,
+    ): Promise<void> {
+      await db
+        .updateTable('time_entries')
+        .set(changes)
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** Deletes an entry; false when there was none with that id. */
+    async delete(workspaceId: string, id: string): Promise<boolean> {
+      const result = await db
+        .deleteFrom('time_entries')
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
+    /** Stops the running entry, if any, at `endMs`, and returns it as stopped. */
+    async stopRunning(workspaceId: string, endMs: number, updatedAt: string): Promise<TimeEntryRow | undefined> {
+      const running = await findRunning(workspaceId);
+      if (running === undefined) return undefined;
+      const end = Math.max(endMs, Number(running.start_ms));
+      await db
+        .updateTable('time_entries')
+        .set({ end_ms: end, updated_at: updatedAt })
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', running.id)
+        .execute();
+      return { ...running, end_ms: end, updated_at: updatedAt };
+    },
+
+    async count(workspaceId: string): Promise<number> {
+      const { count } = await db
+        .selectFrom('time_entries')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('workspace_id', '=', workspaceId)
+        .executeTakeFirstOrThrow();
+      return Number(count);
+    },
+
+    /**
+     * Inserts many imported entries in one statement, skipping those whose provenance is already
+     * there. Returns how many were inserted.
+     */
+    async insertMany(workspaceId: string, createdAt: string, rows: readonly ImportedRow[]): Promise<number> {
+      if (rows.length === 0) return 0;
+      const parameters: unknown[] = new Array(rows.length * boundColumns.length);
+      let index = 0;
+      for (const row of rows) for (const column of boundColumns) parameters[index++] = row[column];
+      const text = bulkInsertText(rows.length, workspaceId, createdAt);
+      const result = await db.executeQuery(CompiledQuery.raw(text, parameters));
+      return Number(result.numAffectedRows ?? 0n);
+    },
+
+    /** What was imported before from `source` under these ids. */
+    async findProvenance(workspaceId: string, source: string, sourceIds: readonly string[]): Promise<Provenance[]> {
+      if (sourceIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('time_entries')
+        .select(['id', 'source_id', 'source_hash', 'end_ms'])
+        .where('workspace_id', '=', workspaceId)
+        .where('source', '=', source)
+        .where('source_id', 'in', sourceIds)
+        .execute();
+      return rows.flatMap((row) =>
+        row.source_id === null
+          ? []
+          : [{ ...row, source_id: row.source_id, end_ms: row.end_ms === null ? null : Number(row.end_ms) }],
+      );
+    },
+  };
+}
+
+export type TimeEntryQueries = ReturnType<typeof createTimeEntryQueries>;
+
+export function createTimeEntryRepository(db: Kysely<Database>) {
+  return {
+    ...createTimeEntryQueries(db),
+
+    /**
+     * Opens a transaction that the caller ends: an import writes batch after batch in it, and
+     * commits only when the whole file was good.
+     */
+    async begin(): Promise<{ repository: TimeEntryQueries; commit(): Promise<void>; rollback(): Promise<void> }> {
+      const trx = await db.startTransaction().execute();
+      return {
+        repository: createTimeEntryQueries(trx),
+        commit: () => trx.commit().execute(),
+        rollback: () => trx.rollback().execute(),
+      };
+    },
+
+    /** Runs `work` in one transaction, on a repository bound to it. */
+    transaction<T>(work: (repository: TimeEntryQueries) => Promise<T>): Promise<T> {
+      return db.transaction().execute((trx) => work(createTimeEntryQueries(trx)));
+    },
+  };
+}
+
+export type TimeEntryRepository = ReturnType<typeof createTimeEntryRepository>;

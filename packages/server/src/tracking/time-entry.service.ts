@@ -1,0 +1,260 @@
+import {
+  AppError,
+  addDays,
+  assertCalendarDate,
+  bucketEntries,
+  createEntrySchema,
+  dateInZone,
+  dateRangeInZone,
+  findReviewItems,
+  parseInstantInput,
+  splitEntrySchema,
+  splitSpan,
+  startTimerSchema,
+  updateEntrySchema,
+  type BucketUnit,
+  type CalendarDate,
+  type ReviewItem,
+  type TimeBucket,
+  type TimeEntry,
+} from '@bigrock/core';
+
+import type { Clock } from '../clock.js';
+import { newId } from '../db/new-id.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
+import { parseInput } from '../validation.js';
+import type { WorkspaceRepository } from '../workspaces/workspace.repository.js';
+import { toTimeEntry, type TimeEntryRepository, type TimeEntryRow } from './time-entry.repository.js';
+
+export interface TimeEntryServiceDeps {
+  entries: TimeEntryRepository;
+  workspaces: WorkspaceRepository;
+  clock: Clock;
+  workspaceId: string;
+}
+
+/** A range of calendar days in the workspace zone, both ends included. */
+export interface DayRange {
+  from?: string;
+  to?: string;
+}
+
+export interface TimerStart {
+  started: TimeEntry;
+  /** The timer that was running and that starting this one stopped. */
+  stopped: TimeEntry | null;
+}
+
+/** Days shown when a listing names no range: the last seven, today included. */
+const DEFAULT_DAYS = 7;
+
+// Two starts at once (the CLI and the web app) meet the one-running-timer index; the loser tries again.
+const isRaceLost = (error: unknown) =>
+  isUniqueViolation(error) ||
+  (typeof error === 'object' && error !== null && 'code' in error && String(error.code).startsWith('SQLITE_BUSY'));
+
+export function createTimeEntryService({ entries, workspaces, clock, workspaceId }: TimeEntryServiceDeps) {
+  async function zone(): Promise<string> {
+    return (await workspaces.find(workspaceId))?.timeZone ?? 'UTC';
+  }
+
+  const now = () => clock.now();
+  const toEntry = (row: TimeEntryRow) => toTimeEntry(row, now().getTime());
+
+  async function instant(text: string, field: string): Promise<number> {
+    const ms = parseInstantInput(text, await zone(), now());
+    if (ms === null) {
+      throw new AppError(
+        'invalid-input',
+        `${field}: "${text}" is not a date and time; write 2026-03-02 09:30 (your time zone) or ISO 8601 with an offset.`,
+        { field },
+      );
+    }
+    return ms;
+  }
+
+  async function findRow(id: string): Promise<TimeEntryRow> {
+    const row = await entries.find(workspaceId, id);
+    if (row === undefined) {
+      throw new AppError('not-found', `No time entry has the id "${id}"; list entries to find its id.`, {
+        field: 'id',
+      });
+    }
+    return row;
+  }
+
+  /** The days asked for, in the workspace zone: by default the last seven. */
+  async function resolveRange(range: DayRange): Promise<{ from: CalendarDate; to: CalendarDate; zone: string }> {
+    const timeZone = await zone();
+    const today = dateInZone(now(), timeZone);
+    if (range.from !== undefined) assertCalendarDate(range.from, 'from');
+    if (range.to !== undefined) assertCalendarDate(range.to, 'to');
+    const to = range.to ?? (range.from ? addDays(range.from, DEFAULT_DAYS - 1) : today);
+    const from = range.from ?? addDays(to, -(DEFAULT_DAYS - 1));
+    return { from, to, zone: timeZone };
+  }
+
+  async function listRows(range: DayRange): Promise<TimeEntryRow[]> {
+    const { from, to, zone: timeZone } = await resolveRange(range);
+    return entries.listInRange(workspaceId, dateRangeInZone(from, to, timeZone));
+  }
+
+  function assertOrder(startMs: number, endMs: number): void {
+    if (endMs <= startMs) {
+      throw new AppError('invalid-input', 'end: choose an end after the start.', { field: 'end' });
+    }
+  }
+
+  async function startOnce(activity: string, note: string | null, tags: string[]): Promise<TimerStart> {
+    return entries.transaction(async (repository) => {
+      const at = now();
+      const stopped = await repository.stopRunning(workspaceId, at.getTime(), at.toISOString());
+      const row = {
+        id: newId(),
+        workspace_id: workspaceId,
+        activity,
+        start_ms: at.getTime(),
+        end_ms: null,
+        tags: tags.join(','),
+        note,
+        source: 'timer',
+        source_id: null,
+        source_hash: null,
+        created_at: at.toISOString(),
+        updated_at: at.toISOString(),
+      };
+      await repository.insert(row);
+      return { started: toEntry(row), stopped: stopped === undefined ? null : toEntry(stopped) };
+    });
+  }
+
+  return {
+    zone,
+
+    /** The running timer, or null. */
+    async timer(): Promise<TimeEntry | null> {
+      const row = await entries.findRunning(workspaceId);
+      return row === undefined ? null : toEntry(row);
+    },
+
+    /** Starts a timer; the one running, if any, stops at the same instant: one thing at a time. */
+    async startTimer(input: unknown): Promise<TimerStart> {
+      const fields = parseInput(startTimerSchema, input);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await startOnce(fields.activity, fields.note ?? null, fields.tags ?? []);
+        } catch (error) {
+          if (attempt >= 3 || !isRaceLost(error)) throw error;
+        }
+      }
+    },
+
+    async stopTimer(): Promise<TimeEntry> {
+      const at = now();
+      const stopped = await entries.stopRunning(workspaceId, at.getTime(), at.toISOString());
+      if (stopped === undefined) {
+        throw new AppError('not-found', 'No timer is running. Start one with: bigrock timer start <activity>');
+      }
+      return toEntry(stopped);
+    },
+
+    /** A manual entry: an activity from a start to an end. */
+    async add(input: unknown): Promise<TimeEntry> {
+      const fields = parseInput(createEntrySchema, input);
+      const startMs = await instant(fields.start, 'start');
+      const endMs = await instant(fields.end, 'end');
+      assertOrder(startMs, endMs);
+      const at = now().toISOString();
+      const row = {
+        id: newId(),
+        workspace_id: workspaceId,
+        activity: fields.activity,
+        start_ms: startMs,
+        end_ms: endMs,
+        tags: (fields.tags ?? []).join(','),
+        note: fields.note ?? null,
+        source: 'manual',
+        source_id: null,
+        source_hash: null,
+        created_at: at,
+        updated_at: at,
+      };
+      await entries.insert(row);
+      return toEntry(row);
+    },
+
+    async get(id: string): Promise<TimeEntry> {
+      return toEntry(await findRow(id));
+    },
+
+    /** Entries that overlap the days from `from` to `to`, in start order; the last seven days by default. */
+    async list(range: DayRange = {}): Promise<TimeEntry[]> {
+      return (await listRows(range)).map(toEntry);
+    },
+
+    /** Changes some fields of an entry; a running timer keeps running unless given an end. */
+    async update(id: string, input: unknown): Promise<TimeEntry> {
+      const fields = parseInput(updateEntrySchema, input);
+      const row = await findRow(id);
+      const startMs = fields.start === undefined ? Number(row.start_ms) : await instant(fields.start, 'start');
+      const endMs = fields.end === undefined ? row.end_ms : await instant(fields.end, 'end');
+      if (endMs !== null) assertOrder(startMs, Number(endMs));
+      const changed = {
+        activity: fields.activity ?? row.activity,
+        start_ms: startMs,
+        end_ms: endMs === null ? null : Number(endMs),
+        tags: fields.tags === undefined ? row.tags : fields.tags.join(','),
+        note: fields.note === undefined ? row.note : fields.note,
+        updated_at: now().toISOString(),
+      };
+      await entries.update(workspaceId, id, changed);
+      return toEntry({ ...row, ...changed });
+    },
+
+    async remove(id: string): Promise<void> {
+      if (!(await entries.delete(workspaceId, id))) {
+        throw new AppError('not-found', `No time entry has the id "${id}".`, { field: 'id' });
+      }
+    },
+
+    /** Cuts an entry in two at an instant; the second part is a new entry with the same activity, tags and note. */
+    async split(id: string, input: unknown): Promise<[TimeEntry, TimeEntry]> {
+      const { at } = parseInput(splitEntrySchema, input);
+      const atMs = await instant(at, 'at');
+      const row = await findRow(id);
+      const entry = toEntry(row);
+      splitSpan(entry, atMs);
+      const updatedAt = now().toISOString();
+      const second = {
+        ...row,
+        id: newId(),
+        start_ms: atMs,
+        // Provenance stays with the first part: a re-import then changes that one, never duplicates it.
+        source_id: null,
+        source_hash: null,
+        created_at: updatedAt,
+        updated_at: updatedAt,
+      };
+      await entries.transaction(async (repository) => {
+        await repository.update(workspaceId, id, { end_ms: atMs, updated_at: updatedAt });
+        await repository.insert(second);
+      });
+      return [toEntry({ ...row, end_ms: atMs, updated_at: updatedAt }), toEntry(second)];
+    },
+
+    /** Time by day, week or month in the workspace zone, for the days from `from` to `to`. */
+    async summary(range: DayRange & { unit?: BucketUnit }): Promise<TimeBucket[]> {
+      const { from, to, zone: timeZone } = await resolveRange(range);
+      const list = (await entries.listInRange(workspaceId, dateRangeInZone(from, to, timeZone))).map(toEntry);
+      return bucketEntries(list, { zone: timeZone, unit: range.unit ?? 'day', from, to, nowMs: now().getTime() });
+    },
+
+    /** The review inbox for the days asked: gaps, overlaps and very long entries. */
+    async review(range: DayRange = {}): Promise<ReviewItem[]> {
+      const timeZone = await zone();
+      return findReviewItems((await listRows(range)).map(toEntry), { zone: timeZone, nowMs: now().getTime() });
+    },
+  };
+}
+
+export type TimeEntryService = ReturnType<typeof createTimeEntryService>;

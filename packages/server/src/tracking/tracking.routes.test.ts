@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { dialects } from '../db/open-database.js';
+import { buildApp } from '../http/build-app.js';
+import { fixedClock, openTestBigrock, type TestBigrock } from '../test-support/test-bigrock.js';
+
+const PORT = 4998;
+const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`./import/fixtures/${name}`, import.meta.url)));
+
+describe.each(dialects)('the tracking API on %s', (dialect) => {
+  let test: TestBigrock;
+  let app: FastifyInstance;
+  let secret: string;
+
+  const send = ({ session = true, ...options }: InjectOptions & { session?: boolean }) =>
+    app.inject({
+      ...options,
+      headers: {
+        host: `127.0.0.1:${PORT}`,
+        ...(session && { cookie: `bigrock_session=${secret}` }),
+        ...options.headers,
+      },
+    });
+
+  beforeAll(async () => {
+    test = await openTestBigrock(dialect, {
+      clock: fixedClock('2026-03-04T15:00:00Z'),
+      port: PORT,
+      timeZone: 'America/New_York',
+    });
+    app = await buildApp({ bigrock: test.bigrock });
+    secret = await test.bigrock.sessionSecret();
+  });
+  afterAll(async () => {
+    await app.close();
+    await test.cleanup();
+  });
+
+  it('starts and stops a timer', async () => {
+    const started = await send({ method: 'POST', url: '/api/v1/timer/start', payload: { activity: 'Calls' } });
+    expect(started.statusCode).toBe(201);
+    expect(started.json()).toMatchObject({ started: { activity: 'Calls', end: null }, stopped: null });
+    expect((await send({ method: 'GET', url: '/api/v1/timer' })).json()).toMatchObject({
+      running: { activity: 'Calls' },
+    });
+    const stopped = await send({ method: 'POST', url: '/api/v1/timer/stop' });
+    expect(stopped.json()).toMatchObject({ activity: 'Calls', end: '2026-03-04T15:00:00.000Z' });
+    expect((await send({ method: 'POST', url: '/api/v1/timer/stop' })).statusCode).toBe(404);
+  });
+
+  it('imports a file sent as the request body, whatever its content type, dry run first', async () => {
+    const body = fixture('toggl-detailed.csv');
+    const dry = await send({
+      method: 'POST',
+      url: '/api/v1/imports?dryRun=true',
+      payload: body,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json()).toMatchObject({ format: 'toggl', status: 'dry-run', added: 4, errors: [] });
+    const real = await send({
+      method: 'POST',
+      url: '/api/v1/imports',
+      payload: body,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+    expect(real.json()).toMatchObject({ status: 'imported', added: 4 });
+
+    const timew = await send({
+      method: 'POST',
+      url: '/api/v1/imports?format=timew',
+      payload: fixture('timew-export.json'),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(timew.json()).toMatchObject({ format: 'timew', status: 'imported', added: 3 });
+
+    const days = await send({ method: 'GET', url: '/api/v1/entries?from=2026-03-02&to=2026-03-05' });
+    expect(days.json<unknown[]>()).toHaveLength(8); // 4 from Toggl, 3 from Timewarrior, the timer of the first test
+    const week = await send({ method: 'GET', url: '/api/v1/entries/summary?from=2026-03-02&to=2026-03-08&unit=week' });
+    expect(week.json()).toMatchObject([{ start: '2026-03-02', end: '2026-03-09' }]);
+  });
+
+  it('answers a bad file with the lines and fields to fix, and adds nothing', async () => {
+    const response = await send({
+      method: 'POST',
+      url: '/api/v1/imports',
+      payload: fixture('toggl-bad-rows.csv'),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      status: 'failed',
+      added: 0,
+      errors: [{ line: 4, field: 'Start date' }, { line: 5 }],
+    });
+    const wrong = await send({
+      method: 'POST',
+      url: '/api/v1/imports?format=excel',
+      payload: 'x',
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ error: { field: 'format' } });
+  });
+
+  it('lets no import or restore through without the session', async () => {
+    const anonymous = await send({
+      method: 'POST',
+      url: '/api/v1/imports',
+      payload: 'a,b',
+      session: false,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(anonymous.statusCode).toBe(401);
+    const restore = await send({
+      method: 'POST',
+      url: '/api/v1/restore',
+      payload: '{}',
+      session: false,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(restore.statusCode).toBe(401);
+  });
+
+  it('exports CSV and iCalendar, and round-trips a backup', async () => {
+    const csv = await send({ method: 'GET', url: '/api/v1/exports/entries.csv?from=2026-03-02&to=2026-03-02' });
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.body.split('\r\n')[0]).toBe(
+      'id,start,end,start_local,end_local,time_zone,duration_seconds,activity,tags,note,source,source_id',
+    );
+    const ics = await send({ method: 'GET', url: '/api/v1/exports/entries.ics' });
+    expect(ics.body).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    const backup = await send({ method: 'GET', url: '/api/v1/backup' });
+    expect(backup.json()).toMatchObject({ format: 'bigrock-backup' });
+    const restored = await send({
+      method: 'POST',
+      url: '/api/v1/restore',
+      payload: backup.body,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(restored.statusCode).toBe(200);
+    expect(restored.json()).toMatchObject({ tables: { time_entries: 8 } });
+  });
+
+  it('records outcomes and lists the review inbox', async () => {
+    const outcome = await send({
+      method: 'POST',
+      url: '/api/v1/outcomes',
+      payload: { kind: 'revenue', amount: 90, activity: 'Calls' },
+    });
+    expect(outcome.statusCode).toBe(201);
+    expect((await send({ method: 'GET', url: '/api/v1/outcomes' })).json()).toMatchObject([
+      { kind: 'revenue', amount: 90, currency: 'USD' },
+    ]);
+    const review = await send({ method: 'GET', url: '/api/v1/entries/review?from=2026-03-02&to=2026-03-03' });
+    expect(review.json<Array<{ kind: string }>>().map(({ kind }) => kind)).toContain('overlap');
+  });
+
+  it('describes the tracking routes in the OpenAPI document', async () => {
+    const document = (await send({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, unknown>;
+    }>();
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/timer/start',
+        '/api/v1/entries',
+        '/api/v1/imports',
+        '/api/v1/outcomes',
+        '/api/v1/backup',
+      ]),
+    );
+  });
+});

@@ -1,0 +1,104 @@
+import {
+  bucketUnits,
+  calendarDateSchema,
+  createEntrySchema,
+  createOutcomeSchema,
+  splitEntrySchema,
+  startTimerSchema,
+  updateEntrySchema,
+} from '@bigrock/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+import type { OutcomeService } from './outcome.service.js';
+import type { TimeEntryService } from './time-entry.service.js';
+
+const idParams = z.object({ id: z.string().min(1) });
+export const dayRangeQuery = z.object({
+  from: calendarDateSchema
+    .optional()
+    .describe('The first day, in the workspace time zone; a week before `to` by default'),
+  to: calendarDateSchema.optional().describe('The last day, included; today by default'),
+});
+const summaryQuery = dayRangeQuery.extend({
+  unit: z.enum(bucketUnits).optional().describe('Add up by day (default), ISO week or month'),
+});
+
+export function trackingRoutes(entries: TimeEntryService, outcomes: OutcomeService): FastifyPluginAsyncZod {
+  return async function registerTrackingRoutes(app) {
+    const tags = ['tracking'];
+
+    app.get('/timer', { schema: { tags, summary: 'The running timer, or null' } }, async () => ({
+      running: await entries.timer(),
+    }));
+    app.post(
+      '/timer/start',
+      { schema: { tags, summary: 'Start a timer; the running one stops', body: startTimerSchema } },
+      async (request, reply) => reply.status(201).send(await entries.startTimer(request.body)),
+    );
+    app.post('/timer/stop', { schema: { tags, summary: 'Stop the running timer' } }, () => entries.stopTimer());
+
+    app.get(
+      '/entries',
+      { schema: { tags, summary: 'Time entries that overlap the days, in start order', querystring: dayRangeQuery } },
+      (request) => entries.list(request.query),
+    );
+    app.post(
+      '/entries',
+      { schema: { tags, summary: 'Add a time entry by hand', body: createEntrySchema } },
+      async (request, reply) => reply.status(201).send(await entries.add(request.body)),
+    );
+    app.get(
+      '/entries/summary',
+      { schema: { tags, summary: 'Time by day, week or month, per activity', querystring: summaryQuery } },
+      (request) => entries.summary(request.query),
+    );
+    app.get(
+      '/entries/review',
+      { schema: { tags, summary: 'The review inbox: gaps, overlaps, very long entries', querystring: dayRangeQuery } },
+      (request) => entries.review(request.query),
+    );
+    app.get('/entries/:id', { schema: { tags, summary: 'A time entry', params: idParams } }, (request) =>
+      entries.get(request.params.id),
+    );
+    app.patch(
+      '/entries/:id',
+      { schema: { tags, summary: 'Change a time entry', params: idParams, body: updateEntrySchema } },
+      (request) => entries.update(request.params.id, request.body),
+    );
+    app.post(
+      '/entries/:id/split',
+      {
+        schema: { tags, summary: 'Split a time entry in two at an instant', params: idParams, body: splitEntrySchema },
+      },
+      async (request, reply) => reply.status(201).send(await entries.split(request.params.id, request.body)),
+    );
+    app.delete(
+      '/entries/:id',
+      { schema: { tags, summary: 'Delete a time entry', params: idParams } },
+      async (request, reply) => {
+        await entries.remove(request.params.id);
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      '/outcomes',
+      { schema: { tags, summary: 'Revenue, clients and leads dated in the days', querystring: dayRangeQuery } },
+      (request) => outcomes.list(request.query),
+    );
+    app.post(
+      '/outcomes',
+      { schema: { tags, summary: 'Record revenue, a client or leads', body: createOutcomeSchema } },
+      async (request, reply) => reply.status(201).send(await outcomes.add(request.body)),
+    );
+    app.delete(
+      '/outcomes/:id',
+      { schema: { tags, summary: 'Delete an outcome', params: idParams } },
+      async (request, reply) => {
+        await outcomes.remove(request.params.id);
+        return reply.status(204).send();
+      },
+    );
+  };
+}

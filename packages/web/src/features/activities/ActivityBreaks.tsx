@@ -1,0 +1,105 @@
+import type { ActivityBreak, CalendarDate } from '@bigrock/core';
+import { useState, type FormEvent } from 'react';
+import { useRevalidator } from 'react-router-dom';
+
+import { ApiError, errorMessage, fieldMessage } from '../../api/api-client';
+import { Field } from '../../shared/Field';
+import { formatDate } from '../../shared/format';
+import { usePendingAction } from '../../shared/use-pending-action';
+import { activitiesApi } from './activities-api';
+
+/** Planned breaks: the line waits over them, so a holiday is not a day behind, nor the end of a streak. */
+export function ActivityBreaks({
+  activityId,
+  breaks,
+  today,
+}: {
+  activityId: string;
+  breaks: ActivityBreak[];
+  today: CalendarDate;
+}) {
+  const [start, setStart] = useState(today);
+  const [end, setEnd] = useState(today);
+  const [note, setNote] = useState('');
+  const { pending, error, run } = usePendingAction();
+  const revalidator = useRevalidator();
+  const fieldError = (name: string) =>
+    error instanceof ApiError && error.field === name ? fieldMessage(error) : undefined;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const added = await run(async () => {
+      await activitiesApi.addBreak(activityId, { start, end, note: note.trim() === '' ? undefined : note });
+      await revalidator.revalidate();
+    });
+    if (added) setNote('');
+  }
+
+  const remove = (pause: ActivityBreak) =>
+    run(async () => {
+      await activitiesApi.deleteBreak(pause.id);
+      await revalidator.revalidate();
+    });
+
+  return (
+    <section className="panel" aria-labelledby="breaks-heading">
+      <h2 id="breaks-heading">Planned breaks</h2>
+      {breaks.length === 0 ? (
+        <p className="muted">None planned.</p>
+      ) : (
+        <ul className="break-list">
+          {breaks.map((pause) => (
+            <li key={pause.id}>
+              {formatDate(pause.start)} to {formatDate(pause.end)}
+              {pause.note && <span className="muted"> — {pause.note}</span>}{' '}
+              <button
+                type="button"
+                className="button-small button-danger"
+                disabled={pending}
+                aria-label={`Delete the break from ${formatDate(pause.start)}`}
+                onClick={() => void remove(pause)}
+              >
+                Delete
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form noValidate onSubmit={(event) => void submit(event)}>
+        <div className="field-row">
+          <Field
+            label="First day"
+            error={fieldError('start')}
+            control={(props) => (
+              <input {...props} type="date" value={start} onChange={(event) => setStart(event.target.value)} />
+            )}
+          />
+          <Field
+            label="Last day"
+            error={fieldError('end')}
+            control={(props) => (
+              <input {...props} type="date" value={end} onChange={(event) => setEnd(event.target.value)} />
+            )}
+          />
+        </div>
+        <Field
+          label="Why"
+          hint="A holiday, an illness, a launch week…"
+          control={(props) => (
+            <input {...props} type="text" value={note} onChange={(event) => setNote(event.target.value)} />
+          )}
+        />
+        {error !== null && fieldError('start') === undefined && fieldError('end') === undefined && (
+          <p role="alert" className="form-error">
+            {errorMessage(error)}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="button-secondary" disabled={pending}>
+            Plan a break
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

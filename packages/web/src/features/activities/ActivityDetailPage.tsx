@@ -1,0 +1,126 @@
+import { useLoaderData, useNavigate, useRevalidator } from 'react-router-dom';
+
+import { errorMessage } from '../../api/api-client';
+import { formatDate, formatNumber } from '../../shared/format';
+import { usePendingAction } from '../../shared/use-pending-action';
+import { activitiesApi } from './activities-api';
+import { activityToForm, formToActivityInput } from './activity-form-values';
+import { activityClassLabels, formatRate } from './activity-labels';
+import type { activityDetailLoader } from './activity-loaders';
+import { ActivityBreaks } from './ActivityBreaks';
+import { ActivityChart } from './ActivityChart';
+import { ActivityForm } from './ActivityForm';
+import { ActivityLogForm } from './ActivityLogForm';
+import { ActivityPaceSummary } from './ActivityPaceSummary';
+
+/** One activity: its pace and streak, its chart, the place to log counts and plan breaks, and its settings. */
+export function ActivityDetailPage() {
+  const { detail, goals, today } = useLoaderData<typeof activityDetailLoader>();
+  const { activity, pace, series, logs, breaks, hoursPerWeek } = detail;
+  const revalidator = useRevalidator();
+  const navigate = useNavigate();
+  const { pending, error, run } = usePendingAction();
+
+  const deleteLog = (id: string) =>
+    run(async () => {
+      await activitiesApi.deleteLog(id);
+      await revalidator.revalidate();
+    });
+  const remove = () =>
+    run(async () => {
+      await activitiesApi.remove(activity.id);
+      await navigate('/activities');
+    });
+
+  return (
+    <>
+      <title>{`${activity.name} · Bigrock`}</title>
+      <div className="page-header">
+        <div>
+          <p className="eyebrow">{activityClassLabels[activity.activityClass]} activity</p>
+          <h1>{activity.name}</h1>
+          <p className="muted">
+            {formatRate(activity)} · {formatNumber(hoursPerWeek)} h a week
+          </p>
+        </div>
+        <div className="actions">
+          <button type="button" className="button-danger" disabled={pending} onClick={() => void remove()}>
+            Delete activity
+          </button>
+        </div>
+      </div>
+      {error !== null && (
+        <p role="alert" className="form-error">
+          {errorMessage(error)}
+        </p>
+      )}
+      <div className="detail-grid">
+        <div className="detail-main">
+          <section className="panel" aria-labelledby="activity-pace-heading">
+            <h2 id="activity-pace-heading">Pace</h2>
+            <ActivityPaceSummary pace={pace} unit={activity.unit} />
+            <ActivityChart series={series} unit={activity.unit} />
+          </section>
+          <ActivityLogForm key={activity.id} activityId={activity.id} unit={activity.unit} today={today} />
+          <section className="panel" aria-labelledby="activity-logs-heading">
+            <h2 id="activity-logs-heading">Logged counts</h2>
+            {logs.length === 0 ? (
+              <p className="muted">Nothing logged yet.</p>
+            ) : (
+              <table className="data-points">
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col" className="number">
+                      {activity.unit}
+                    </th>
+                    <th scope="col">Note</th>
+                    <th scope="col">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {logs.toReversed().map((log) => (
+                    <tr key={log.id}>
+                      <td className="date">{formatDate(log.date)}</td>
+                      <td className="number">{formatNumber(log.count)}</td>
+                      <td className="note">{log.note}</td>
+                      <td className="action">
+                        <button
+                          type="button"
+                          className="button-small button-danger"
+                          disabled={pending}
+                          aria-label={`Delete ${formatNumber(log.count)} on ${formatDate(log.date)}`}
+                          onClick={() => void deleteLog(log.id)}
+                        >
+                          Delete
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        </div>
+        <div className="detail-side">
+          <ActivityBreaks activityId={activity.id} breaks={breaks} today={today} />
+          <section className="panel" aria-labelledby="activity-settings-heading">
+            <h2 id="activity-settings-heading">Settings</h2>
+            <ActivityForm
+              key={activity.updatedAt}
+              initial={activityToForm(activity)}
+              goals={goals}
+              submitLabel="Save changes"
+              save={async (values) => {
+                await activitiesApi.update(activity.id, formToActivityInput(values));
+                await revalidator.revalidate();
+              }}
+            />
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

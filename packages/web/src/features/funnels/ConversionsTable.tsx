@@ -1,0 +1,45 @@
+import type { LearnedConversion } from '@bigrock/core';
+
+import { formatNumber } from '../../shared/format';
+
+const percent = (rate: number) => `${formatNumber(Math.round(rate * 1000) / 10)} %`;
+
+/** Each conversion: the guess, what the logs say, and how sure that is (a 90 % range). */
+export function ConversionsTable({ conversions }: { conversions: LearnedConversion[] }) {
+  return (
+    <table className="data-points conversions">
+      <thead>
+        <tr>
+          <th scope="col">From → to</th>
+          <th scope="col" className="number">
+            Your guess
+          </th>
+          <th scope="col" className="number">
+            Learned
+          </th>
+          <th scope="col">90 % range</th>
+          <th scope="col">From</th>
+        </tr>
+      </thead>
+      <tbody>
+        {conversions.map((conversion) => (
+          <tr key={`${conversion.from}-${conversion.to}`}>
+            <th scope="row" className="row-head">
+              {conversion.from} → {conversion.to}
+            </th>
+            <td className="number">{percent(conversion.guess)}</td>
+            <td className="number">{conversion.learned === null ? '—' : percent(conversion.learned)}</td>
+            <td>
+              {percent(conversion.low)} to {percent(conversion.high)}
+            </td>
+            <td className="muted">
+              {conversion.trials === 0
+                ? 'nothing logged yet'
+                : `${formatNumber(conversion.successes)} of ${formatNumber(conversion.trials)} ${conversion.from}`}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

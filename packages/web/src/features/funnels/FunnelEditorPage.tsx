@@ -1,0 +1,178 @@
+import { funnelTemplates, solvePlan, type FunnelTemplateKey } from '@bigrock/core';
+import { useMemo, useState, type FormEvent } from 'react';
+import { Link, useLoaderData, useNavigate } from 'react-router-dom';
+
+import { Field } from '../../shared/Field';
+import { SelectField } from '../../shared/SelectField';
+import {
+  formToFunnelInput,
+  formToPlan,
+  funnelFieldLabels,
+  funnelFormFailure,
+  funnelToForm,
+  newFunnelForm,
+  templateToForm,
+  type FunnelFormFailure,
+  type FunnelFormField,
+  type FunnelFormValues,
+} from './funnel-form-values';
+import type { funnelEditorLoader } from './funnel-loaders';
+import { funnelsApi } from './funnels-api';
+import { FunnelPicture } from './FunnelPicture';
+import { FunnelVerdict } from './FunnelVerdict';
+import { StageEditor } from './StageEditor';
+
+const noFailure: FunnelFormFailure = { summary: '', fields: {} };
+const templates = funnelTemplates();
+// The live preview re-solves on every keystroke: fewer runs keep it quick; the saved funnel gets the full count.
+const PREVIEW_RUNS = 1500;
+
+/** `/funnels/new` and `/funnels/:id/edit`: the stages and the goal, with the plan solved live beside them. */
+export function FunnelEditorPage() {
+  const { funnel, goals, activities, today } = useLoaderData<typeof funnelEditorLoader>();
+  const navigate = useNavigate();
+  const [values, setValues] = useState<FunnelFormValues>(() =>
+    funnel === null ? newFunnelForm(today) : funnelToForm(funnel),
+  );
+  const [template, setTemplate] = useState<FunnelTemplateKey | ''>('');
+  const [failure, setFailure] = useState(noFailure);
+  const [pending, setPending] = useState(false);
+
+  const goal = goals.find(({ id }) => id === values.goalId);
+  const preview = useMemo(() => {
+    const result = formToPlan(values, goal);
+    return 'plan' in result ? { plan: result.plan, solution: solvePlan(result.plan, { runs: PREVIEW_RUNS }) } : result;
+  }, [values, goal]);
+
+  function change<Name extends FunnelFormField>(name: Name, value: FunnelFormValues[Name]) {
+    setValues((current) => ({ ...current, [name]: value }));
+    setFailure((current) => ({ ...current, fields: { ...current.fields, [name]: undefined } }));
+  }
+
+  function chooseTemplate(key: FunnelTemplateKey | '') {
+    setTemplate(key);
+    const chosen = templates.find((each) => each.key === key);
+    setValues(chosen === undefined ? newFunnelForm(today) : templateToForm(chosen.key, chosen.title, today));
+    setFailure(noFailure);
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    try {
+      const input = formToFunnelInput(values);
+      const saved = funnel === null ? await funnelsApi.create(input) : await funnelsApi.update(funnel.id, input);
+      await navigate(`/funnels/${saved.id}`);
+    } catch (error) {
+      setFailure(funnelFormFailure(error));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  const input = (name: FunnelFormField, kind: 'text' | 'number' | 'date', hint?: string) => (
+    <Field
+      label={funnelFieldLabels[name]}
+      hint={hint}
+      error={failure.fields[name]}
+      control={(props) => (
+        <input
+          {...props}
+          type={kind}
+          {...(kind === 'number' && { inputMode: 'decimal', step: 'any', min: 0 })}
+          value={values[name]}
+          onChange={(event) => change(name, event.target.value)}
+        />
+      )}
+    />
+  );
+  const fromGoal = goal === undefined ? undefined : 'Leave empty to use the goal’s.';
+  const heading = funnel === null ? 'New funnel' : `Edit “${funnel.name}”`;
+  const chosen = templates.find((each) => each.key === template);
+
+  return (
+    <>
+      <title>{`${heading} · Bigrock`}</title>
+      <div className="page-header">
+        <h1>{heading}</h1>
+      </div>
+      <div className="editor">
+        <form className="panel funnel-form" noValidate onSubmit={(event) => void submit(event)}>
+          {failure.summary && (
+            <div role="alert" className="form-error">
+              <strong>The funnel was not saved.</strong> {failure.summary}
+            </div>
+          )}
+          {funnel === null && (
+            <SelectField<FunnelTemplateKey | ''>
+              label="Start from a template"
+              value={template}
+              options={[
+                { value: '', label: 'A blank funnel' },
+                ...templates.map(({ key, title }) => ({ value: key, label: title })),
+              ]}
+              onChange={chooseTemplate}
+              hint={chosen?.description ?? 'Each template is a plan over twelve weeks from today, to adjust to yours.'}
+            />
+          )}
+          <fieldset className="form-section">
+            <legend>The outcome</legend>
+            {input('name', 'text')}
+            <SelectField
+              label={funnelFieldLabels.goalId}
+              value={values.goalId}
+              options={[
+                { value: '', label: 'No goal' },
+                ...goals.map(({ id, title }) => ({ value: id, label: title })),
+              ]}
+              onChange={(value) => change('goalId', value)}
+              hint="Its target, dates and hours fill the fields you leave empty."
+              error={failure.fields.goalId}
+            />
+            <div className="field-row">
+              {input('target', 'number', fromGoal)}
+              {input('unit', 'text', fromGoal)}
+              {input('valuePerUnit', 'number', 'Money one unit of the last stage brings; the target is then money.')}
+            </div>
+            <div className="field-row">
+              {input('startDate', 'date', fromGoal)}
+              {input('deadline', 'date', fromGoal)}
+            </div>
+            <div className="field-row">
+              {input('hoursPerWeek', 'number', fromGoal ?? 'The hours a week you can give it.')}
+              {input('workdaysPerWeek', 'number')}
+            </div>
+          </fieldset>
+          <StageEditor
+            stages={values.stages}
+            activities={activities}
+            errors={failure.fields}
+            onChange={(stages) => setValues((current) => ({ ...current, stages }))}
+          />
+          <div className="form-actions">
+            <button type="submit" disabled={pending}>
+              {pending ? 'Saving…' : funnel === null ? 'Create funnel' : 'Save changes'}
+            </button>
+            <Link to={funnel === null ? '/funnels' : `/funnels/${funnel.id}`}>Cancel</Link>
+          </div>
+        </form>
+        <aside className="editor-aside">
+          <section className="panel" aria-labelledby="preview-heading">
+            <h2 id="preview-heading">The plan</h2>
+            <p className="muted small">
+              Solved from your guesses as you type; once saved, the funnel also learns from what you log.
+            </p>
+            {'missing' in preview ? (
+              <p className="muted">To see the plan, fill in: {preview.missing}.</p>
+            ) : (
+              <>
+                <FunnelPicture stages={preview.solution.stages} weeks={preview.solution.window.weeks} />
+                <FunnelVerdict solution={preview.solution} topUnit={preview.plan.stages[0]?.activity ?? ''} />
+              </>
+            )}
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import type { LoaderFunctionArgs } from 'react-router-dom';
+
+import { ApiError } from '../../api/api-client';
+import { localToday } from '../../shared/format';
+import { activitiesApi } from '../activities/activities-api';
+import { goalsApi } from '../goals/goals-api';
+import { funnelsApi } from './funnels-api';
+
+function funnelIdOf(params: LoaderFunctionArgs['params']): string {
+  if (params.id === undefined) throw new Error('This page needs a funnel id in its path.');
+  return params.id;
+}
+
+export function funnelsLoader() {
+  return funnelsApi.list();
+}
+
+/** A new funnel, or the one being edited; the goals it can serve and the activities its stages can be. */
+export async function funnelEditorLoader({ params }: LoaderFunctionArgs) {
+  const [funnel, goals, activities] = await Promise.all([
+    params.id === undefined ? null : funnelsApi.get(params.id),
+    goalsApi.list(),
+    activitiesApi.list(),
+  ]);
+  return {
+    funnel,
+    goals: goals.map(({ goal }) => goal),
+    activities: activities.map(({ activity }) => activity),
+    today: localToday(),
+  };
+}
+
+/**
+ * A funnel solved as of today, with the plan it was solved as, for the picture and the what-ifs. A
+ * funnel that cannot be solved yet (no target, no deadline) still shows, with the reason.
+ */
+export async function funnelDetailLoader({ params }: LoaderFunctionArgs) {
+  const id = funnelIdOf(params);
+  const funnel = await funnelsApi.get(id);
+  try {
+    return { funnel, solution: await funnelsApi.solve(funnel.id), unsolved: null };
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'invalid-input')
+      return { funnel, solution: null, unsolved: error.message };
+    throw error;
+  }
+}

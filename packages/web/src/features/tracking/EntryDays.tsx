@@ -1,0 +1,90 @@
+import type { TimeBucket, TimeEntry } from '@bigrock/core';
+import { useRevalidator } from 'react-router-dom';
+
+import { errorMessage } from '../../api/api-client';
+import { usePendingAction } from '../../shared/use-pending-action';
+import { trackingApi } from './tracking-api';
+import { formatClock, formatDay, formatSeconds } from './tracking-format';
+
+/** The entries of each day of the range, the day's total above them. */
+export function EntryDays({ days, entries, timeZone }: { days: TimeBucket[]; entries: TimeEntry[]; timeZone: string }) {
+  const { pending, error, run } = usePendingAction();
+  const revalidator = useRevalidator();
+  // en-CA writes dates as YYYY-MM-DD: the day an entry starts on, in the workspace zone.
+  const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const dayOf = (entry: TimeEntry) => dayFormat.format(new Date(entry.start));
+
+  return (
+    <div className="entry-days">
+      {error !== null && (
+        <p role="alert" className="form-error">
+          {errorMessage(error)}
+        </p>
+      )}
+      {days.map((day) => {
+        const list = entries.filter((entry) => dayOf(entry) === day.start);
+        return (
+          <section key={day.start} className="entry-day" aria-label={formatDay(day.start)}>
+            <h3>
+              {formatDay(day.start)} <span className="muted">· {formatSeconds(day.seconds)}</span>
+            </h3>
+            {list.length === 0 ? (
+              <p className="muted small">Nothing tracked.</p>
+            ) : (
+              <table className="data-points">
+                <thead>
+                  <tr>
+                    <th scope="col">Time</th>
+                    <th scope="col">Activity</th>
+                    <th scope="col" className="number">
+                      Duration
+                    </th>
+                    <th scope="col">Source</th>
+                    <th scope="col">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((entry) => (
+                    <tr key={entry.id}>
+                      <td>
+                        {formatClock(entry.start, timeZone)}–
+                        {entry.end === null ? 'now' : formatClock(entry.end, timeZone)}
+                      </td>
+                      <td>
+                        {entry.activity}
+                        {entry.tags.length > 0 && (
+                          <span className="muted small"> {entry.tags.map((tag) => `#${tag}`).join(' ')}</span>
+                        )}
+                        {entry.note && <div className="muted small">{entry.note}</div>}
+                      </td>
+                      <td className="number">{formatSeconds(entry.durationSeconds)}</td>
+                      <td className="small">{entry.source}</td>
+                      <td>
+                        <button
+                          type="button"
+                          className="button-small button-secondary"
+                          disabled={pending}
+                          aria-label={`Delete ${entry.activity} at ${formatClock(entry.start, timeZone)}`}
+                          onClick={() =>
+                            void run(async () => {
+                              await trackingApi.removeEntry(entry.id);
+                              await revalidator.revalidate();
+                            })
+                          }
+                        >
+                          Delete
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import type { TimeEntry } from '@bigrock/core';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useRevalidator } from 'react-router-dom';
+
+import { errorMessage } from '../../api/api-client';
+import { usePendingAction } from '../../shared/use-pending-action';
+import { trackingApi } from './tracking-api';
+import { formatClock, formatElapsed } from './tracking-format';
+
+function useNow(active: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return undefined;
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [active]);
+  return now;
+}
+
+/** One timer at a time: what runs now and for how long, or a form to start one. */
+export function TimerPanel({ running, timeZone }: { running: TimeEntry | null; timeZone: string }) {
+  const [activity, setActivity] = useState('');
+  const [note, setNote] = useState('');
+  const { pending, error, run } = usePendingAction();
+  const revalidator = useRevalidator();
+  const now = useNow(running !== null);
+
+  async function start(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const started = await run(async () => {
+      await trackingApi.startTimer({ activity, note: note === '' ? undefined : note });
+      await revalidator.revalidate();
+    });
+    if (started) {
+      setActivity('');
+      setNote('');
+    }
+  }
+
+  async function stop() {
+    await run(async () => {
+      await trackingApi.stopTimer();
+      await revalidator.revalidate();
+    });
+  }
+
+  return (
+    <section className="panel timer-panel tracking-panel" aria-labelledby="timer-heading">
+      <h2 id="timer-heading">Timer</h2>
+      {running !== null && (
+        <div className="timer-running" role="status">
+          <p>
+            <strong>{running.activity}</strong> since {formatClock(running.start, timeZone)}
+            {running.note && <span className="muted"> · {running.note}</span>}
+          </p>
+          <p className="timer-elapsed" aria-label="Elapsed time">
+            {formatElapsed((now - Date.parse(running.start)) / 1000)}
+          </p>
+          <button type="button" className="button-danger" disabled={pending} onClick={() => void stop()}>
+            Stop timer
+          </button>
+        </div>
+      )}
+      <form className="timer-form" onSubmit={(event) => void start(event)}>
+        <div className="field">
+          <label htmlFor="timer-activity">{running === null ? 'Activity' : 'Switch to activity'}</label>
+          <input
+            id="timer-activity"
+            required
+            value={activity}
+            placeholder="Calls, Facebook, Client work…"
+            onChange={(event) => setActivity(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="timer-note">Note</label>
+          <input id="timer-note" value={note} onChange={(event) => setNote(event.target.value)} />
+        </div>
+        <button type="submit" disabled={pending}>
+          {running === null ? 'Start timer' : 'Switch'}
+        </button>
+      </form>
+      {running !== null && <p className="field-hint">Starting another activity stops this one: one thing at a time.</p>}
+      {error !== null && (
+        <p role="alert" className="form-error">
+          {errorMessage(error)}
+        </p>
+      )}
+    </section>
+  );
+}

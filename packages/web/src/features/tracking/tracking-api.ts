@@ -1,0 +1,87 @@
+import type {
+  CreateEntryInput,
+  ImportFormat,
+  ImportResult,
+  ReviewItem,
+  StartTimerInput,
+  TimeBucket,
+  TimeEntry,
+} from '@bigrock/core';
+
+import { api, ApiError } from '../../api/api-client';
+
+export interface TimerStart {
+  started: TimeEntry;
+  stopped: TimeEntry | null;
+}
+
+export interface Workspace {
+  name: string;
+  timeZone: string;
+}
+
+const range = (from: string, to: string) => `from=${from}&to=${to}`;
+
+export const trackingApi = {
+  workspace: () => api.get<Workspace>('/workspace'),
+  timer: () => api.get<{ running: TimeEntry | null }>('/timer'),
+  startTimer: (input: StartTimerInput) => api.post<TimerStart>('/timer/start', input),
+  stopTimer: () => api.post<TimeEntry>('/timer/stop'),
+  entries: (from: string, to: string) => api.get<TimeEntry[]>(`/entries?${range(from, to)}`),
+  summary: (from: string, to: string, unit: 'day' | 'week') =>
+    api.get<TimeBucket[]>(`/entries/summary?${range(from, to)}&unit=${unit}`),
+  review: (from: string, to: string) => api.get<ReviewItem[]>(`/entries/review?${range(from, to)}`),
+  addEntry: (input: CreateEntryInput) => api.post<TimeEntry>('/entries', input),
+  removeEntry: (id: string) => api.delete(`/entries/${encodeURIComponent(id)}`),
+};
+
+export interface ImportRequest {
+  file: File;
+  format: ImportFormat | '';
+  from: string;
+  to: string;
+  dryRun: boolean;
+}
+
+/**
+ * Sends a file to the import endpoint as the raw request body, with XMLHttpRequest so that the
+ * upload reports its progress: the server reads the file as it arrives, so bytes sent are rows read.
+ */
+export function uploadImport(request: ImportRequest, onProgress: (fraction: number) => void): Promise<ImportResult> {
+  const query = new URLSearchParams();
+  if (request.format !== '') query.set('format', request.format);
+  if (request.from !== '') query.set('from', request.from);
+  if (request.to !== '') query.set('to', request.to);
+  if (request.dryRun) query.set('dryRun', 'true');
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/v1/imports?${query.toString()}`);
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    xhr.onerror = () =>
+      reject(new ApiError(0, { code: 'internal', message: 'The file could not be sent: is Bigrock still running?' }));
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        // The API is our own typed contract, as in api-client.
+        resolve(body as ImportResult);
+        return;
+      }
+      const error =
+        typeof body === 'object' && body !== null && 'error' in body
+          ? (body as { error: ConstructorParameters<typeof ApiError>[1] }).error
+          : { code: 'internal' as const, message: `The server answered ${xhr.status}; try again.` };
+      reject(new ApiError(xhr.status, error));
+    };
+    xhr.send(request.file);
+  });
+}

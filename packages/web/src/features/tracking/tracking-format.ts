@@ -1,0 +1,25 @@
+import { formatDuration } from '@bigrock/core';
+
+/** `09:15`: an instant on the workspace's clocks. */
+export function formatClock(instant: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(
+    new Date(instant),
+  );
+}
+
+/** `Mon, Mar 2`: a calendar date written for a heading. */
+export function formatDay(date: string): string {
+  return new Intl.DateTimeFormat('en', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
+/** `1 h 30 min`, `0 min`. */
+export const formatSeconds = (seconds: number) => formatDuration(seconds);
+
+/** `0:12:05`: a running timer. */
+export function formatElapsed(seconds: number): string {
+  const whole = Math.max(0, Math.floor(seconds));
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${Math.floor(whole / 3600)}:${pad(Math.floor(whole / 60) % 60)}:${pad(whole % 60)}`;
+}
