@@ -1,65 +1,19 @@
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 
-import { TEST_POSTGRES_URL } from '@bigrock/server/test-support';
-import pg from 'pg';
+import { dialects } from '@bigrock/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const bin = fileURLToPath(new URL('../bin/bigrock.js', import.meta.url));
+import { cliRunner, cliWorkbench } from './test-support/cli-workbench.js';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+const workbench = cliWorkbench('goals');
 
-function runner(env: NodeJS.ProcessEnv) {
-  return async function run(...args: string[]): Promise<Run> {
-    try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
-}
+beforeAll(() => workbench.setUp());
+afterAll(() => workbench.tearDown());
 
-async function onPostgres<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const schema = `cli_${randomBytes(5).toString('hex')}`;
-const dataDir = mkdtempSync(join(tmpdir(), 'bigrock-cli-'));
-const environments = {
-  sqlite: { PATH: process.env.PATH, BIGROCK_DATA: dataDir, BIGROCK_TZ: 'UTC' },
-  postgres: {
-    PATH: process.env.PATH,
-    BIGROCK_DATA: dataDir,
-    BIGROCK_TZ: 'UTC',
-    DATABASE_URL: `${TEST_POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`,
-  },
-};
-
-beforeAll(() => onPostgres((client) => client.query(`CREATE SCHEMA ${schema}`)));
-afterAll(async () => {
-  await onPostgres((client) => client.query(`DROP SCHEMA ${schema} CASCADE`));
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-describe.each(Object.keys(environments) as Array<keyof typeof environments>)('the bigrock command on %s', (dialect) => {
-  const run = runner(environments[dialect]);
+describe.each(dialects)('the bigrock command on %s', (dialect) => {
+  const run = cliRunner(workbench.env[dialect]);
 
   it('adds a goal, logs progress and shows its pace as JSON', async () => {
     const added = await run(
@@ -165,7 +119,7 @@ describe.each(Object.keys(environments) as Array<keyof typeof environments>)('th
 describe('the bigrock command, on a new data directory', () => {
   it('loads the demo once and lists its goals', async () => {
     const fresh = mkdtempSync(join(tmpdir(), 'bigrock-demo-'));
-    const run = runner({ PATH: process.env.PATH, BIGROCK_DATA: fresh, BIGROCK_TZ: 'UTC' });
+    const run = cliRunner({ PATH: process.env.PATH, BIGROCK_DATA: fresh, BIGROCK_TZ: 'UTC' });
     try {
       expect((await run('demo')).code).toBe(0);
       const listed = JSON.parse((await run('goal', 'list', '--json')).stdout) as Array<{ pace: { status: string } }>;

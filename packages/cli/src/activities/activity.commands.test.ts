@@ -1,59 +1,15 @@
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-
-import { TEST_POSTGRES_URL } from '@bigrock/server/test-support';
-import pg from 'pg';
+import { dialects } from '@bigrock/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const bin = fileURLToPath(new URL('../../bin/bigrock.js', import.meta.url));
+import { cliRunner, cliWorkbench } from '../test-support/cli-workbench.js';
 
-function runner(env: NodeJS.ProcessEnv) {
-  return async function run(...args: string[]) {
-    try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
-}
+const workbench = cliWorkbench('activities');
 
-async function onPostgres(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+beforeAll(() => workbench.setUp());
+afterAll(() => workbench.tearDown());
 
-const schema = `cli_activities_${randomBytes(5).toString('hex')}`;
-const dataDir = mkdtempSync(join(tmpdir(), 'bigrock-cli-activities-'));
-const environments = {
-  sqlite: { PATH: process.env.PATH, BIGROCK_DATA: dataDir, BIGROCK_TZ: 'UTC' },
-  postgres: {
-    PATH: process.env.PATH,
-    BIGROCK_DATA: dataDir,
-    BIGROCK_TZ: 'UTC',
-    DATABASE_URL: `${TEST_POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`,
-  },
-};
-
-beforeAll(() => onPostgres(`CREATE SCHEMA ${schema}`));
-afterAll(async () => {
-  await onPostgres(`DROP SCHEMA ${schema} CASCADE`);
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-describe.each(Object.keys(environments) as Array<keyof typeof environments>)('bigrock activity on %s', (dialect) => {
-  const run = runner(environments[dialect]);
+describe.each(dialects)('bigrock activity on %s', (dialect) => {
+  const run = cliRunner(workbench.env[dialect]);
 
   it('adds an activity with a rate, logs counts by name and shows its pace as JSON', async () => {
     const goal = JSON.parse(

@@ -1,50 +1,13 @@
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 
-import { TEST_POSTGRES_URL } from '@bigrock/server/test-support';
-import pg from 'pg';
+import { dialects } from '@bigrock/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const bin = fileURLToPath(new URL('../../bin/bigrock.js', import.meta.url));
+import { cliRunner, cliWorkbench } from '../test-support/cli-workbench.js';
 
-function runner(env: NodeJS.ProcessEnv) {
-  return async function run(...args: string[]) {
-    try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
-}
-
-async function onPostgres(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-const schema = `cli_funnels_${randomBytes(5).toString('hex')}`;
-const dataDir = mkdtempSync(join(tmpdir(), 'bigrock-cli-funnels-'));
-const environments = {
-  sqlite: { PATH: process.env.PATH, BIGROCK_DATA: dataDir, BIGROCK_TZ: 'UTC' },
-  postgres: {
-    PATH: process.env.PATH,
-    BIGROCK_DATA: dataDir,
-    BIGROCK_TZ: 'UTC',
-    DATABASE_URL: `${TEST_POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`,
-  },
-};
+const workbench = cliWorkbench('funnels');
+const { dataDir } = workbench;
 
 /** The seeds' example as a plan file. */
 const seedsPlan = (hoursPerWeek: number) => ({
@@ -64,14 +27,11 @@ function writePlan(name: string, content: unknown): string {
   return file;
 }
 
-beforeAll(() => onPostgres(`CREATE SCHEMA ${schema}`));
-afterAll(async () => {
-  await onPostgres(`DROP SCHEMA ${schema} CASCADE`);
-  rmSync(dataDir, { recursive: true, force: true });
-});
+beforeAll(() => workbench.setUp());
+afterAll(() => workbench.tearDown());
 
 describe('bigrock plan solve', () => {
-  const run = runner(environments.sqlite);
+  const run = cliRunner(workbench.env.sqlite);
 
   it("solves the seeds' plan: 10 calls a day, 5 appointments and 1 recruit a week, 9.75 h, feasible at 10", async () => {
     const result = await run('plan', 'solve', writePlan('seeds-10.json', seedsPlan(10)), '--json');
@@ -134,8 +94,8 @@ describe('bigrock plan solve', () => {
   });
 });
 
-describe.each(Object.keys(environments) as Array<keyof typeof environments>)('bigrock funnel on %s', (dialect) => {
-  const run = runner(environments[dialect]);
+describe.each(dialects)('bigrock funnel on %s', (dialect) => {
+  const run = cliRunner(workbench.env[dialect]);
 
   it('adds a funnel and solves it with the same output as plan solve, plus conversions', async () => {
     const added = await run(

@@ -1,61 +1,23 @@
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 
-import { TEST_POSTGRES_URL } from '@bigrock/server/test-support';
-import pg from 'pg';
+import { dialects } from '@bigrock/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const bin = fileURLToPath(new URL('../../bin/bigrock.js', import.meta.url));
+import { cliRunner, cliWorkbench } from '../test-support/cli-workbench.js';
+
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../../server/src/tracking/import/fixtures/${name}`, import.meta.url));
 
-function runner(env: NodeJS.ProcessEnv) {
-  return async function run(...args: string[]) {
-    try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
-}
+const workbench = cliWorkbench('tracking', 'America/New_York');
+const { dataDir } = workbench;
 
-async function onPostgres(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+beforeAll(() => workbench.setUp());
+afterAll(() => workbench.tearDown());
 
-const schema = `cli_tracking_${randomBytes(5).toString('hex')}`;
-const dataDir = mkdtempSync(join(tmpdir(), 'bigrock-cli-tracking-'));
-const environments = {
-  sqlite: { PATH: process.env.PATH, BIGROCK_DATA: join(dataDir, 'sqlite'), BIGROCK_TZ: 'America/New_York' },
-  postgres: {
-    PATH: process.env.PATH,
-    BIGROCK_DATA: join(dataDir, 'postgres'),
-    BIGROCK_TZ: 'America/New_York',
-    DATABASE_URL: `${TEST_POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`,
-  },
-};
-
-beforeAll(() => onPostgres(`CREATE SCHEMA ${schema}`));
-afterAll(async () => {
-  await onPostgres(`DROP SCHEMA ${schema} CASCADE`);
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-describe.each(Object.keys(environments) as Array<keyof typeof environments>)('bigrock tracking on %s', (dialect) => {
-  const run = runner(environments[dialect]);
+describe.each(dialects)('bigrock tracking on %s', (dialect) => {
+  const run = cliRunner(workbench.env[dialect]);
   const json = <T>(result: { stdout: string }) => JSON.parse(result.stdout) as T;
 
   it('starts, shows and stops one timer at a time', async () => {
