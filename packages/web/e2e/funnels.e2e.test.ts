@@ -1,22 +1,14 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
 import { addDays, dateInZone, type Funnel } from '@bigrock/core';
-import { startTestServer, type TestServer } from '@bigrock/server/test-support';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { TestServer } from '@bigrock/server/test-support';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, test } from 'vitest';
 
-import { launchBrowser } from './browser.js';
+import { useBrowserSession } from './browser.js';
 
-const WEB_INDEX = fileURLToPath(new URL('../dist/index.html', import.meta.url));
-
-let browser: Browser;
 let server: TestServer;
-let context: BrowserContext;
 let page: Page;
-let pageErrors: string[];
 
-// The test server's workspace and the browser both run on UTC, so "today" is the same day for both.
+// The test server's workspace and the browser both run on UTC (see useBrowserSession).
 const today = dateInZone(new Date(), 'UTC');
 
 const verdict = () => page.getByTestId('verdict').first().textContent();
@@ -28,39 +20,10 @@ async function funnelsOnServer(): Promise<Funnel[]> {
   return (await response.json()) as Funnel[];
 }
 
-beforeAll(async () => {
-  if (!existsSync(WEB_INDEX)) {
-    throw new Error('The web app is not built: run `npm run build -w @bigrock/web` first (`npm test` does it).');
-  }
-  browser = await launchBrowser();
-});
+const session = useBrowserSession();
 
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  server = await startTestServer('sqlite');
-  context = await browser.newContext({
-    baseURL: server.url,
-    timezoneId: 'UTC',
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-      pageErrors.push(message.text());
-    }
-  });
-});
-
-afterEach(async () => {
-  await context?.close();
-  await server?.close();
-  expect(pageErrors).toEqual([]);
+beforeEach(() => {
+  ({ page, server } = session.current());
 });
 
 describe('the funnels pages', () => {

@@ -1,59 +1,33 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { startTestServer, type TestServer } from '@bigrock/server/test-support';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { TestServer } from '@bigrock/server/test-support';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 
-import { launchBrowser } from './browser.js';
+import { useBrowserSession } from './browser.js';
 
-const WEB_INDEX = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../server/src/tracking/import/fixtures/${name}`, import.meta.url));
 
-let browser: Browser;
 let server: TestServer;
-let context: BrowserContext;
 let page: Page;
-let pageErrors: string[];
 let scratch: string;
 
-beforeAll(async () => {
-  if (!existsSync(WEB_INDEX)) {
-    throw new Error('The web app is not built: run `npm run build -w @bigrock/web` first (`npm test` does it).');
-  }
-  browser = await launchBrowser();
+const session = useBrowserSession();
+
+beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'bigrock-e2e-tracking-'));
 });
 
-afterAll(async () => {
-  await browser?.close();
+afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-beforeEach(async () => {
-  server = await startTestServer('sqlite');
-  context = await browser.newContext({
-    baseURL: server.url,
-    timezoneId: 'UTC',
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-      pageErrors.push(message.text());
-  });
-});
-
-afterEach(async () => {
-  await context?.close();
-  await server?.close();
-  expect(pageErrors).toEqual([]);
+beforeEach(() => {
+  ({ page, server } = session.current());
 });
 
 describe('the tracking pages', () => {
