@@ -1,7 +1,8 @@
 import { useLoaderData, useNavigate, useRevalidator } from 'react-router-dom';
 
 import { errorMessage } from '../../api/api-client';
-import { formatDate, formatNumber } from '../../shared/format';
+import { formatNumber } from '../../shared/format';
+import { LoggedList } from '../../shared/LoggedList';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { activitiesApi } from './activities-api';
 import { activityToForm, formToActivityInput } from './activity-form-values';
@@ -21,11 +22,6 @@ export function ActivityDetailPage() {
   const navigate = useNavigate();
   const { pending, error, run } = usePendingAction();
 
-  const deleteLog = (id: string) =>
-    run(async () => {
-      await activitiesApi.deleteLog(id);
-      await revalidator.revalidate();
-    });
   const remove = () =>
     run(async () => {
       await activitiesApi.remove(activity.id);
@@ -62,47 +58,12 @@ export function ActivityDetailPage() {
             <ActivityChart series={series} unit={activity.unit} />
           </section>
           <ActivityLogForm key={activity.id} activityId={activity.id} unit={activity.unit} today={today} />
-          <section className="panel" aria-labelledby="activity-logs-heading">
-            <h2 id="activity-logs-heading">Logged counts</h2>
-            {logs.length === 0 ? (
-              <p className="muted">Nothing logged yet.</p>
-            ) : (
-              <table className="data-points">
-                <thead>
-                  <tr>
-                    <th scope="col">Date</th>
-                    <th scope="col" className="number">
-                      {activity.unit}
-                    </th>
-                    <th scope="col">Note</th>
-                    <th scope="col">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {logs.toReversed().map((log) => (
-                    <tr key={log.id}>
-                      <td className="date">{formatDate(log.date)}</td>
-                      <td className="number">{formatNumber(log.count)}</td>
-                      <td className="note">{log.note}</td>
-                      <td className="action">
-                        <button
-                          type="button"
-                          className="button-small button-danger"
-                          disabled={pending}
-                          aria-label={`Delete ${formatNumber(log.count)} on ${formatDate(log.date)}`}
-                          onClick={() => void deleteLog(log.id)}
-                        >
-                          Delete
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
+          <LoggedList
+            heading="Logged counts"
+            amountHeading={activity.unit}
+            rows={logs.map(({ id, date, count, note }) => ({ id, date, amount: count, note }))}
+            remove={(id) => activitiesApi.deleteLog(id)}
+          />
         </div>
         <div className="detail-side">
           <ActivityBreaks activityId={activity.id} breaks={breaks} today={today} />
