@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import { createActivityRepository } from './activities/activity.repository.js';
 import { createActivityService } from './activities/activity.service.js';
+import { createBackupRepository } from './backup/backup.repository.js';
 import { createBackupService } from './backup/backup.service.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config/config.js';
@@ -84,7 +85,12 @@ export async function openBigrock(config: Config, options: BigrockOptions = {}) 
     outcomes: tracking.outcomes,
     imports: tracking.imports,
     exports: tracking.exports,
-    backup: createBackupService({ db, dialect: database.dialect, clock, workspaceId }),
+    backup: createBackupService({
+      backups: createBackupRepository(db, database.dialect, workspaceId),
+      dialect: database.dialect,
+      clock,
+      workspaceId,
+    }),
     close: database.close,
   };
 }

@@ -1,52 +1,21 @@
 import { AppError, isTimeZone } from '@bigrock/core';
-import { sql, type Kysely } from 'kysely';
 
 import type { Clock } from '../clock.js';
-import type { Database } from '../db/database.js';
 import type { DialectName } from '../db/open-database.js';
 import type { JsonPath } from '../tracking/import/json-values.js';
 import { decodeUtf8, ImportAbort, type ByteSource } from '../tracking/import/text-input.js';
+import type { BackupRepository, Row, TableInfo } from './backup.repository.js';
 
 export const BACKUP_FORMAT = 'bigrock-backup';
 export const BACKUP_VERSION = 1;
-
-/**
- * The tables of a workspace in the order a restore fills them: a table comes after the tables it
- * refers to. Any other table with a `workspace_id` column is backed up and restored too, after
- * these, in name order: a new area's table needs a line here only when it refers to another one.
- */
-export const backupTableOrder = [
-  'goals',
-  'data_points',
-  'activities',
-  'activity_goals',
-  'activity_logs',
-  'activity_breaks',
-  'funnels',
-  'funnel_stages',
-  'time_entries',
-  'outcomes',
-];
 
 /** Columns that refer to rows of their own table: restored in a second pass, once every row is there. */
 const selfReferences: Record<string, string[]> = { goals: ['parent_id'] };
 
 /** Rows per insert: within SQLite's and PostgreSQL's limits on bound parameters. */
 const MAX_PARAMETERS = 30_000;
-const PAGE = 5000;
-
-type Row = Record<string, unknown>;
-// Backup works on tables it discovers at run time, so it addresses them by name.
-type AnyDatabase = Kysely<Record<string, Row>>;
-
-interface TableInfo {
-  name: string;
-  columns: string[];
-  hasId: boolean;
-}
-
 export interface BackupServiceDeps {
-  db: Kysely<Database>;
+  backups: BackupRepository;
   dialect: DialectName;
   clock: Clock;
   workspaceId: string;
@@ -65,68 +34,24 @@ const isScalar = (value: unknown) =>
  * table row by row; the restore replaces the workspace's data with the file's, in one transaction,
  * so that a bad file changes nothing.
  */
-export function createBackupService({ db, dialect, clock, workspaceId }: BackupServiceDeps) {
-  const anyDb = db as unknown as AnyDatabase;
-
-  async function workspaceTables(): Promise<TableInfo[]> {
-    const schema =
-      dialect === 'postgres'
-        ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
-        : undefined;
-    const tables = (await db.introspection.getTables()).filter(
-      (table) =>
-        (schema === undefined || table.schema === schema) &&
-        table.name !== 'workspaces' &&
-        table.columns.some((column) => column.name === 'workspace_id'),
-    );
-    const rank = (name: string) => {
-      const index = backupTableOrder.indexOf(name);
-      return index === -1 ? backupTableOrder.length : index;
-    };
-    return tables
-      .map((table) => ({
-        name: table.name,
-        columns: table.columns.map((column) => column.name).filter((name) => name !== 'workspace_id'),
-        hasId: table.columns.some((column) => column.name === 'id'),
-      }))
-      .sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
-  }
-
-  async function* tableRows(table: TableInfo): AsyncGenerator<Row[]> {
-    if (!table.hasId) {
-      let query = anyDb.selectFrom(table.name).select(table.columns).where('workspace_id', '=', workspaceId);
-      for (const column of table.columns) query = query.orderBy(column);
-      yield await query.execute();
-      return;
-    }
-    let after: string | null = null;
-    for (;;) {
-      let query = anyDb.selectFrom(table.name).select(table.columns).where('workspace_id', '=', workspaceId);
-      if (after !== null) query = query.where('id', '>', after);
-      const page = await query.orderBy('id').limit(PAGE).execute();
-      if (page.length > 0) yield page;
-      if (page.length < PAGE) return;
-      after = String(page[page.length - 1]?.id);
-    }
-  }
-
+export function createBackupService({ backups, dialect, clock, workspaceId }: BackupServiceDeps) {
   return {
     /** Every table of the workspace as JSON text, in chunks. */
     async *backup(): AsyncGenerator<string> {
-      const workspace = await db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirst();
+      const workspace = await backups.workspace();
       const header = {
         format: BACKUP_FORMAT,
         version: BACKUP_VERSION,
         exportedAt: clock.now().toISOString(),
-        workspace: { name: workspace?.name ?? '', timeZone: workspace?.time_zone ?? 'UTC' },
+        workspace: { name: workspace?.name ?? '', timeZone: workspace?.timeZone ?? 'UTC' },
       };
       yield `${JSON.stringify(header).slice(0, -1)},"tables":{`;
       let firstTable = true;
-      for (const table of await workspaceTables()) {
+      for (const table of await backups.workspaceTables()) {
         yield `${firstTable ? '' : ','}\n${JSON.stringify(table.name)}:[`;
         firstTable = false;
         let firstRow = true;
-        for await (const page of tableRows(table)) {
+        for await (const page of backups.tableRows(table)) {
           let text = '';
           for (const row of page) {
             text += `${firstRow ? '' : ','}\n${JSON.stringify(row)}`;
@@ -141,10 +66,10 @@ export function createBackupService({ db, dialect, clock, workspaceId }: BackupS
 
     /** Replaces the workspace's data with a backup's; all or nothing. */
     async restore(source: ByteSource): Promise<RestoreResult> {
-      const tables = new Map((await workspaceTables()).map((table) => [table.name, table]));
+      const tables = new Map((await backups.workspaceTables()).map((table) => [table.name, table]));
       const restored: Record<string, number> = {};
       const header: { format?: unknown; version?: unknown; workspace?: unknown } = {};
-      const trx = await anyDb.startTransaction().execute();
+      const trx = await backups.startReplacing();
       let cleared = false;
       // The table being filled: rows wait here until there are enough for one insert.
       const state: {
@@ -167,9 +92,7 @@ export function createBackupService({ db, dialect, clock, workspaceId }: BackupS
             `This backup is version ${String(header.version)}; this Bigrock restores version ${BACKUP_VERSION}.`,
           );
         }
-        for (const table of [...tables.values()].reverse()) {
-          await trx.deleteFrom(table.name).where('workspace_id', '=', workspaceId).execute();
-        }
+        await trx.clear([...tables.values()]);
         cleared = true;
       }
 
@@ -180,17 +103,10 @@ export function createBackupService({ db, dialect, clock, workspaceId }: BackupS
         const perInsert = Math.max(1, Math.floor(MAX_PARAMETERS / (table.columns.length + 1)));
         while (rows.length >= (final ? 1 : perInsert)) {
           const chunk = rows.splice(0, perInsert);
-          await trx.insertInto(table.name).values(chunk).execute();
+          await trx.insert(table, chunk);
         }
         if (final) {
-          for (const { id, values } of current.deferred) {
-            await trx
-              .updateTable(table.name)
-              .set(values)
-              .where('workspace_id', '=', workspaceId)
-              .where('id', '=', id)
-              .execute();
-          }
+          for (const { id, values } of current.deferred) await trx.update(table, id, values);
           state.current = null;
         }
       }
@@ -249,17 +165,13 @@ export function createBackupService({ db, dialect, clock, workspaceId }: BackupS
         if (typeof workspace === 'object' && workspace !== null && 'name' in workspace && 'timeZone' in workspace) {
           const { name, timeZone } = workspace;
           if (typeof name === 'string' && typeof timeZone === 'string' && isTimeZone(timeZone)) {
-            await trx
-              .updateTable('workspaces')
-              .set({ name, time_zone: timeZone })
-              .where('id', '=', workspaceId)
-              .execute();
+            await trx.setWorkspace(name, timeZone);
           }
         }
-        await trx.commit().execute();
+        await trx.commit();
         return { tables: restored };
       } catch (error) {
-        await trx.rollback().execute();
+        await trx.rollback();
         if (error instanceof ImportAbort) {
           const issue = error.issues[0];
           throw new AppError('invalid-input', `Nothing was restored. Line ${issue?.line ?? 0}: ${error.message}`, {

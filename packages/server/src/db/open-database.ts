@@ -96,14 +96,17 @@ async function isUpToDate(db: Kysely<Database>, schema: string | undefined): Pro
   }
 }
 
+/** The PostgreSQL schema this connection works in (its search_path); undefined on SQLite, which has none. */
+export async function currentSchema(db: Kysely<Database>, dialect: DialectName): Promise<string | undefined> {
+  if (dialect !== 'postgres') return undefined;
+  return (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema;
+}
+
 /** Brings the schema up to date; safe to call from the server and the CLI at once. */
 export async function migrateToLatest(db: Kysely<Database>, dialect: DialectName = 'sqlite'): Promise<void> {
   // On PostgreSQL, Kysely looks for its migration tables in every schema unless told which: a
   // second schema with them (another test run, another app) would then stop this one migrating.
-  const migrationTableSchema =
-    dialect === 'postgres'
-      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
-      : undefined;
+  const migrationTableSchema = await currentSchema(db, dialect);
   if (await isUpToDate(db, migrationTableSchema)) return;
   const migrator = new Migrator({ db, provider: staticMigrations, migrationTableSchema });
   const { error } = await migrator.migrateToLatest();

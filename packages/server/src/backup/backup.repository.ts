@@ -1,0 +1,122 @@
+import type { Kysely } from 'kysely';
+
+import type { Database } from '../db/database.js';
+import { currentSchema, type DialectName } from '../db/open-database.js';
+
+export type Row = Record<string, unknown>;
+// Backup works on tables it discovers at run time, so it addresses them by name.
+type AnyDatabase = Kysely<Record<string, Row>>;
+
+export interface TableInfo {
+  name: string;
+  columns: string[];
+  hasId: boolean;
+}
+
+/**
+ * The tables of a workspace in the order a restore fills them: a table comes after the tables it
+ * refers to. Any other table with a `workspace_id` column is backed up and restored too, after
+ * these, in name order: a new area's table needs a line here only when it refers to another one.
+ */
+export const backupTableOrder = [
+  'goals',
+  'data_points',
+  'activities',
+  'activity_goals',
+  'activity_logs',
+  'activity_breaks',
+  'funnels',
+  'funnel_stages',
+  'time_entries',
+  'outcomes',
+];
+
+const PAGE = 5000;
+
+/** The storage side of backup and restore: every table that holds a workspace's rows, read and replaced. */
+export function createBackupRepository(db: Kysely<Database>, dialect: DialectName, workspaceId: string) {
+  const anyDb = db as unknown as AnyDatabase;
+
+  return {
+    /** Every table with a `workspace_id` but the workspaces table itself, in restore order. */
+    async workspaceTables(): Promise<TableInfo[]> {
+      const schema = await currentSchema(db, dialect);
+      const tables = (await db.introspection.getTables()).filter(
+        (table) =>
+          (schema === undefined || table.schema === schema) &&
+          table.name !== 'workspaces' &&
+          table.columns.some((column) => column.name === 'workspace_id'),
+      );
+      const rank = (name: string) => {
+        const index = backupTableOrder.indexOf(name);
+        return index === -1 ? backupTableOrder.length : index;
+      };
+      return tables
+        .map((table) => ({
+          name: table.name,
+          columns: table.columns.map((column) => column.name).filter((name) => name !== 'workspace_id'),
+          hasId: table.columns.some((column) => column.name === 'id'),
+        }))
+        .sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
+    },
+
+    /** A table's rows of the workspace, in pages ordered by id (or by every column when it has none). */
+    async *tableRows(table: TableInfo): AsyncGenerator<Row[]> {
+      if (!table.hasId) {
+        let query = anyDb.selectFrom(table.name).select(table.columns).where('workspace_id', '=', workspaceId);
+        for (const column of table.columns) query = query.orderBy(column);
+        yield await query.execute();
+        return;
+      }
+      let after: string | null = null;
+      for (;;) {
+        let query = anyDb.selectFrom(table.name).select(table.columns).where('workspace_id', '=', workspaceId);
+        if (after !== null) query = query.where('id', '>', after);
+        const page = await query.orderBy('id').limit(PAGE).execute();
+        if (page.length > 0) yield page;
+        if (page.length < PAGE) return;
+        after = String(page[page.length - 1]?.id);
+      }
+    },
+
+    async workspace(): Promise<{ name: string; timeZone: string } | undefined> {
+      const row = await db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirst();
+      return row && { name: row.name, timeZone: row.time_zone };
+    },
+
+    /** A transaction in which the workspace's rows are replaced; nothing shows until `commit`. */
+    async startReplacing() {
+      const trx = await anyDb.startTransaction().execute();
+      return {
+        /** Deletes the workspace's rows of these tables, last table first. */
+        async clear(tables: readonly TableInfo[]): Promise<void> {
+          for (const table of [...tables].reverse()) {
+            await trx.deleteFrom(table.name).where('workspace_id', '=', workspaceId).execute();
+          }
+        },
+        async insert(table: TableInfo, rows: Row[]): Promise<void> {
+          await trx.insertInto(table.name).values(rows).execute();
+        },
+        async update(table: TableInfo, id: unknown, values: Row): Promise<void> {
+          await trx
+            .updateTable(table.name)
+            .set(values)
+            .where('workspace_id', '=', workspaceId)
+            .where('id', '=', id)
+            .execute();
+        },
+        async setWorkspace(name: string, timeZone: string): Promise<void> {
+          await trx
+            .updateTable('workspaces')
+            .set({ name, time_zone: timeZone })
+            .where('id', '=', workspaceId)
+            .execute();
+        },
+        commit: () => trx.commit().execute(),
+        rollback: () => trx.rollback().execute(),
+      };
+    },
+  };
+}
+
+export type BackupRepository = ReturnType<typeof createBackupRepository>;
