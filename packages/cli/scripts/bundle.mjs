@@ -13,6 +13,20 @@ import { build } from 'esbuild';
 const cli = fileURLToPath(new URL('..', import.meta.url));
 const outdir = join(cli, 'dist/bundle');
 
+// The import's worker thread runs the server's compiled worker script, unbundled: in place of the
+// module that finds it next to itself, the bundle asks Node where the package keeps it.
+const importWorkerLocation = {
+  name: 'import-worker-location',
+  setup(plugin) {
+    plugin.onLoad({ filter: /[\\/]import-worker-url\.js$/ }, () => ({
+      contents:
+        "import { pathToFileURL } from 'node:url';\n" +
+        "export const importWorkerUrl = pathToFileURL(require.resolve('@bigrock/server/import-worker'));",
+      loader: 'js',
+    }));
+  },
+};
+
 const { outputFiles } = await build({
   // main.ts awaits at the top level, which CommonJS cannot; this entry does the same without it.
   stdin: {
@@ -31,12 +45,13 @@ const { outputFiles } = await build({
   target: 'node20',
   // A native addon, an optional one, and the HTTP server, which bin/bigrock.js loads unbundled for
   // `serve` (a bundle run through vm cannot import() a module on Node 20).
-  external: ['better-sqlite3', 'pg-native', '@bigrock/server/http'],
+  external: ['better-sqlite3', 'pg-native', '@bigrock/server/http', '@bigrock/server/import-worker'],
   minify: true,
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
   write: false,
+  plugins: [importWorkerLocation],
 });
 // Each file replaced in one step, so that a CLI started during a build finds the old or the new one.
 mkdirSync(outdir, { recursive: true });

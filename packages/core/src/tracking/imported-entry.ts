@@ -52,7 +52,7 @@ export interface ImportResult {
   added: number;
   /** Entries imported before whose source has changed since (a timer stopped, an event moved). */
   changed: number;
-  /** Rows that add nothing: imported before unchanged, outside --from/--to, or not time (AFK, all-day events). */
+  /** Rows that add nothing: imported before unchanged, outside --from/--to, or not time (AFK, all-day events). 0 when the import failed. */
   skipped: number;
   errors: ImportIssue[];
   warnings: ImportIssue[];

@@ -1,4 +1,4 @@
-import { pipeline, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 
 import {
   CsvEntryMapper,
@@ -9,7 +9,7 @@ import {
   type ImportIssue,
   type ImportRow,
 } from '@bigrock/core';
-import { CsvError, parse } from 'csv-parse';
+import Papa from 'papaparse';
 
 import { ImportAbort } from './text-input.js';
 
@@ -51,45 +51,123 @@ export interface CsvReader {
   warnings(): ImportIssue[];
 }
 
+/** How many chunks of parsed records may wait for the reader before the input stops being read. */
+const QUEUED_CHUNKS = 4;
+
 /**
- * Reads a CSV as a stream (csv-parse, quoted fields, a BOM tolerated) into imported entries, in
- * batches. The header row is matched first; a file whose header says nothing about when entries
- * start is refused before any row is read.
+ * The records of a CSV, chunk by chunk as the text arrives (papaparse: quoted fields, embedded
+ * line breaks, any line ending). A malformed quote ends the reading with its line.
+ */
+async function* csvRecords(text: AsyncIterable<string>, delimiter: string): AsyncGenerator<string[][]> {
+  const queue: string[][][] = [];
+  // A quote papaparse cannot read, or the input's own error (not UTF-8, an upload cut short).
+  let failure = null as Error | null;
+  let finished = false;
+  // The input side waits for room in the queue, the reading side for records; each has its waker.
+  let wakeInput: (() => void) | null = null;
+  let wakeReader: (() => void) | null = null;
+  const signalInput = () => {
+    wakeInput?.();
+    wakeInput = null;
+  };
+  const signalReader = () => {
+    wakeReader?.();
+    wakeReader = null;
+  };
+
+  // Papaparse parses each chunk as it is read; the input waits while the queue is full.
+  async function* gated(): AsyncGenerator<string> {
+    for await (const chunk of text) {
+      while (queue.length >= QUEUED_CHUNKS && failure === null)
+        await new Promise<void>((resolve) => (wakeInput = resolve));
+      if (failure !== null) return;
+      yield chunk;
+    }
+  }
+  const input = Readable.from(gated(), { highWaterMark: 1 });
+  Papa.parse<string[]>(input, {
+    delimiter,
+    chunk(results) {
+      const error = results.errors[0];
+      if (error !== undefined && failure === null) {
+        failure = new CsvFailure(error.message);
+        queue.push(results.data.slice(0, error.row ?? results.data.length));
+      } else if (failure === null) {
+        queue.push(results.data);
+      }
+      signalReader();
+    },
+    complete() {
+      finished = true;
+      signalReader();
+    },
+    error(error: Error) {
+      failure ??= error;
+      finished = true;
+      signalReader();
+    },
+  });
+  try {
+    for (;;) {
+      const records = queue.shift();
+      if (records !== undefined) {
+        signalInput();
+        yield records;
+      } else if (failure !== null) {
+        throw failure;
+      } else if (finished) {
+        return;
+      } else {
+        await new Promise<void>((resolve) => (wakeReader = resolve));
+      }
+    }
+  } finally {
+    failure ??= new Error('The reading stopped.');
+    signalInput();
+    input.destroy();
+  }
+}
+
+class CsvFailure extends Error {}
+
+/**
+ * Reads a CSV as a stream into imported entries, in batches. The header row is matched first; a
+ * file whose header says nothing about when entries start is refused before any row is read.
  */
 export function readCsv(text: AsyncIterable<string>, options: CsvReadOptions): CsvReader {
   let mapper: CsvEntryMapper | null = null;
 
   async function* rows(): AsyncGenerator<ImportRow[]> {
-    // Empty lines are kept (each a record of one empty field) so that lines can be counted without
-    // csv-parse's per-record info, which costs a quarter of its time.
-    const parser = parse({ bom: true, relax_column_count: true, delimiter: options.delimiter ?? ',' });
-    pipeline(Readable.from(text), parser, () => undefined);
     let batch: ImportRow[] = [];
     let nextLine = 1;
     try {
-      for await (const record of parser as AsyncIterable<string[]>) {
-        const line = nextLine;
-        nextLine++;
-        for (const field of record) {
-          for (let at = field.indexOf('\n'); at !== -1; at = field.indexOf('\n', at + 1)) nextLine++;
+      for await (const records of csvRecords(text, options.delimiter ?? ',')) {
+        for (const record of records) {
+          const line = nextLine;
+          nextLine++;
+          for (const field of record) {
+            for (let at = field.indexOf('\n'); at !== -1; at = field.indexOf('\n', at + 1)) nextLine++;
+          }
+          if (record.length === 1 && record[0] === '') continue;
+          if (mapper === null) {
+            const { plan, issues } = planCsvImport(record, options.format, options.mapping);
+            if (plan === null) throw new ImportAbort(issues.map((issue) => ({ ...issue, line })));
+            mapper = new CsvEntryMapper(plan, { zone: options.zone, dateOrder: options.dateOrder });
+            continue;
+          }
+          for (const row of mapper.push(record, line)) batch.push(row);
         }
-        if (record.length === 1 && record[0] === '') continue;
-        if (mapper === null) {
-          const { plan, issues } = planCsvImport(record, options.format, options.mapping);
-          if (plan === null) throw new ImportAbort(issues.map((issue) => ({ ...issue, line })));
-          mapper = new CsvEntryMapper(plan, { zone: options.zone, dateOrder: options.dateOrder });
-          continue;
-        }
-        for (const row of mapper.push(record, line)) batch.push(row);
         if (batch.length >= BATCH) {
           yield batch;
           batch = [];
         }
       }
     } catch (error) {
-      if (error instanceof CsvError) {
-        const line = typeof error.lines === 'number' ? error.lines : nextLine;
-        throw new ImportAbort({ line, message: `The CSV cannot be read on line ${line}: ${error.message}.` });
+      if (error instanceof CsvFailure) {
+        throw new ImportAbort({
+          line: nextLine,
+          message: `The CSV cannot be read on line ${nextLine}: ${error.message}. Check the quotes around its fields.`,
+        });
       }
       throw error;
     }

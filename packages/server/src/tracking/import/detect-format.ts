@@ -1,5 +1,5 @@
 import { guessCsvFormat, type ImportFormat } from '@bigrock/core';
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 
 import { guessDelimiter } from './csv-reader.js';
 
@@ -17,13 +17,7 @@ export function detectFormat(head: string): ImportFormat | null {
   if (text.startsWith('{')) return /"buckets"\s*:/.test(text) ? 'activitywatch' : null;
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   if (firstLine === '') return null;
-  let headers: string[];
-  try {
-    const records: string[][] = parse(firstLine, { delimiter: guessDelimiter(firstLine), relax_quotes: true });
-    headers = records[0] ?? [];
-  } catch {
-    return null;
-  }
+  const headers = Papa.parse<string[]>(firstLine, { delimiter: guessDelimiter(firstLine) }).data[0] ?? [];
   if (headers.length < 2) return null;
   return guessCsvFormat(headers);
 }

@@ -333,4 +333,46 @@ describe.each(dialects)('imports on %s', (dialect) => {
     await expect(importText('x', { dateFormat: 'YY/MM/DD' })).rejects.toMatchObject({ field: 'dateFormat' });
     await expect(importText('x', { from: '2026-13-01' })).rejects.toMatchObject({ field: 'from' });
   });
+
+  // Beyond the first 64 KiB, a file is read in a worker thread (the compiled import-worker.js).
+  describe('a file too big to read at once', () => {
+    const header = 'User,Email,Project,Description,Start date,Start time,End date,End time,Tags\n';
+    const row = (index: number) => {
+      const day = new Date(Date.UTC(2025, 0, 1) + Math.floor(index / 8) * 86_400_000).toISOString().slice(0, 10);
+      const hour = String(8 + (index % 8)).padStart(2, '0');
+      return `Dana,dana@example.com,Outreach,"Call ${index}, warm list",${day},${hour}:00:00,${day},${hour}:45:00,"calls, mga"\n`;
+    };
+    const rows = Array.from({ length: 3000 }, (_, index) => row(index));
+    // Small pieces, as an upload arrives: the worker is sent many chunks.
+    const pieces = (text: string) => Readable.from(text.match(/[\s\S]{1,5000}/g) ?? [], { objectMode: false });
+
+    it('imports every row, with progress, and adds nothing the second time', async () => {
+      const text = header + rows.join('');
+      expect(Buffer.byteLength(text)).toBeGreaterThan(64 * 1024);
+      const progress: number[] = [];
+      const result = await test.bigrock.imports.importFile(pieces(text), {
+        onProgress: (bytes) => progress.push(bytes),
+        timeZone: 'UTC',
+      });
+      expect(counts(result)).toEqual({ status: 'imported', added: 3000, changed: 0, skipped: 0, errors: 0 });
+      expect(progress.at(-1)).toBe(Buffer.byteLength(text));
+      const [first] = await test.bigrock.entries.list({ from: '2025-01-01', to: '2025-01-01' });
+      expect(first).toMatchObject({
+        activity: 'Outreach',
+        start: '2025-01-01T08:00:00.000Z',
+        end: '2025-01-01T08:45:00.000Z',
+        tags: ['calls', 'mga'],
+        note: 'Call 0, warm list',
+      });
+      const again = await test.bigrock.imports.importFile(pieces(text), { timeZone: 'UTC' });
+      expect(counts(again)).toEqual({ status: 'imported', added: 0, changed: 0, skipped: 3000, errors: 0 });
+    });
+
+    it('adds nothing when a row near the end is bad, and names its line', async () => {
+      const bad = [...rows.slice(0, 2990), 'Dana,dana@example.com,Outreach,Late,2026-02-30,09:00,2026-02-30,10:00,\n'];
+      const result = await test.bigrock.imports.importFile(pieces(header + bad.join('')), { timeZone: 'UTC' });
+      expect(counts(result)).toEqual({ status: 'failed', added: 0, changed: 0, skipped: 0, errors: 1 });
+      expect(result.errors[0]).toMatchObject({ line: 2992, field: 'Start date' });
+    });
+  });
 });

@@ -1,30 +1,26 @@
-import { hash } from 'node:crypto';
-
 import {
   AppError,
   assertCalendarDate,
   csvFields,
   dateFormatNames,
-  dateFormats,
   dateRangeInZone,
-  importedContentText,
   importFormats,
   isTimeZone,
   MAX_IMPORT_ERRORS,
   type CsvField,
   type DateFormatName,
-  type ImportedEntry,
   type ImportFormat,
   type ImportIssue,
   type ImportPreviewEntry,
   type ImportResult,
-  type ImportRow,
 } from '@bigrock/core';
 
 import type { Clock } from '../../clock.js';
 import { createIdSequence } from '../../db/new-id.js';
 import type { WorkspaceRepository } from '../../workspaces/workspace.repository.js';
 import type { ImportedRow, TimeEntryQueries, TimeEntryRepository, TimeEntryRow } from '../time-entry.repository.js';
+import { readEntries, type PreparedEntry, type ReaderSettings } from './read-entries.js';
+import { readInWorker } from './reader-worker.js';
 import { decodeUtf8, ImportAbort, peek, type ByteSource } from './text-input.js';
 
 export interface ImportOptions {
@@ -57,17 +53,15 @@ const BATCH_ROWS = 1000;
 const PREVIEW_ROWS = 20;
 const HEAD_BYTES = 64 * 1024;
 
-const hashText = (text: string) => hash('sha1', text, 'base64url').slice(0, 22);
-
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function preview(entry: ImportedEntry): ImportPreviewEntry {
+function preview(entry: PreparedEntry): ImportPreviewEntry {
   return {
     line: entry.line,
     activity: entry.activity,
     start: new Date(entry.startMs).toISOString(),
     end: entry.endMs === null ? null : new Date(entry.endMs).toISOString(),
-    tags: entry.tags,
+    tags: entry.tags === '' ? [] : entry.tags.split(','),
     note: entry.note,
   };
 }
@@ -120,56 +114,13 @@ function checkOptions(options: ImportOptions): {
  * or changed when its source changed since.
  */
 export function createImportService({ entries, workspaces, clock, workspaceId }: ImportServiceDeps) {
-  async function readerFor(format: ImportFormat, head: string, text: AsyncIterable<string>, settings: ReaderSettings) {
-    switch (format) {
-      case 'toggl':
-      case 'clockify':
-      case 'csv': {
-        const { readCsv, guessDelimiter } = await import('./csv-reader.js');
-        const firstLine = head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-        return readCsv(text, {
-          format,
-          zone: settings.zone,
-          mapping: settings.mapping,
-          dateOrder: settings.dateFormat && dateFormats[settings.dateFormat],
-          delimiter: guessDelimiter(firstLine),
-        });
-      }
-      case 'timew': {
-        const { readTimew } = await import('./timew-reader.js');
-        return { rows: readTimew(text), warnings: () => [] };
-      }
-      case 'activitywatch': {
-        const { readActivityWatch } = await import('./activitywatch-reader.js');
-        return { rows: readActivityWatch(text), warnings: () => [] };
-      }
-      case 'ics': {
-        const { readIcs } = await import('./ics-reader.js');
-        return readIcs(text, {
-          zone: settings.zone,
-          startMs: settings.startMs,
-          endMs: settings.endMs,
-          nowMs: clock.now().getTime(),
-        });
-      }
-    }
-  }
-
-  interface ReaderSettings {
-    zone: string;
-    mapping: Partial<Record<CsvField, string>>;
-    dateFormat: DateFormatName | undefined;
-    startMs: number | null;
-    endMs: number | null;
-  }
-
   return {
     async importFile(source: ByteSource, options: ImportOptions = {}): Promise<ImportResult> {
       const checked = checkOptions(options);
       const zone = options.timeZone ?? (await workspaces.find(workspaceId))?.timeZone ?? 'UTC';
       const { startMs, endMs } = dateRangeInZone(options.from, options.to, zone);
 
-      const { head, source: whole, drain } = await peek(source, HEAD_BYTES);
+      const { head, source: whole, drain, whole: small } = await peek(source, HEAD_BYTES);
       const headText = new TextDecoder().decode(head);
       const format = checked.format ?? (await import('./detect-format.js')).detectFormat(headText);
       const result: ImportResult = {
@@ -183,10 +134,6 @@ export function createImportService({ entries, workspaces, clock, workspaceId }:
         preview: { added: [], changed: [] },
       };
       let bytesRead = 0;
-      const text = decodeUtf8(whole, (bytes) => {
-        bytesRead += bytes;
-        options.onProgress?.(bytesRead);
-      });
       if (format === null) {
         result.errors.push({
           line: 1,
@@ -197,33 +144,42 @@ export function createImportService({ entries, workspaces, clock, workspaceId }:
         return result;
       }
 
-      const reader = await readerFor(format, headText, text, { zone, ...checked, startMs, endMs });
+      const settings: ReaderSettings = {
+        format,
+        head: headText,
+        zone,
+        mapping: checked.mapping,
+        dateFormat: checked.dateFormat,
+        startMs,
+        endMs,
+        nowMs: clock.now().getTime(),
+      };
+      const onBytes = (bytes: number) => {
+        bytesRead += bytes;
+        options.onProgress?.(bytesRead);
+      };
+      // A worker thread takes some 50 ms to start: worth it to parse a big file on the second
+      // core while this one writes, not for a file that was read whole with the first bytes.
+      const reader = small
+        ? await readEntries(settings, decodeUtf8(whole, onBytes))
+        : readInWorker(whole, settings, onBytes);
       const transaction = await entries.begin();
-      const writer = createBatchWriter(transaction.repository, workspaceId, format, clock.now().toISOString(), result);
+      const writer = createBatchWriter(transaction.repository, workspaceId, clock.now().toISOString(), result);
       let errorCount = 0;
-      let pending: ImportedEntry[] = [];
+      let pending: PreparedEntry[] = [];
       try {
         await writer.start();
-        for await (const batch of reader.rows) {
-          for (const row of batch as ImportRow[]) {
-            if (row.kind === 'issue') {
-              errorCount++;
-              if (result.errors.length < MAX_IMPORT_ERRORS) result.errors.push(row.issue);
-            } else if (row.kind === 'skip') {
-              result.skipped++;
-            } else {
-              const { entry } = row;
-              const outside =
-                (startMs !== null && (entry.endMs ?? Number.POSITIVE_INFINITY) <= startMs) ||
-                (endMs !== null && entry.startMs >= endMs);
-              if (outside) result.skipped++;
-              else if (errorCount === 0) pending.push(entry);
-            }
-          }
+        for await (const batch of reader.batches) {
+          result.skipped += batch.skipped;
+          errorCount += batch.issueCount;
+          result.errors.push(...batch.issues);
           if (errorCount > 0) pending = [];
-          else if (pending.length >= BATCH_ROWS) {
-            await writer.write(pending);
-            pending = [];
+          else pending.push(...batch.entries);
+          if (pending.length >= BATCH_ROWS) {
+            // Whole batches only: every statement then has the same text, prepared once.
+            const whole = pending.length - (pending.length % BATCH_ROWS);
+            for (let at = 0; at < whole; at += BATCH_ROWS) await writer.write(pending.slice(at, at + BATCH_ROWS));
+            pending = pending.slice(whole);
           }
           // Between batches, let the server answer other requests.
           await yieldToEventLoop();
@@ -248,7 +204,7 @@ export function createImportService({ entries, workspaces, clock, workspaceId }:
       }
       if (errorCount > 0) {
         await transaction.rollback();
-        return { ...result, status: 'failed', added: 0, changed: 0, preview: { added: [], changed: [] } };
+        return { ...result, status: 'failed', added: 0, changed: 0, skipped: 0, preview: { added: [], changed: [] } };
       }
       if (options.dryRun) {
         await transaction.rollback();
@@ -266,28 +222,15 @@ export type ImportService = ReturnType<typeof createImportService>;
  * Writes imported entries batch by batch: new ones inserted in one statement, those imported
  * before looked up by provenance and changed when their content hash differs.
  */
-function createBatchWriter(
-  repository: TimeEntryQueries,
-  workspaceId: string,
-  format: ImportFormat,
-  now: string,
-  result: ImportResult,
-) {
+function createBatchWriter(repository: TimeEntryQueries, workspaceId: string, now: string, result: ImportResult) {
   const warnings: ImportIssue[] = [];
   const nextIds = createIdSequence();
   // The timer running in Bigrock when the import began: an imported running interval must not fight it.
   let running: TimeEntryRow | undefined;
   let runningTaken = false;
 
-  // Short printable keys are kept as they are: readable, and in time order for the index.
-  const sourceIdOf = (entry: ImportedEntry) =>
-    entry.key.length <= 80 && /^[\x21-\x7e]*$/.test(entry.key)
-      ? `${format}:${entry.key}`
-      : `${format}:${hashText(entry.key)}`;
-
-  function mayRun(entry: ImportedEntry, sourceId: string): boolean {
-    if (entry.endMs !== null) return true;
-    const same = running !== undefined && running.source_id === sourceId;
+  function mayRun(entry: PreparedEntry): boolean {
+    const same = running !== undefined && running.source_id === entry.sourceId;
     if ((running !== undefined && !same) || runningTaken) {
       warnings.push({
         line: entry.line,
@@ -300,6 +243,10 @@ function createBatchWriter(
     return true;
   }
 
+  const addToPreview = (list: ImportPreviewEntry[], entry: PreparedEntry) => {
+    if (list.length < PREVIEW_ROWS) list.push(preview(entry));
+  };
+
   return {
     warnings,
 
@@ -307,35 +254,33 @@ function createBatchWriter(
       running = await repository.findRunning(workspaceId);
     },
 
-    async write(batch: readonly ImportedEntry[]): Promise<void> {
+    async write(batch: readonly PreparedEntry[]): Promise<void> {
       // The same provenance twice in a batch: the later row wins.
-      const byId = new Map<string, { entry: ImportedEntry; row: ImportedRow }>();
+      const byId = new Map<string, { entry: PreparedEntry; row: ImportedRow }>();
       const ids = nextIds(batch.length);
       batch.forEach((entry, index) => {
-        const sourceId = sourceIdOf(entry);
-        const sourceHash = hashText(importedContentText(entry));
-        const earlier = byId.get(sourceId);
+        const earlier = byId.get(entry.sourceId);
         if (earlier !== undefined) {
-          if (earlier.row.source_hash === sourceHash) result.skipped++;
+          if (earlier.entry.sourceHash === entry.sourceHash) result.skipped++;
           else result.changed++;
         }
-        byId.set(sourceId, {
+        byId.set(entry.sourceId, {
           entry,
           row: {
             id: ids[index] ?? '',
             activity: entry.activity,
             start_ms: entry.startMs,
             end_ms: entry.endMs,
-            tags: entry.tags.join(','),
+            tags: entry.tags,
             note: entry.note,
             source: entry.source,
-            source_id: sourceId,
-            source_hash: sourceHash,
+            source_id: entry.sourceId,
+            source_hash: entry.sourceHash,
           },
         });
       });
-      const items = [...byId.values()].filter(({ entry, row }) => {
-        if (entry.endMs !== null || mayRun(entry, row.source_id ?? '')) return true;
+      const items = [...byId.values()].filter(({ entry }) => {
+        if (entry.endMs !== null || mayRun(entry)) return true;
         result.skipped++;
         return false;
       });
@@ -347,24 +292,24 @@ function createBatchWriter(
       );
       if (inserted === items.length) {
         result.added += inserted;
-        for (const { entry } of items)
-          if (result.preview.added.length < PREVIEW_ROWS) result.preview.added.push(preview(entry));
+        for (const { entry } of items) addToPreview(result.preview.added, entry);
         return;
       }
       // Some were there before: find which, and whether their source changed since.
       const known = new Map<string, { id: string; source_hash: string | null }>();
       const bySource = new Map<string, string[]>();
-      for (const { row } of items) bySource.set(row.source, [...(bySource.get(row.source) ?? []), row.source_id ?? '']);
+      for (const { entry } of items)
+        bySource.set(entry.source, [...(bySource.get(entry.source) ?? []), entry.sourceId]);
       for (const [source, sourceIds] of bySource) {
         for (const found of await repository.findProvenance(workspaceId, source, sourceIds))
           known.set(`${source}\u0000${found.source_id}`, found);
       }
       for (const { entry, row } of items) {
-        const existing = known.get(`${row.source}\u0000${row.source_id}`);
+        const existing = known.get(`${entry.source}\u0000${entry.sourceId}`);
         if (existing === undefined || existing.id === row.id) {
           result.added++;
-          if (result.preview.added.length < PREVIEW_ROWS) result.preview.added.push(preview(entry));
-        } else if (existing.source_hash === row.source_hash) {
+          addToPreview(result.preview.added, entry);
+        } else if (existing.source_hash === entry.sourceHash) {
           result.skipped++;
         } else {
           await repository.update(workspaceId, existing.id, {
@@ -377,7 +322,7 @@ function createBatchWriter(
             updated_at: now,
           });
           result.changed++;
-          if (result.preview.changed.length < PREVIEW_ROWS) result.preview.changed.push(preview(entry));
+          addToPreview(result.preview.changed, entry);
         }
       }
     },

@@ -1,0 +1,153 @@
+import { hash } from 'node:crypto';
+
+import {
+  dateFormats,
+  importedContentText,
+  MAX_IMPORT_ERRORS,
+  type CsvField,
+  type DateFormatName,
+  type EntrySource,
+  type ImportedEntry,
+  type ImportFormat,
+  type ImportIssue,
+  type ImportRow,
+} from '@bigrock/core';
+
+/** What a reader needs to know besides the text: all of it plain data, to cross to a worker thread. */
+export interface ReaderSettings {
+  format: ImportFormat;
+  /** The first bytes of the file, decoded: a CSV's delimiter is guessed from its header line. */
+  head: string;
+  /** The zone of the file's wall-clock times. */
+  zone: string;
+  mapping: Partial<Record<CsvField, string>>;
+  dateFormat: DateFormatName | undefined;
+  /** Only entries that overlap [startMs, endMs) are taken; a calendar's rules are expanded over them. */
+  startMs: number | null;
+  endMs: number | null;
+  nowMs: number;
+}
+
+/** An imported entry ready to be written: what the database stores of it, and the line it came from. */
+export interface PreparedEntry {
+  line: number;
+  activity: string;
+  startMs: number;
+  endMs: number | null;
+  /** Comma-separated, as stored. */
+  tags: string;
+  note: string | null;
+  source: EntrySource;
+  /** Provenance: the format and the source's own key, hashed when long or unprintable. */
+  sourceId: string;
+  /** A hash of the content, to notice when the source changed since the last import. */
+  sourceHash: string;
+}
+
+/** What one batch of rows came to: the entries to write, and the rows skipped or in error. */
+export interface ReadBatch {
+  entries: PreparedEntry[];
+  skipped: number;
+  /** The first issues (at most MAX_IMPORT_ERRORS in a whole file). */
+  issues: ImportIssue[];
+  /** All the issues in this batch, listed or not. */
+  issueCount: number;
+}
+
+export interface EntryReader {
+  batches: AsyncGenerator<ReadBatch>;
+  /** What the reader had to assume (a date order, a zone), once every batch is read. */
+  warnings(): ImportIssue[];
+}
+
+const hashText = (text: string) => hash('sha1', text, 'base64url').slice(0, 22);
+
+/** Short printable keys are kept as they are: readable, and in time order for the index. */
+function sourceIdOf(format: ImportFormat, key: string): string {
+  return key.length <= 80 && /^[\x21-\x7e]*$/.test(key) ? `${format}:${key}` : `${format}:${hashText(key)}`;
+}
+
+function prepare(format: ImportFormat, entry: ImportedEntry): PreparedEntry {
+  return {
+    line: entry.line,
+    activity: entry.activity,
+    startMs: entry.startMs,
+    endMs: entry.endMs,
+    tags: entry.tags.join(','),
+    note: entry.note,
+    source: entry.source,
+    sourceId: sourceIdOf(format, entry.key),
+    sourceHash: hashText(importedContentText(entry)),
+  };
+}
+
+async function readerFor(
+  settings: ReaderSettings,
+  text: AsyncIterable<string>,
+): Promise<{ rows: AsyncGenerator<ImportRow[]>; warnings(): ImportIssue[] }> {
+  switch (settings.format) {
+    case 'toggl':
+    case 'clockify':
+    case 'csv': {
+      const { readCsv, guessDelimiter } = await import('./csv-reader.js');
+      const firstLine = settings.head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+      return readCsv(text, {
+        format: settings.format,
+        zone: settings.zone,
+        mapping: settings.mapping,
+        dateOrder: settings.dateFormat && dateFormats[settings.dateFormat],
+        delimiter: guessDelimiter(firstLine),
+      });
+    }
+    case 'timew': {
+      const { readTimew } = await import('./timew-reader.js');
+      return { rows: readTimew(text), warnings: () => [] };
+    }
+    case 'activitywatch': {
+      const { readActivityWatch } = await import('./activitywatch-reader.js');
+      return { rows: readActivityWatch(text), warnings: () => [] };
+    }
+    case 'ics': {
+      const { readIcs } = await import('./ics-reader.js');
+      return readIcs(text, settings);
+    }
+  }
+}
+
+/**
+ * Reads the text of a file in its format, batch by batch: every row checked, the entries outside
+ * the range counted as skipped, the rest prepared for writing. After the first issue no more
+ * entries are prepared (nothing will be written), but the issues are still counted.
+ */
+export async function readEntries(settings: ReaderSettings, text: AsyncIterable<string>): Promise<EntryReader> {
+  const reader = await readerFor(settings, text);
+  const { format, startMs, endMs } = settings;
+  let issuesListed = 0;
+  let failed = false;
+
+  async function* batches(): AsyncGenerator<ReadBatch> {
+    for await (const rows of reader.rows) {
+      const batch: ReadBatch = { entries: [], skipped: 0, issues: [], issueCount: 0 };
+      for (const row of rows) {
+        if (row.kind === 'issue') {
+          failed = true;
+          batch.issueCount++;
+          if (issuesListed++ < MAX_IMPORT_ERRORS) batch.issues.push(row.issue);
+        } else if (row.kind === 'skip') {
+          batch.skipped++;
+        } else {
+          const { entry } = row;
+          const outside =
+            (startMs !== null && (entry.endMs ?? Number.POSITIVE_INFINITY) <= startMs) ||
+            (endMs !== null && entry.startMs >= endMs);
+          if (outside) batch.skipped++;
+          else if (!failed) batch.entries.push(prepare(format, entry));
+        }
+      }
+      if (failed) batch.entries = [];
+      yield batch;
+    }
+  }
+
+  return { batches: batches(), warnings: reader.warnings };
+}

@@ -1,0 +1,120 @@
+import { Worker } from 'node:worker_threads';
+
+import type { ImportIssue } from '@bigrock/core';
+
+import { importWorkerUrl } from './import-worker-url.js';
+import type { EntryReader, ReaderSettings, ReadBatch } from './read-entries.js';
+import { asBytes, ImportAbort, type ByteSource } from './text-input.js';
+
+/** Chunks of the file sent ahead to the worker, not yet read by it. */
+const CHUNKS_IN_FLIGHT = 8;
+/** Batches the worker may send ahead of the writes. Together they bound the memory an import takes. */
+export const BATCHES_IN_FLIGHT = 4;
+
+/** The messages to the worker: the file's bytes, their end, and "a batch was taken". */
+export type ToWorker = { kind: 'bytes'; chunk: Uint8Array } | { kind: 'end' } | { kind: 'ack' };
+
+/** The messages from the worker. */
+export type FromWorker =
+  | { kind: 'consumed' }
+  | { kind: 'batch'; batch: ReadBatch }
+  | { kind: 'done'; warnings: ImportIssue[] }
+  | { kind: 'abort'; issues: ImportIssue[] }
+  | { kind: 'crash'; message: string };
+
+/**
+ * Reads a file in a worker thread (import-worker.ts): this thread sends it the bytes as they
+ * come, with a bounded number in flight, and receives batches of entries ready to write.
+ * Stopping early (the consumer returns or throws) ends the worker.
+ */
+export function readInWorker(
+  source: ByteSource,
+  settings: ReaderSettings,
+  onBytes?: (bytes: number) => void,
+): EntryReader {
+  const worker = new Worker(importWorkerUrl, { workerData: settings });
+  const inbox: FromWorker[] = [];
+  let failure: unknown = null;
+  let exited = false;
+  let stopped = false;
+  let unread = 0;
+  let warnings: ImportIssue[] = [];
+  let wakeReader: (() => void) | null = null;
+  let wakePump: (() => void) | null = null;
+  const signalReader = () => {
+    wakeReader?.();
+    wakeReader = null;
+  };
+  const signalPump = () => {
+    wakePump?.();
+    wakePump = null;
+  };
+
+  worker.on('message', (message: FromWorker) => {
+    if (message.kind === 'consumed') {
+      unread--;
+      signalPump();
+    } else {
+      inbox.push(message);
+      signalReader();
+    }
+  });
+  worker.on('error', (error) => {
+    failure ??= error;
+    signalReader();
+  });
+  worker.on('exit', () => {
+    exited = true;
+    signalReader();
+    signalPump();
+  });
+
+  const send = (message: ToWorker) => worker.postMessage(message);
+  const pump = (async () => {
+    try {
+      for await (const chunk of source) {
+        const bytes = asBytes(chunk);
+        while (unread >= CHUNKS_IN_FLIGHT && !stopped && !exited)
+          await new Promise<void>((resolve) => (wakePump = resolve));
+        if (stopped || exited) return;
+        unread++;
+        send({ kind: 'bytes', chunk: bytes });
+        onBytes?.(bytes.byteLength);
+      }
+      if (!stopped && !exited) send({ kind: 'end' });
+    } catch (error) {
+      failure ??= error;
+      signalReader();
+    }
+  })();
+
+  async function* batches(): AsyncGenerator<ReadBatch> {
+    try {
+      for (;;) {
+        const message = inbox.shift();
+        if (message === undefined) {
+          if (failure !== null) throw failure;
+          if (exited) throw new Error('The import worker stopped before the end of the file.');
+          await new Promise<void>((resolve) => (wakeReader = resolve));
+        } else if (message.kind === 'batch') {
+          send({ kind: 'ack' });
+          yield message.batch;
+        } else if (message.kind === 'done') {
+          warnings = message.warnings;
+          return;
+        } else if (message.kind === 'abort') {
+          throw new ImportAbort(message.issues);
+        } else if (message.kind === 'crash') {
+          throw new Error(`The import worker failed: ${message.message}`);
+        }
+      }
+    } finally {
+      stopped = true;
+      signalPump();
+      await worker.terminate();
+      await pump;
+    }
+  }
+
+  return { batches: batches(), warnings: () => warnings };
+}
