@@ -6,8 +6,9 @@ import { importWorkerUrl } from './import-worker-url.js';
 import type { EntryReader, ReaderSettings, ReadBatch } from './read-entries.js';
 import { asBytes, ImportAbort, type ByteSource } from './text-input.js';
 
-/** Chunks of the file sent ahead to the worker, not yet read by it. */
+/** Chunks of the file sent ahead to the worker, not yet read by it, and their size. */
 const CHUNKS_IN_FLIGHT = 8;
+const CHUNK_BYTES = 64 * 1024;
 /** Batches the worker may send ahead of the writes. Together they bound the memory an import takes. */
 export const BATCHES_IN_FLIGHT = 4;
 
@@ -74,12 +75,18 @@ export function readInWorker(
     try {
       for await (const chunk of source) {
         const bytes = asBytes(chunk);
-        while (unread >= CHUNKS_IN_FLIGHT && !stopped && !exited)
-          await new Promise<void>((resolve) => (wakePump = resolve));
-        if (stopped || exited) return;
-        unread++;
-        send({ kind: 'bytes', chunk: bytes });
-        onBytes?.(bytes.byteLength);
+        // In pieces of a known size, whatever the source reads at once: the memory in flight stays small.
+        for (let at = 0; at < bytes.byteLength; at += CHUNK_BYTES) {
+          while (unread >= CHUNKS_IN_FLIGHT && !stopped && !exited)
+            await new Promise<void>((resolve) => (wakePump = resolve));
+          if (stopped || exited) return;
+          // A copy of its own (a Buffer's slice would share, and transferring it would take the whole).
+          const piece = new Uint8Array(bytes.subarray(at, at + CHUNK_BYTES));
+          const size = piece.byteLength; // Transferred, the piece is empty here.
+          unread++;
+          worker.postMessage({ kind: 'bytes', chunk: piece } satisfies ToWorker, [piece.buffer]);
+          onBytes?.(size);
+        }
       }
       if (!stopped && !exited) send({ kind: 'end' });
     } catch (error) {
