@@ -57,6 +57,16 @@ describe('zoned time', () => {
     }
   });
 
+  it('reads a day a zone skipped whole (Samoa moved across the date line in 2011) as Luxon does', () => {
+    const convert = createWallClockConverter('Pacific/Apia');
+    for (const day of [29, 30, 31]) {
+      for (let hour = 0; hour < 24; hour++) {
+        const wall = { year: 2011, month: 12, day, hour, minute: 30, second: 0 };
+        expect(convert(wall), `${day} ${hour}:30`).toBe(wallClockToInstant(wall, 'Pacific/Apia'));
+      }
+    }
+  });
+
   it('makes the day of the spring change 23 hours long and the autumn one 25', () => {
     const spring = dateRangeInZone('2026-03-08', '2026-03-08', 'America/New_York');
     expect(((spring.endMs ?? 0) - (spring.startMs ?? 0)) / 3_600_000).toBe(23);

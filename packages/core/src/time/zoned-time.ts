@@ -35,7 +35,8 @@ export function wallClockToInstant(wall: WallClock, zone: string): number {
   return DateTime.fromObject(wall, { zone: zoneOrThrow(zone) }).toMillis();
 }
 
-const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 const WEEK_MS = 7 * DAY_MS;
 
 /** A stretch of UTC time over which a zone keeps one offset. */
@@ -43,9 +44,12 @@ interface OffsetSegment {
   start: number;
   end: number;
   offsetMs: number;
-  /** Whether the ends are real offset changes (not the edges of the year looked at). */
-  changesAtStart: boolean;
-  changesAtEnd: boolean;
+  /**
+   * How close to each end a reading may be wall time that does not exist or exists twice: the
+   * size of the offset change there, and an hour to spare; 0 at the edges of the year looked at.
+   */
+  startMarginMs: number;
+  endMarginMs: number;
 }
 
 /**
@@ -77,20 +81,23 @@ function offsetSegments(zone: IANAZone, year: number): OffsetSegment[] {
     previousOffset = offset;
   }
   const bounds = [from, ...changes, to];
-  return bounds.slice(0, -1).map((start, index) => ({
-    start,
+  const offsets = bounds.slice(0, -1).map(offsetAt);
+  const marginAt = (index: number) =>
+    index < 1 || index >= offsets.length ? 0 : Math.abs((offsets[index] ?? 0) - (offsets[index - 1] ?? 0)) + HOUR_MS;
+  return offsets.map((offsetMs, index) => ({
+    start: bounds[index] ?? from,
     end: bounds[index + 1] ?? to,
-    offsetMs: offsetAt(start),
-    changesAtStart: index > 0,
-    changesAtEnd: index < bounds.length - 2,
+    offsetMs,
+    startMarginMs: marginAt(index),
+    endMarginMs: marginAt(index + 1),
   }));
 }
 
 /**
  * A fast converter from wall-clock readings to instants for one zone, for imports of many rows.
  * It learns the zone's offsets a year at a time and applies them with arithmetic; a reading
- * within a day of an offset change goes through Luxon, so gaps and repeated hours are read
- * exactly as `wallClockToInstant` reads them.
+ * near an offset change (within the change, and an hour) goes through Luxon, so gaps and
+ * repeated hours are read exactly as `wallClockToInstant` reads them.
  *
  * @example createWallClockConverter('Europe/Paris')({ year: 2026, month: 7, day: 1, hour: 12, minute: 0, second: 0 })
  * // Date.parse('2026-07-01T10:00:00Z')
@@ -109,7 +116,8 @@ export function createWallClockConverter(zone: string): (wall: WallClock) => num
       wall.second,
       wall.millisecond ?? 0,
     );
-    const year = new Date(asUtc).getUTCFullYear();
+    // A reading's own year, unless its fields run over (a 13th month); then the year it comes to.
+    const year = wall.month >= 1 && wall.month <= 12 ? wall.year : new Date(asUtc).getUTCFullYear();
     let segments = years.get(year);
     if (segments === undefined) {
       segments = offsetSegments(ianaZone, year);
@@ -118,9 +126,7 @@ export function createWallClockConverter(zone: string): (wall: WallClock) => num
     for (const segment of segments) {
       const instant = asUtc - segment.offsetMs;
       if (instant < segment.start || instant >= segment.end) continue;
-      const nearChange =
-        (segment.changesAtStart && instant - segment.start < DAY_MS) ||
-        (segment.changesAtEnd && segment.end - instant < DAY_MS);
+      const nearChange = instant - segment.start < segment.startMarginMs || segment.end - instant < segment.endMarginMs;
       if (!nearChange) return instant;
       break;
     }

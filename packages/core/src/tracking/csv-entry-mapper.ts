@@ -9,6 +9,7 @@ import {
   parseDateTime,
   parseDurationSeconds,
   type DateOrder,
+  type DateParts,
 } from './csv-date-time.js';
 import { cleanImportedText, type ImportIssue, type ImportRow } from './imported-entry.js';
 
@@ -78,6 +79,22 @@ const wallOrder = (a: WallClock, b: WallClock) =>
   Date.UTC(a.year, a.month - 1, a.day, a.hour, a.minute, a.second, a.millisecond ?? 0) -
   Date.UTC(b.year, b.month - 1, b.day, b.hour, b.minute, b.second, b.millisecond ?? 0);
 
+/**
+ * Remembers what `read` made of each value: exports repeat the same dates and times row after
+ * row, and a million rows hold only a few thousand of them. The answers are shared; never change them.
+ */
+function remembered<T>(read: (value: string) => T): (value: string) => T {
+  const seen = new Map<string, T>();
+  return (value) => {
+    const known = seen.get(value);
+    if (known !== undefined || seen.has(value)) return known as T;
+    const answer = read(value);
+    if (seen.size >= 50_000) seen.clear();
+    seen.set(value, answer);
+    return answer;
+  };
+}
+
 class RowError extends Error {
   constructor(
     readonly field: string,
@@ -99,6 +116,8 @@ export class CsvEntryMapper {
   private order: DateOrder | null;
   private held: Array<{ fields: string[]; line: number }> = [];
   private readonly toInstant: (wall: WallClock) => number;
+  private readonly readClockTime = remembered(parseClockTime);
+  private readonly dateReaders = new Map<DateOrder, (value: string) => DateParts | null>();
   private readonly dateColumns: number[];
   private readonly lastColumn: number;
 
@@ -174,7 +193,12 @@ export class CsvEntryMapper {
 
   private readDate(fields: readonly string[], field: 'startDate' | 'endDate', order: DateOrder) {
     const value = this.cell(fields, field);
-    const parts = parseDateParts(value, order);
+    let read = this.dateReaders.get(order);
+    if (read === undefined) {
+      read = remembered((text) => parseDateParts(text, order));
+      this.dateReaders.set(order, read);
+    }
+    const parts = read(value);
     if (parts === null) {
       throw new RowError(
         this.header(field),
@@ -186,7 +210,7 @@ export class CsvEntryMapper {
 
   private readTime(fields: readonly string[], field: CsvField) {
     const value = this.cell(fields, field);
-    const time = parseClockTime(value);
+    const time = this.readClockTime(value);
     if (time === null) {
       throw new RowError(
         this.header(field),
@@ -260,7 +284,7 @@ export class CsvEntryMapper {
     const endHeader = this.header(endField);
     let endMs: number | null = null;
     if (endText !== '') {
-      if (endField === 'endTime' || parseClockTime(endText) !== null) {
+      if (endField === 'endTime' || this.readClockTime(endText) !== null) {
         const time = this.readTime(fields, endField);
         const hasEndDate = columns.endDate !== undefined && this.cell(fields, 'endDate') !== '';
         const date = hasEndDate ? this.readDate(fields, 'endDate', order) : startWall;

@@ -93,7 +93,6 @@ export function cleanImportedText(fields: { activity: string; tags: readonly str
  * the last import (a Timewarrior interval stopped, an event moved).
  */
 export function importedContentText(entry: Omit<ImportedEntry, 'line' | 'key'>): string {
-  return [entry.startMs, entry.endMs ?? '', entry.activity, entry.tags.join(','), entry.note ?? '', entry.source].join(
-    '\u001f',
-  );
+  const separator = '\u001f';
+  return `${entry.startMs}${separator}${entry.endMs ?? ''}${separator}${entry.activity}${separator}${entry.tags.join(',')}${separator}${entry.note ?? ''}${separator}${entry.source}`;
 }

@@ -3,7 +3,7 @@
 // the second core while the main thread writes, and a server keeps answering meanwhile.
 import { parentPort, workerData } from 'node:worker_threads';
 
-import { readEntries, type ReaderSettings } from './read-entries.js';
+import { packBatch, readEntries, type ReaderSettings } from './read-entries.js';
 import { BATCHES_IN_FLIGHT, type FromWorker, type ToWorker } from './reader-worker.js';
 import { decodeUtf8, ImportAbort } from './text-input.js';
 
@@ -51,7 +51,7 @@ try {
   for await (const batch of reader.batches) {
     while (credit === 0) await new Promise<void>((resolve) => (wakeSender = resolve));
     credit--;
-    send({ kind: 'batch', batch });
+    send({ kind: 'batch', batch: packBatch(batch) });
   }
   send({ kind: 'done', warnings: reader.warnings() });
 } catch (error) {

@@ -3,7 +3,13 @@ import { Worker } from 'node:worker_threads';
 import type { ImportIssue } from '@bigrock/core';
 
 import { importWorkerUrl } from './import-worker-url.js';
-import type { EntryReader, ReaderSettings, ReadBatch } from './read-entries.js';
+import {
+  unpackBatch,
+  type EntryReader,
+  type PackedBatch,
+  type ReaderSettings,
+  type ReadBatch,
+} from './read-entries.js';
 import { asBytes, ImportAbort, type ByteSource } from './text-input.js';
 
 /** Chunks of the file sent ahead to the worker, not yet read by it, and their size. */
@@ -18,7 +24,7 @@ export type ToWorker = { kind: 'bytes'; chunk: Uint8Array } | { kind: 'end' } | 
 /** The messages from the worker. */
 export type FromWorker =
   | { kind: 'consumed' }
-  | { kind: 'batch'; batch: ReadBatch }
+  | { kind: 'batch'; batch: PackedBatch }
   | { kind: 'done'; warnings: ImportIssue[] }
   | { kind: 'abort'; issues: ImportIssue[] }
   | { kind: 'crash'; message: string };
@@ -105,7 +111,7 @@ export function readInWorker(
           await new Promise<void>((resolve) => (wakeReader = resolve));
         } else if (message.kind === 'batch') {
           send({ kind: 'ack' });
-          yield message.batch;
+          yield unpackBatch(message.batch);
         } else if (message.kind === 'done') {
           warnings = message.warnings;
           return;
