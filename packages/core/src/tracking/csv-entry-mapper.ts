@@ -11,7 +11,7 @@ import {
   type DateOrder,
   type DateParts,
 } from './csv-date-time.js';
-import { cleanImportedText, type ImportIssue, type ImportRow } from './imported-entry.js';
+import { cleanActivity, cleanNote, cleanTags, type ImportIssue, type ImportRow } from './imported-entry.js';
 
 export type CsvFormat = 'toggl' | 'clockify' | 'csv';
 
@@ -117,6 +117,8 @@ export class CsvEntryMapper {
   private held: Array<{ fields: string[]; line: number }> = [];
   private readonly toInstant: (wall: WallClock) => number;
   private readonly readClockTime = remembered(parseClockTime);
+  private readonly readDuration = remembered(parseDurationSeconds);
+  private readonly cleanActivity = remembered(cleanActivity);
   private readonly dateReaders = new Map<DateOrder, (value: string) => DateParts | null>();
   private readonly dateColumns: number[];
   private readonly lastColumn: number;
@@ -270,7 +272,7 @@ export class CsvEntryMapper {
 
     const durationField: CsvField = this.cell(fields, 'duration') !== '' ? 'duration' : 'durationDecimal';
     const durationText = this.cell(fields, durationField);
-    const durationSeconds = durationText === '' ? null : parseDurationSeconds(durationText);
+    const durationSeconds = durationText === '' ? null : this.readDuration(durationText);
     if (durationText !== '' && durationSeconds === null) {
       throw new RowError(
         this.header(durationField),
@@ -345,7 +347,6 @@ export class CsvEntryMapper {
     const id = this.cell(fields, 'id');
     // Known by when it started and whose it is: keys in time order keep the provenance index cheap to fill.
     const key = id !== '' ? id : `${startMs}:${this.cell(fields, 'email') || this.cell(fields, 'user')}`;
-    const clean = cleanImportedText({ activity, tags, note });
     return {
       kind: 'entry',
       entry: {
@@ -353,9 +354,9 @@ export class CsvEntryMapper {
         key,
         startMs,
         endMs,
-        activity: clean.activity,
-        tags: clean.tags,
-        note: clean.note,
+        activity: this.cleanActivity(activity),
+        tags: cleanTags(tags),
+        note: cleanNote(note),
         source: 'import',
       },
     };

@@ -65,6 +65,27 @@ export const MAX_IMPORT_ERRORS = 100;
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
+/** An activity of at most 200 characters, its runs of spaces made one; "No activity" when empty. */
+export function cleanActivity(text: string): string {
+  return clip(text.trim().replace(/\s+/g, ' '), 200) || 'No activity';
+}
+
+/** At most 20 tags of 50 characters, without commas, empty tags or repeats. */
+export function cleanTags(raw: readonly string[]): string[] {
+  const tags: string[] = [];
+  for (const text of raw) {
+    const tag = clip(text.replaceAll(',', ' ').trim(), 50);
+    if (tag !== '' && !tags.includes(tag)) tags.push(tag);
+    if (tags.length === MAX_TAGS) break;
+  }
+  return tags;
+}
+
+/** A note of at most 2000 characters; null when empty. */
+export function cleanNote(text: string | null): string | null {
+  return text === null ? null : clip(text.trim(), 2000) || null;
+}
+
 /**
  * Brings text from another tool within Bigrock's limits instead of refusing the row: an activity
  * of at most 200 characters ("No activity" when empty), a note of 2000, at most 20 tags of 50
@@ -77,15 +98,7 @@ export function cleanImportedText(fields: { activity: string; tags: readonly str
   tags: string[];
   note: string | null;
 } {
-  const activity = clip(fields.activity.trim().replace(/\s+/g, ' '), 200) || 'No activity';
-  const tags: string[] = [];
-  for (const raw of fields.tags) {
-    const tag = clip(raw.replaceAll(',', ' ').trim(), 50);
-    if (tag !== '' && !tags.includes(tag)) tags.push(tag);
-    if (tags.length === MAX_TAGS) break;
-  }
-  const note = fields.note === null ? null : clip(fields.note.trim(), 2000) || null;
-  return { activity, tags, note };
+  return { activity: cleanActivity(fields.activity), tags: cleanTags(fields.tags), note: cleanNote(fields.note) };
 }
 
 /**

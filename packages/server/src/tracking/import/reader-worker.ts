@@ -17,6 +17,7 @@ const CHUNKS_IN_FLIGHT = 8;
 const CHUNK_BYTES = 64 * 1024;
 /** Batches the worker may send ahead of the writes. Together they bound the memory an import takes. */
 export const BATCHES_IN_FLIGHT = 4;
+const WORKER_HEAP_MB = 128;
 
 /** The messages to the worker: the file's bytes, their end, and "a batch was taken". */
 export type ToWorker = { kind: 'bytes'; chunk: Uint8Array } | { kind: 'end' } | { kind: 'ack' };
@@ -39,7 +40,12 @@ export function readInWorker(
   settings: ReaderSettings,
   onBytes?: (bytes: number) => void,
 ): EntryReader {
-  const worker = new Worker(importWorkerUrl, { workerData: settings });
+  // A cap on the worker's heap makes its garbage collector keep up, instead of letting the heap
+  // grow with the file: the import's memory then stays flat. Reading keeps only a few batches.
+  const worker = new Worker(importWorkerUrl, {
+    workerData: settings,
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  });
   const inbox: FromWorker[] = [];
   let failure: unknown = null;
   let exited = false;
@@ -66,8 +72,14 @@ export function readInWorker(
       signalReader();
     }
   });
-  worker.on('error', (error) => {
-    failure ??= error;
+  worker.on('error', (error: Error & { code?: string }) => {
+    failure ??=
+      error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? new ImportAbort({
+            line: 0,
+            message: `Reading this file took more than ${WORKER_HEAP_MB} MB of memory. Import it in parts: --from and --to take a range of days.`,
+          })
+        : error;
     signalReader();
   });
   worker.on('exit', () => {
