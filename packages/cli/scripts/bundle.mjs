@@ -43,8 +43,9 @@ const { outputFiles } = await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // A native addon, an optional one, and the HTTP server, which bin/bigrock.js loads unbundled for
-  // `serve` (a bundle run through vm cannot import() a module on Node 20).
+  // A native addon, an optional one, the HTTP server, which bin/bigrock.js loads unbundled for
+  // `serve` (a bundle run through vm cannot import() a module on Node 20), and the import's worker
+  // thread, a script of its own.
   external: ['better-sqlite3', 'pg-native', '@bigrock/server/http', '@bigrock/server/import-worker'],
   minify: true,
   sourcemap: 'linked',

@@ -1,4 +1,5 @@
-import { loadConfig, openBigrock, type Bigrock } from '@bigrock/server';
+import type { Bigrock } from '@bigrock/server';
+import type { openTimeEntries } from '@bigrock/server/time-entries';
 
 /** What a command needs from the outside world, so that tests can run the program in-process. */
 export interface CliIo {
@@ -18,13 +19,30 @@ export const processIo: CliIo = {
   errStream: process.stderr,
 };
 
-/** Opens Bigrock on the data directory the environment names, runs `work`, and closes it. */
+/**
+ * Opens Bigrock on the data directory the environment names, runs `work`, and closes it. The
+ * server's modules load here, on demand, not when the CLI starts (see withTimeEntries).
+ */
 export async function withBigrock<T>(io: CliIo, work: (bigrock: Bigrock) => Promise<T>): Promise<T> {
+  const { loadConfig, openBigrock } = await import('@bigrock/server');
   const bigrock = await openBigrock(loadConfig(io.env));
   try {
     return await work(bigrock);
   } finally {
     await bigrock.close();
+  }
+}
+
+type TimeEntries = Awaited<ReturnType<typeof openTimeEntries>>;
+
+/** withBigrock for the timer: the time entries alone, without loading the rest of Bigrock. */
+export async function withTimeEntries<T>(io: CliIo, work: (opened: TimeEntries) => Promise<T>): Promise<T> {
+  const { loadConfig, openTimeEntries } = await import('@bigrock/server/time-entries');
+  const opened = await openTimeEntries(loadConfig(io.env));
+  try {
+    return await work(opened);
+  } finally {
+    await opened.close();
   }
 }
 

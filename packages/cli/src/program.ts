@@ -2,13 +2,35 @@ import { isAppError } from '@bigrock/core';
 import { Command, CommanderError } from 'commander';
 
 import { printJson, withBigrock, type CliIo } from './cli-context.js';
-import { registerActivityCommands } from './activities/activity.commands.js';
-import { registerFunnelCommands } from './funnels/funnel.commands.js';
-import { registerGoalCommands } from './goals/goal.commands.js';
-import { registerEntryCommands } from './tracking/entry.commands.js';
-import { registerImportCommands } from './tracking/import.commands.js';
-import { registerOutcomeCommands } from './tracking/outcome.commands.js';
-import { registerTimerCommands } from './tracking/timer.commands.js';
+
+type Register = (program: Command, io: CliIo) => void;
+
+/**
+ * The command groups and the top-level commands each adds. A group is loaded only when the
+ * command line names one of its commands (all of them for help, or a command that is not there):
+ * `bigrock timer start` then loads neither goals nor funnels nor imports, and starts in a blink.
+ */
+export const commandGroups: ReadonlyArray<{ commands: readonly string[]; load(): Promise<Register> }> = [
+  { commands: ['goal', 'log'], load: async () => (await import('./goals/goal.commands.js')).registerGoalCommands },
+  {
+    commands: ['activity'],
+    load: async () => (await import('./activities/activity.commands.js')).registerActivityCommands,
+  },
+  {
+    commands: ['funnel', 'plan'],
+    load: async () => (await import('./funnels/funnel.commands.js')).registerFunnelCommands,
+  },
+  { commands: ['timer'], load: async () => (await import('./tracking/timer.commands.js')).registerTimerCommands },
+  { commands: ['entry'], load: async () => (await import('./tracking/entry.commands.js')).registerEntryCommands },
+  {
+    commands: ['outcome'],
+    load: async () => (await import('./tracking/outcome.commands.js')).registerOutcomeCommands,
+  },
+  {
+    commands: ['import', 'export', 'restore'],
+    load: async () => (await import('./tracking/import.commands.js')).registerImportCommands,
+  },
+];
 
 /** Exit statuses: 2 is a mistake in what the user typed, 1 is something else going wrong. */
 export const EXIT_USAGE = 2;
@@ -44,19 +66,16 @@ function registerWorkspaceCommands(program: Command, io: CliIo): void {
     });
 }
 
-export function createProgram(io: CliIo): Command {
+/** The program, with the command groups that `argv` needs (see commandGroups). */
+export async function createProgram(io: CliIo, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('bigrock')
     .description('Bigrock: SMARTER goals, the activities that pay, and the numbers that show it.')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showSuggestionAfterError();
-  registerGoalCommands(program, io);
-  registerActivityCommands(program, io);
-  registerFunnelCommands(program, io);
-  registerTimerCommands(program, io);
-  registerEntryCommands(program, io);
-  registerOutcomeCommands(program, io);
-  registerImportCommands(program, io);
+  const first = argv[0];
+  const named = commandGroups.filter(({ commands }) => first !== undefined && commands.includes(first));
+  for (const group of named.length > 0 ? named : commandGroups) (await group.load())(program, io);
   registerWorkspaceCommands(program, io);
   return program;
 }
@@ -64,7 +83,7 @@ export function createProgram(io: CliIo): Command {
 /** Runs the CLI and resolves to its exit status; errors become one line on stderr. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    await createProgram(io).parseAsync(argv, { from: 'user' });
+    await (await createProgram(io, argv)).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE;

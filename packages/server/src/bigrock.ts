@@ -4,45 +4,26 @@ import { createActivityRepository } from './activities/activity.repository.js';
 import { createActivityService } from './activities/activity.service.js';
 import { createBackupRepository } from './backup/backup.repository.js';
 import { createBackupService } from './backup/backup.service.js';
-import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config/config.js';
-import { openDatabase, type DatabaseOptions, type OpenDatabase } from './db/open-database.js';
 import { createDemoService } from './demo/demo.service.js';
 import { createFunnelRepository } from './funnels/funnel.repository.js';
 import { createFunnelService } from './funnels/funnel.service.js';
 import { createGoalRepository } from './goals/goal.repository.js';
 import { createGoalService } from './goals/goal.service.js';
 import { createTrackingServices } from './tracking/tracking-services.js';
+import { openWorkspace, type BigrockOptions } from './workspaces/open-workspace.js';
 import { createSettingRepository } from './workspaces/setting.repository.js';
-import { createWorkspaceRepository } from './workspaces/workspace.repository.js';
 import { createWorkspaceService } from './workspaces/workspace.service.js';
-
-/** Local mode has one workspace; its id is on every row so that accounts can come later. */
-export const DEFAULT_WORKSPACE_ID = 'default';
 
 const SESSION_SECRET_KEY = 'session-secret';
 
-export interface BigrockOptions extends DatabaseOptions {
-  clock?: Clock;
-}
-
 /** The database, the repositories and the services, wired once for the server and the CLI alike. */
 export async function openBigrock(config: Config, options: BigrockOptions = {}) {
-  const database: OpenDatabase = await openDatabase(config, options);
-  const clock = options.clock ?? systemClock;
+  const { database, clock, workspaceRepository, workspaceId } = await openWorkspace(config, options);
   const { db } = database;
-  const workspaceRepository = createWorkspaceRepository(db);
   const settings = createSettingRepository(db);
   const goalRepository = createGoalRepository(db);
   const activityRepository = createActivityRepository(db);
-  const workspaceId = DEFAULT_WORKSPACE_ID;
-
-  await workspaceRepository.ensure({
-    id: workspaceId,
-    name: 'My workspace',
-    timeZone: config.timeZone,
-    createdAt: clock.now().toISOString(),
-  });
 
   /** The secret behind the web app's session cookie and the API's bearer token, made on first use. */
   const sessionSecret = () => settings.getOrInsert(SESSION_SECRET_KEY, randomBytes(32).toString('base64url'));
@@ -96,3 +77,4 @@ export async function openBigrock(config: Config, options: BigrockOptions = {}) 
 }
 
 export type Bigrock = Awaited<ReturnType<typeof openBigrock>>;
+export { DEFAULT_WORKSPACE_ID, type BigrockOptions } from './workspaces/open-workspace.js';

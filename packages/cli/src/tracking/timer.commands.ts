@@ -1,7 +1,7 @@
 import { formatDuration } from '@bigrock/core';
 import type { Command } from 'commander';
 
-import { printJson, withBigrock, type CliIo } from '../cli-context.js';
+import { printJson, withTimeEntries, type CliIo } from '../cli-context.js';
 import { collect, localTime } from './tracking-output.js';
 
 export function registerTimerCommands(program: Command, io: CliIo): void {
@@ -15,8 +15,8 @@ export function registerTimerCommands(program: Command, io: CliIo): void {
     .option('--tag <tag>', 'a tag (repeat for more)', collect)
     .option('--json', 'print JSON: { started, stopped }')
     .action((activity: string, options: { note?: string; tag?: string[]; json?: boolean }) =>
-      withBigrock(io, async (bigrock) => {
-        const result = await bigrock.entries.startTimer({ activity, note: options.note, tags: options.tag });
+      withTimeEntries(io, async ({ entries }) => {
+        const result = await entries.startTimer({ activity, note: options.note, tags: options.tag });
         if (options.json) return printJson(io, result);
         // No clock time: it is now, and formatting one in a zone costs a command a third of its time.
         const stopped = result.stopped
@@ -31,8 +31,8 @@ export function registerTimerCommands(program: Command, io: CliIo): void {
     .description('stop the running timer')
     .option('--json', 'print JSON: the stopped entry')
     .action((options: { json?: boolean }) =>
-      withBigrock(io, async (bigrock) => {
-        const stopped = await bigrock.entries.stopTimer();
+      withTimeEntries(io, async ({ entries }) => {
+        const stopped = await entries.stopTimer();
         if (options.json) return printJson(io, stopped);
         io.out(`Stopped ${stopped.activity} after ${formatDuration(stopped.durationSeconds)}.\n`);
       }),
@@ -43,11 +43,11 @@ export function registerTimerCommands(program: Command, io: CliIo): void {
     .description('show the running timer')
     .option('--json', 'print JSON: { running }')
     .action((options: { json?: boolean }) =>
-      withBigrock(io, async (bigrock) => {
-        const running = await bigrock.entries.timer();
+      withTimeEntries(io, async ({ entries }) => {
+        const running = await entries.timer();
         if (options.json) return printJson(io, { running });
         if (running === null) return io.out('No timer is running. Start one with: bigrock timer start <activity>\n');
-        const zone = await bigrock.entries.zone();
+        const zone = await entries.zone();
         io.out(
           `${running.activity}, running for ${formatDuration(running.durationSeconds)} (since ${localTime(running.start, zone)}).\n`,
         );
