@@ -107,6 +107,27 @@ describe.each(dialects)('the tracking API on %s', (dialect) => {
     expect(wrong.json()).toMatchObject({ error: { field: 'format' } });
   });
 
+  it('reads a big upload in a worker thread, and answers other requests meanwhile', async () => {
+    const hour = (index: number) => new Date(Date.UTC(2025, 0, 1) + index * 3_600_000).toISOString();
+    const rows = Array.from(
+      { length: 3000 },
+      (_, index) => `${hour(index)},${hour(index + 1)},Outreach,"Call ${index}"`,
+    );
+    const body = Buffer.from(`Start,End,Activity,Note\n${rows.join('\n')}\n`);
+    expect(body.length).toBeGreaterThan(64 * 1024);
+    const [imported, timer] = await Promise.all([
+      send({
+        method: 'POST',
+        url: '/api/v1/imports?dryRun=true',
+        payload: body,
+        headers: { 'content-type': 'text/csv' },
+      }),
+      send({ method: 'GET', url: '/api/v1/timer' }),
+    ]);
+    expect(timer.statusCode).toBe(200);
+    expect(imported.json()).toMatchObject({ format: 'csv', status: 'dry-run', added: 3000, errors: [] });
+  });
+
   it('lets no import or restore through without the session', async () => {
     const anonymous = await send({
       method: 'POST',
