@@ -103,9 +103,16 @@ export function cleanImportedText(fields: { activity: string; tags: readonly str
 
 /**
  * The content of an imported entry as one text, hashed to notice when the source has changed since
- * the last import (a Timewarrior interval stopped, an event moved).
+ * the last import (a Timewarrior interval stopped, an event moved). Tags as stored: comma-separated.
  */
-export function importedContentText(entry: Omit<ImportedEntry, 'line' | 'key'>): string {
+export function importedContentText(entry: {
+  startMs: number;
+  endMs: number | null;
+  activity: string;
+  tags: string;
+  note: string | null;
+  source: string;
+}): string {
   const separator = '\u001f';
-  return `${entry.startMs}${separator}${entry.endMs ?? ''}${separator}${entry.activity}${separator}${entry.tags.join(',')}${separator}${entry.note ?? ''}${separator}${entry.source}`;
+  return `${entry.startMs}${separator}${entry.endMs ?? ''}${separator}${entry.activity}${separator}${entry.tags}${separator}${entry.note ?? ''}${separator}${entry.source}`;
 }

@@ -19,7 +19,7 @@ import type { Clock } from '../../clock.js';
 import { createIdSequence } from '../../db/new-id.js';
 import type { WorkspaceRepository } from '../../workspaces/workspace.repository.js';
 import type { ImportedRow, TimeEntryQueries, TimeEntryRepository, TimeEntryRow } from '../time-entry.repository.js';
-import { readEntries, type PreparedEntry, type ReaderSettings } from './read-entries.js';
+import { contentHash, readEntries, type PreparedEntry, type ReaderSettings } from './read-entries.js';
 import { readInWorker } from './reader-worker.js';
 import { decodeUtf8, ImportAbort, peek, type ByteSource } from './text-input.js';
 
@@ -259,9 +259,10 @@ function createBatchWriter(repository: TimeEntryQueries, workspaceId: string, no
       const byId = new Map<string, { entry: PreparedEntry; row: ImportedRow }>();
       const ids = nextIds(batch.length);
       batch.forEach((entry, index) => {
+        const sourceHash = contentHash(entry);
         const earlier = byId.get(entry.sourceId);
         if (earlier !== undefined) {
-          if (earlier.entry.sourceHash === entry.sourceHash) result.skipped++;
+          if (earlier.row.source_hash === sourceHash) result.skipped++;
           else result.changed++;
         }
         byId.set(entry.sourceId, {
@@ -275,7 +276,7 @@ function createBatchWriter(repository: TimeEntryQueries, workspaceId: string, no
             note: entry.note,
             source: entry.source,
             source_id: entry.sourceId,
-            source_hash: entry.sourceHash,
+            source_hash: sourceHash,
           },
         });
       });
@@ -309,7 +310,7 @@ function createBatchWriter(repository: TimeEntryQueries, workspaceId: string, no
         if (existing === undefined || existing.id === row.id) {
           result.added++;
           addToPreview(result.preview.added, entry);
-        } else if (existing.source_hash === entry.sourceHash) {
+        } else if (existing.source_hash === row.source_hash) {
           result.skipped++;
         } else {
           await repository.update(workspaceId, existing.id, {

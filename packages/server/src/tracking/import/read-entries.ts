@@ -40,8 +40,6 @@ export interface PreparedEntry {
   source: EntrySource;
   /** Provenance: the format and the source's own key, hashed when long or unprintable. */
   sourceId: string;
-  /** A hash of the content, to notice when the source changed since the last import. */
-  sourceHash: string;
 }
 
 /** What one batch of rows came to: the entries to write, and the rows skipped or in error. */
@@ -55,7 +53,7 @@ export interface ReadBatch {
 }
 
 export type PackedBatch = Omit<ReadBatch, 'entries'> & { packed: Array<string | number | null> };
-const PACKED_FIELDS = 9;
+const PACKED_FIELDS = 8;
 
 /**
  * A batch as one flat array of values, to cross to another thread: copying one array of strings
@@ -73,7 +71,6 @@ export function packBatch({ entries, ...rest }: ReadBatch): PackedBatch {
     packed[at++] = entry.note;
     packed[at++] = entry.source;
     packed[at++] = entry.sourceId;
-    packed[at++] = entry.sourceHash;
   }
   return { ...rest, packed };
 }
@@ -91,7 +88,6 @@ export function unpackBatch({ packed, ...rest }: PackedBatch): ReadBatch {
       note: packed[at + 5] as string | null,
       source: packed[at + 6] as EntrySource,
       sourceId: packed[at + 7] as string,
-      sourceHash: packed[at + 8] as string,
     };
   }
   return { ...rest, entries };
@@ -104,6 +100,14 @@ export interface EntryReader {
 }
 
 const hashText = (text: string) => hash('sha1', text, 'base64url').slice(0, 22);
+
+/**
+ * A hash of an entry's content, stored to notice when its source changed since the last import.
+ * Computed by the writing thread: the reading thread is the busier one.
+ */
+export function contentHash(entry: PreparedEntry): string {
+  return hashText(importedContentText(entry));
+}
 
 /** Short printable keys are kept as they are: readable, and in time order for the index. */
 function sourceIdOf(format: ImportFormat, key: string): string {
@@ -120,7 +124,6 @@ function prepare(format: ImportFormat, entry: ImportedEntry): PreparedEntry {
     note: entry.note,
     source: entry.source,
     sourceId: sourceIdOf(format, entry.key),
-    sourceHash: hashText(importedContentText(entry)),
   };
 }
 
