@@ -119,6 +119,7 @@ export class CsvEntryMapper {
   private readonly readClockTime = remembered(parseClockTime);
   private readonly readDuration = remembered(parseDurationSeconds);
   private readonly cleanActivity = remembered(cleanActivity);
+  private readonly tagCache = new Map<string, string[]>();
   private readonly dateReaders = new Map<DateOrder, (value: string) => DateParts | null>();
   private readonly dateColumns: number[];
   private readonly lastColumn: number;
@@ -182,6 +183,25 @@ export class CsvEntryMapper {
         return { kind: 'issue', issue: { line, field: error.field, message: error.message } };
       throw error;
     }
+  }
+
+  /**
+   * The tags of a row: its tags column, its client and its task, cleaned. A file has a few
+   * combinations, repeated row after row, so each is worked out once. The arrays are shared.
+   */
+  private tagsOf(tagsText: string, client: string, task: string): string[] {
+    // Length-prefixed, so that no combination of texts can pass for another.
+    const key = `${tagsText.length}:${tagsText}${client.length}:${client}${task}`;
+    let tags = this.tagCache.get(key);
+    if (tags === undefined) {
+      const raw = tagsText === '' ? [] : tagsText.split(',');
+      if (client) raw.push(`client:${client}`);
+      if (task) raw.push(`task:${task}`);
+      tags = cleanTags(raw);
+      if (this.tagCache.size >= 50_000) this.tagCache.clear();
+      this.tagCache.set(key, tags);
+    }
+    return tags;
   }
 
   private cell(fields: readonly string[], field: CsvField): string {
@@ -328,8 +348,6 @@ export class CsvEntryMapper {
     const description = this.cell(fields, 'description');
     const task = this.cell(fields, 'task');
     const client = this.cell(fields, 'client');
-    const tagsText = this.cell(fields, 'tags');
-    const tags = tagsText === '' ? [] : tagsText.split(',');
     let activity: string;
     let note: string | null;
     if (format === 'csv') {
@@ -341,8 +359,7 @@ export class CsvEntryMapper {
       activity = project || description || task || 'No project';
       note = activity === description ? null : description || null;
     }
-    if (client) tags.push(`client:${client}`);
-    if (task && activity !== task) tags.push(`task:${task}`);
+    const tags = this.tagsOf(this.cell(fields, 'tags'), client, activity === task ? '' : task);
 
     const id = this.cell(fields, 'id');
     // Known by when it started and whose it is: keys in time order keep the provenance index cheap to fill.
@@ -355,7 +372,7 @@ export class CsvEntryMapper {
         startMs,
         endMs,
         activity: this.cleanActivity(activity),
-        tags: cleanTags(tags),
+        tags,
         note: cleanNote(note),
         source: 'import',
       },
