@@ -60,7 +60,8 @@ try {
     stops.push((await runBin([bin, 'timer', 'stop'])).ms);
   }
   const jsonStart = [];
-  for (let index = 0; index < RUNS; index++) jsonStart.push((await runBin([bin, 'timer', 'start', 'Bench', '--json'])).ms);
+  for (let index = 0; index < RUNS; index++)
+    jsonStart.push((await runBin([bin, 'timer', 'start', 'Bench', '--json'])).ms);
   await runBin([bin, 'timer', 'stop']);
 
   const figures = {
