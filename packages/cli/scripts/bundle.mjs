@@ -13,21 +13,40 @@ import { build } from 'esbuild';
 const cli = fileURLToPath(new URL('..', import.meta.url));
 const outdir = join(cli, 'dist/bundle');
 
-// The import's worker thread runs the server's compiled worker script, unbundled: in place of the
-// module that finds it next to itself, the bundle asks Node where the package keeps it.
+// The import's worker thread gets a bundle of its own, next to the CLI's and built with it from the
+// same sources, so that the two halves of their messages always match. In place of the module that
+// finds the worker next to itself in the server's dist/, the CLI's bundle looks next to itself.
 const importWorkerLocation = {
   name: 'import-worker-location',
   setup(plugin) {
     plugin.onLoad({ filter: /[\\/]import-worker-url\.js$/ }, () => ({
       contents:
+        "import { join } from 'node:path';\n" +
         "import { pathToFileURL } from 'node:url';\n" +
-        "export const importWorkerUrl = pathToFileURL(require.resolve('@bigrock/server/import-worker'));",
+        "export const importWorkerUrl = pathToFileURL(join(__dirname, 'import-worker.cjs'));",
       loader: 'js',
     }));
   },
 };
+const shared = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+  write: false,
+};
 
-const { outputFiles } = await build({
+const worker = await build({
+  ...shared,
+  entryPoints: [join(cli, '../server/dist/tracking/import/import-worker.js')],
+  outfile: join(outdir, 'import-worker.cjs'),
+});
+const main = await build({
+  ...shared,
   // main.ts awaits at the top level, which CommonJS cannot; this entry does the same without it.
   stdin: {
     contents: [
@@ -39,21 +58,12 @@ const { outputFiles } = await build({
     sourcefile: 'bundle-entry.js',
   },
   outfile: join(outdir, 'bigrock.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  // A native addon, an optional one, the HTTP server, which bin/bigrock.js loads unbundled for
-  // `serve` (a bundle run through vm cannot import() a module on Node 20), and the import's worker
-  // thread, a script of its own.
-  external: ['better-sqlite3', 'pg-native', '@bigrock/server/http', '@bigrock/server/import-worker'],
-  minify: true,
-  sourcemap: 'linked',
-  legalComments: 'none',
-  logLevel: 'warning',
-  write: false,
+  // A native addon, an optional one, and the HTTP server, which bin/bigrock.js loads unbundled for
+  // `serve` (a bundle run through vm cannot import() a module on Node 20).
+  external: ['better-sqlite3', 'pg-native', '@bigrock/server/http'],
   plugins: [importWorkerLocation],
 });
+const outputFiles = [...worker.outputFiles, ...main.outputFiles];
 // Each file replaced in one step, so that a CLI started during a build finds the old or the new one.
 mkdirSync(outdir, { recursive: true });
 for (const file of outputFiles) {

@@ -136,6 +136,15 @@ describe.each(dialects)('bigrock tracking on %s', (dialect) => {
     expect(json(timew)).toMatchObject({ format: 'timew', added: 3 });
   });
 
+  it('reads a file bigger than 64 KiB in its worker thread, bundled with the CLI', async () => {
+    const hour = (index: number) => new Date(Date.UTC(2024, 0, 1) + index * 3_600_000).toISOString();
+    const rows = Array.from({ length: 3000 }, (_, index) => `${hour(index)},${hour(index + 1)},Outreach,Call ${index}`);
+    const file = join(dataDir, `big-${dialect}.csv`);
+    writeFileSync(file, `Start,End,Activity,Note\n${rows.join('\n')}\n`);
+    const result = await run('import', file, '--dry-run', '--json');
+    expect(json(result)).toMatchObject({ format: 'csv', status: 'dry-run', added: 3000, errors: [] });
+  });
+
   it('imports nothing from a file with bad rows, lists each line, and exits with status 2', async () => {
     const failed = await run('import', fixture('toggl-bad-rows.csv'), '--json');
     expect(failed.code).toBe(2);

@@ -4,8 +4,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 
 import { packBatch, readEntries, type ReaderSettings } from './read-entries.js';
-import { BATCHES_IN_FLIGHT, type FromWorker, type ToWorker } from './reader-worker.js';
 import { decodeUtf8, ImportAbort } from './text-input.js';
+import { BATCHES_IN_FLIGHT, type FromWorker, type ToWorker } from './worker-protocol.js';
 
 if (parentPort === null) throw new Error('import-worker.js runs as a worker thread, started by readInWorker().');
 const port = parentPort;
@@ -46,15 +46,20 @@ async function* bytes(): AsyncGenerator<Uint8Array> {
   }
 }
 
-try {
-  const reader = await readEntries(workerData as ReaderSettings, decodeUtf8(bytes()));
-  for await (const batch of reader.batches) {
-    while (credit === 0) await new Promise<void>((resolve) => (wakeSender = resolve));
-    credit--;
-    send({ kind: 'batch', batch: packBatch(batch) });
+async function run(): Promise<void> {
+  try {
+    const reader = await readEntries(workerData as ReaderSettings, decodeUtf8(bytes()));
+    for await (const batch of reader.batches) {
+      while (credit === 0) await new Promise<void>((resolve) => (wakeSender = resolve));
+      credit--;
+      send({ kind: 'batch', batch: packBatch(batch) });
+    }
+    send({ kind: 'done', warnings: reader.warnings() });
+  } catch (error) {
+    if (error instanceof ImportAbort) send({ kind: 'abort', issues: error.issues });
+    else send({ kind: 'crash', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
-  send({ kind: 'done', warnings: reader.warnings() });
-} catch (error) {
-  if (error instanceof ImportAbort) send({ kind: 'abort', issues: error.issues });
-  else send({ kind: 'crash', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 }
+
+// Not awaited at the top level: the CLI's bundle of this script is CommonJS.
+void run();

@@ -19,7 +19,7 @@ import type { Clock } from '../../clock.js';
 import { createIdSequence } from '../../db/new-id.js';
 import type { WorkspaceRepository } from '../../workspaces/workspace.repository.js';
 import type { ImportedRow, TimeEntryQueries, TimeEntryRepository, TimeEntryRow } from '../time-entry.repository.js';
-import { contentHash, readEntries, type PreparedEntry, type ReaderSettings } from './read-entries.js';
+import { contentHash, readEntries, type EntryReader, type PreparedEntry, type ReaderSettings } from './read-entries.js';
 import { readInWorker } from './reader-worker.js';
 import { decodeUtf8, ImportAbort, peek, type ByteSource } from './text-input.js';
 
@@ -120,7 +120,7 @@ export function createImportService({ entries, workspaces, clock, workspaceId }:
       const zone = options.timeZone ?? (await workspaces.find(workspaceId))?.timeZone ?? 'UTC';
       const { startMs, endMs } = dateRangeInZone(options.from, options.to, zone);
 
-      const { head, source: whole, drain, whole: small } = await peek(source, HEAD_BYTES);
+      const { head, source: bytes, drain, complete } = await peek(source, HEAD_BYTES);
       const headText = new TextDecoder().decode(head);
       const format = checked.format ?? (await import('./detect-format.js')).detectFormat(headText);
       const result: ImportResult = {
@@ -160,15 +160,16 @@ export function createImportService({ entries, workspaces, clock, workspaceId }:
       };
       // A worker thread takes some 50 ms to start: worth it to parse a big file on the second
       // core while this one writes, not for a file that was read whole with the first bytes.
-      const reader = small
-        ? await readEntries(settings, decodeUtf8(whole, onBytes))
-        : readInWorker(whole, settings, onBytes);
       const transaction = await entries.begin();
       const writer = createBatchWriter(transaction.repository, workspaceId, clock.now().toISOString(), result);
+      let reader: EntryReader | undefined;
       let errorCount = 0;
       let pending: PreparedEntry[] = [];
       try {
         await writer.start();
+        reader = complete
+          ? await readEntries(settings, decodeUtf8(bytes, onBytes))
+          : readInWorker(bytes, settings, onBytes);
         for await (const batch of reader.batches) {
           result.skipped += batch.skipped;
           errorCount += batch.issueCount;
@@ -177,9 +178,9 @@ export function createImportService({ entries, workspaces, clock, workspaceId }:
           else pending.push(...batch.entries);
           if (pending.length >= BATCH_ROWS) {
             // Whole batches only: every statement then has the same text, prepared once.
-            const whole = pending.length - (pending.length % BATCH_ROWS);
-            for (let at = 0; at < whole; at += BATCH_ROWS) await writer.write(pending.slice(at, at + BATCH_ROWS));
-            pending = pending.slice(whole);
+            const full = pending.length - (pending.length % BATCH_ROWS);
+            for (let at = 0; at < full; at += BATCH_ROWS) await writer.write(pending.slice(at, at + BATCH_ROWS));
+            pending = pending.slice(full);
           }
           // Between batches, let the server answer other requests.
           await yieldToEventLoop();
@@ -193,9 +194,10 @@ export function createImportService({ entries, workspaces, clock, workspaceId }:
         errorCount += error.issues.length;
         result.errors.push(...error.issues.slice(0, Math.max(0, MAX_IMPORT_ERRORS - result.errors.length)));
       } finally {
+        await reader?.close();
         await drain();
       }
-      result.warnings.push(...reader.warnings(), ...writer.warnings);
+      result.warnings.push(...(reader?.warnings() ?? []), ...writer.warnings);
       if (errorCount > result.errors.length) {
         result.errors.push({
           line: result.errors.at(-1)?.line ?? 0,

@@ -77,6 +77,9 @@ export function packBatch({ entries, ...rest }: ReadBatch): PackedBatch {
 
 /** The batch `packBatch` packed. */
 export function unpackBatch({ packed, ...rest }: PackedBatch): ReadBatch {
+  if (packed.length % PACKED_FIELDS !== 0) {
+    throw new Error('A batch from the import worker has the wrong shape: the worker and this thread were built apart.');
+  }
   const entries = new Array<PreparedEntry>(packed.length / PACKED_FIELDS);
   for (let index = 0, at = 0; index < entries.length; index++, at += PACKED_FIELDS) {
     entries[index] = {
@@ -97,6 +100,8 @@ export interface EntryReader {
   batches: AsyncGenerator<ReadBatch>;
   /** What the reader had to assume (a date order, a zone), once every batch is read. */
   warnings(): ImportIssue[];
+  /** Ends the reading, read to the end or not (a worker thread is stopped). */
+  close(): Promise<void>;
 }
 
 const hashText = (text: string) => hash('sha1', text, 'base64url').slice(0, 22);
@@ -195,5 +200,5 @@ export async function readEntries(settings: ReaderSettings, text: AsyncIterable<
     }
   }
 
-  return { batches: batches(), warnings: reader.warnings };
+  return { batches: batches(), warnings: reader.warnings, close: () => Promise.resolve() };
 }

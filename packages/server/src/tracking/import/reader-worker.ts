@@ -3,33 +3,14 @@ import { Worker } from 'node:worker_threads';
 import type { ImportIssue } from '@bigrock/core';
 
 import { importWorkerUrl } from './import-worker-url.js';
-import {
-  unpackBatch,
-  type EntryReader,
-  type PackedBatch,
-  type ReaderSettings,
-  type ReadBatch,
-} from './read-entries.js';
+import { unpackBatch, type EntryReader, type ReaderSettings, type ReadBatch } from './read-entries.js';
 import { asBytes, ImportAbort, type ByteSource } from './text-input.js';
+import type { FromWorker, ToWorker } from './worker-protocol.js';
 
 /** Chunks of the file sent ahead to the worker, not yet read by it, and their size. */
 const CHUNKS_IN_FLIGHT = 8;
 const CHUNK_BYTES = 64 * 1024;
-/** Batches the worker may send ahead of the writes. Together they bound the memory an import takes. */
-export const BATCHES_IN_FLIGHT = 4;
 const WORKER_HEAP_MB = 128;
-
-/** The messages to the worker: the file's bytes, their end, and "a batch was taken". */
-export type ToWorker = { kind: 'bytes'; chunk: Uint8Array } | { kind: 'end' } | { kind: 'ack' };
-
-/** The messages from the worker. */
-export type FromWorker =
-  | { kind: 'consumed' }
-  | { kind: 'batch'; batch: PackedBatch }
-  | { kind: 'done'; warnings: ImportIssue[] }
-  | { kind: 'abort'; issues: ImportIssue[] }
-  | { kind: 'crash'; message: string };
-
 /**
  * Reads a file in a worker thread (import-worker.ts): this thread sends it the bytes as they
  * come, with a bounded number in flight, and receives batches of entries ready to write.
@@ -134,12 +115,16 @@ export function readInWorker(
         }
       }
     } finally {
-      stopped = true;
-      signalPump();
-      await worker.terminate();
-      await pump;
+      await close();
     }
   }
 
-  return { batches: batches(), warnings: () => warnings };
+  async function close(): Promise<void> {
+    stopped = true;
+    signalPump();
+    await worker.terminate();
+    await pump;
+  }
+
+  return { batches: batches(), warnings: () => warnings, close };
 }

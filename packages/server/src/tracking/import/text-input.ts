@@ -20,13 +20,13 @@ export const asBytes = (chunk: Uint8Array | string) => (typeof chunk === 'string
 
 /**
  * Reads the first `bytes` of a source to recognise its format, and gives back a source that
- * still yields everything from the first byte; `whole` when the head is all there is. `drain` reads whatever a reader left unread, so
+ * still yields everything from the first byte; `complete` when the head is all there is. `drain` reads whatever a reader left unread, so
  * that an upload completes before the answer (a reader that gave up early must not reset it).
  */
 export async function peek(
   source: ByteSource,
   bytes: number,
-): Promise<{ head: Uint8Array; source: ByteSource; drain(): Promise<void>; whole: boolean }> {
+): Promise<{ head: Uint8Array; source: ByteSource; drain(): Promise<void>; complete: boolean }> {
   const iterator = source[Symbol.asyncIterator]();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -63,7 +63,7 @@ export async function peek(
       done = true; // The source failed; the answer is already an error.
     }
   }
-  return { head, source: replay(), drain, whole: done };
+  return { head, source: replay(), drain, complete: done };
 }
 
 /**
