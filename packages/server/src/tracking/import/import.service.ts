@@ -19,7 +19,7 @@ import type { Clock } from '../../clock.js';
 import { createIdSequence } from '../../db/new-id.js';
 import type { WorkspaceRepository } from '../../workspaces/workspace.repository.js';
 import type { ImportedRow, TimeEntryQueries, TimeEntryRepository, TimeEntryRow } from '../time-entry.repository.js';
-import { contentHash, readEntries, type EntryReader, type PreparedEntry, type ReaderSettings } from './read-entries.js';
+import { readEntries, type EntryReader, type PreparedEntry, type ReaderSettings } from './read-entries.js';
 import { readInWorker } from './reader-worker.js';
 import { decodeUtf8, ImportAbort, peek, type ByteSource } from './text-input.js';
 
@@ -261,10 +261,9 @@ function createBatchWriter(repository: TimeEntryQueries, workspaceId: string, no
       const byId = new Map<string, { entry: PreparedEntry; row: ImportedRow }>();
       const ids = nextIds(batch.length);
       batch.forEach((entry, index) => {
-        const sourceHash = contentHash(entry);
         const earlier = byId.get(entry.sourceId);
         if (earlier !== undefined) {
-          if (earlier.row.source_hash === sourceHash) result.skipped++;
+          if (earlier.entry.sourceHash === entry.sourceHash) result.skipped++;
           else result.changed++;
         }
         byId.set(entry.sourceId, {
@@ -278,7 +277,7 @@ function createBatchWriter(repository: TimeEntryQueries, workspaceId: string, no
             note: entry.note,
             source: entry.source,
             source_id: entry.sourceId,
-            source_hash: sourceHash,
+            source_hash: entry.sourceHash,
           },
         });
       });
