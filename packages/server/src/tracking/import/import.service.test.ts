@@ -308,6 +308,20 @@ describe.each(dialects)('imports on %s', (dialect) => {
     expect(await test.bigrock.entries.list({ from: '2026-03-01', to: '2026-03-31' })).toEqual(before);
   });
 
+  it('keeps the last of the rows a file has twice, and counts the others as changed or skipped', async () => {
+    const row = (description: string) => `dana@example.com,Outreach,${description},2025-05-05,09:00,2025-05-05,10:00`;
+    const text = [
+      'Email,Project,Description,Start date,Start time,End date,End time',
+      row('A'),
+      row('B'),
+      row('A'),
+      row('A'),
+    ];
+    const result = await importText(`${text.join('\n')}\n`, { format: 'toggl', timeZone: 'UTC' });
+    expect(counts(result)).toEqual({ status: 'imported', added: 1, changed: 2, skipped: 1, errors: 0 });
+    expect((await entriesIn('2025-05-05', '2025-05-05')).map(({ note }) => note)).toEqual(['A']);
+  });
+
   it('takes only entries within --from and --to', async () => {
     const result = await importFile('toggl-detailed.csv', {
       from: '2026-03-03',

@@ -257,63 +257,58 @@ function createBatchWriter(repository: TimeEntryQueries, workspaceId: string, no
     },
 
     async write(batch: readonly PreparedEntry[]): Promise<void> {
-      // The same provenance twice in a batch: the later row wins.
-      const byId = new Map<string, { entry: PreparedEntry; row: ImportedRow }>();
       const ids = nextIds(batch.length);
+      const entries: PreparedEntry[] = [];
+      const rows: ImportedRow[] = [];
       batch.forEach((entry, index) => {
-        const earlier = byId.get(entry.sourceId);
-        if (earlier !== undefined) {
-          if (earlier.entry.sourceHash === entry.sourceHash) result.skipped++;
-          else result.changed++;
+        if (entry.endMs === null && !mayRun(entry)) {
+          result.skipped++;
+          return;
         }
-        byId.set(entry.sourceId, {
-          entry,
-          row: {
-            id: ids[index] ?? '',
-            activity: entry.activity,
-            start_ms: entry.startMs,
-            end_ms: entry.endMs,
-            tags: entry.tags,
-            note: entry.note,
-            source: entry.source,
-            source_id: entry.sourceId,
-            source_hash: entry.sourceHash,
-          },
+        entries.push(entry);
+        rows.push({
+          id: ids[index] ?? '',
+          activity: entry.activity,
+          start_ms: entry.startMs,
+          end_ms: entry.endMs,
+          tags: entry.tags,
+          note: entry.note,
+          source: entry.source,
+          source_id: entry.sourceId,
+          source_hash: entry.sourceHash,
         });
       });
-      const items = [...byId.values()].filter(({ entry }) => {
-        if (entry.endMs !== null || mayRun(entry)) return true;
-        result.skipped++;
-        return false;
-      });
 
-      const inserted = await repository.insertMany(
-        workspaceId,
-        now,
-        items.map(({ row }) => row),
-      );
-      if (inserted === items.length) {
+      // New provenance is inserted; what is there already (imported before, or twice in this
+      // batch) is left alone by the insert, and sorted out below.
+      const inserted = await repository.insertMany(workspaceId, now, rows);
+      if (inserted === rows.length) {
         result.added += inserted;
-        for (const { entry } of items) addToPreview(result.preview.added, entry);
+        for (const entry of entries) addToPreview(result.preview.added, entry);
         return;
       }
-      // Some were there before: find which, and whether their source changed since.
       const known = new Map<string, { id: string; source_hash: string | null }>();
       const bySource = new Map<string, string[]>();
-      for (const { entry } of items)
-        bySource.set(entry.source, [...(bySource.get(entry.source) ?? []), entry.sourceId]);
+      for (const entry of entries) {
+        const sourceIds = bySource.get(entry.source);
+        if (sourceIds === undefined) bySource.set(entry.source, [entry.sourceId]);
+        else sourceIds.push(entry.sourceId);
+      }
       for (const [source, sourceIds] of bySource) {
         for (const found of await repository.findProvenance(workspaceId, source, sourceIds))
           known.set(`${source}\u0000${found.source_id}`, found);
       }
-      for (const { entry, row } of items) {
-        const existing = known.get(`${entry.source}\u0000${entry.sourceId}`);
-        if (existing === undefined || existing.id === row.id) {
+      for (const [index, entry] of entries.entries()) {
+        const row = rows[index];
+        const key = `${entry.source}\u0000${entry.sourceId}`;
+        const existing = known.get(key);
+        if (row === undefined || existing === undefined || existing.id === row.id) {
           result.added++;
           addToPreview(result.preview.added, entry);
         } else if (existing.source_hash === row.source_hash) {
           result.skipped++;
         } else {
+          // Changed since: the source's version wins (and the last one, when a file has it twice).
           await repository.update(workspaceId, existing.id, {
             activity: row.activity,
             start_ms: row.start_ms,
@@ -323,6 +318,7 @@ function createBatchWriter(repository: TimeEntryQueries, workspaceId: string, no
             source_hash: row.source_hash,
             updated_at: now,
           });
+          known.set(key, { id: existing.id, source_hash: row.source_hash });
           result.changed++;
           addToPreview(result.preview.changed, entry);
         }
