@@ -111,12 +111,14 @@ Median of ${RUNS} runs each, wall time of the whole process (\`node packages/cli
 ## Where the import's time goes
 
 The import runs on two threads (ARCHITECTURE.md). A worker reads: papaparse, then every row checked
-and mapped (dates, times and tags of a file repeat, so each distinct one is read once). The main
-thread writes: a hash of each entry's content, then one multi-row insert per 1000 rows. A profile of
-both threads (node --cpu-prof, 200,000 rows) finds them about equally busy, each waiting on the
-other a tenth of the time; on the main thread SQLite's inserts (binding, the table and three
-indexes) are about two thirds. The two threads share the machine's two cores with the garbage
-collector and the disk, so the import's time moves with whatever else the machine is doing.
+and mapped (dates, times and tags of a file repeat, so each distinct one is read once) and its
+content hashed. The main thread writes: one multi-row insert per 1000 rows, in one transaction, and
+the commit's checkpoint of the write-ahead log (about 0.7 s). A profile of both threads (node
+--cpu-prof, 200,000 rows) finds them about equally busy; on the main thread SQLite's inserts
+(binding, the table and three indexes) are most of it, on the worker parsing, copying batches to
+the main thread, hashing and garbage collection lead. The two threads share the machine's two
+cores with the garbage collector and the disk, so the import's time moves with whatever else the
+machine is doing: hence three runs.
 `;
   writeFileSync(join(root, 'BENCHMARKS.md'), markdown);
   console.log(markdown);
