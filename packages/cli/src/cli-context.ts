@@ -19,31 +19,31 @@ export const processIo: CliIo = {
   errStream: process.stderr,
 };
 
+/** Runs `work` on what was opened, and closes it whatever happens. */
+async function using<T extends { close(): Promise<void> }, R>(opened: T, work: (opened: T) => Promise<R>): Promise<R> {
+  try {
+    return await work(opened);
+  } finally {
+    await opened.close();
+  }
+}
+
 /**
  * Opens Bigrock on the data directory the environment names, runs `work`, and closes it. The
  * server's modules load here, on demand, not when the CLI starts (see withTimeEntries).
  */
 export async function withBigrock<T>(io: CliIo, work: (bigrock: Bigrock) => Promise<T>): Promise<T> {
   const { loadConfig, openBigrock } = await import('@bigrock/server');
-  const bigrock = await openBigrock(loadConfig(io.env));
-  try {
-    return await work(bigrock);
-  } finally {
-    await bigrock.close();
-  }
+  return using(await openBigrock(loadConfig(io.env)), work);
 }
 
-type TimeEntries = Awaited<ReturnType<typeof openTimeEntries>>;
-
 /** withBigrock for the timer: the time entries alone, without loading the rest of Bigrock. */
-export async function withTimeEntries<T>(io: CliIo, work: (opened: TimeEntries) => Promise<T>): Promise<T> {
+export async function withTimeEntries<T>(
+  io: CliIo,
+  work: (opened: Awaited<ReturnType<typeof openTimeEntries>>) => Promise<T>,
+): Promise<T> {
   const { loadConfig, openTimeEntries } = await import('@bigrock/server/time-entries');
-  const opened = await openTimeEntries(loadConfig(io.env));
-  try {
-    return await work(opened);
-  } finally {
-    await opened.close();
-  }
+  return using(await openTimeEntries(loadConfig(io.env)), work);
 }
 
 export function printJson(io: CliIo, value: unknown): void {

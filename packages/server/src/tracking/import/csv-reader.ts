@@ -11,7 +11,7 @@ import {
 } from '@bigrock/core';
 import Papa from 'papaparse';
 
-import { ImportAbort } from './text-input.js';
+import { ImportAbort, Signal } from './text-input.js';
 
 export interface CsvReadOptions {
   format: CsvFormat;
@@ -63,23 +63,14 @@ async function* csvRecords(text: AsyncIterable<string>, delimiter: string): Asyn
   // A quote papaparse cannot read, or the input's own error (not UTF-8, an upload cut short).
   let failure = null as Error | null;
   let finished = false;
-  // The input side waits for room in the queue, the reading side for records; each has its waker.
-  let wakeInput: (() => void) | null = null;
-  let wakeReader: (() => void) | null = null;
-  const signalInput = () => {
-    wakeInput?.();
-    wakeInput = null;
-  };
-  const signalReader = () => {
-    wakeReader?.();
-    wakeReader = null;
-  };
+  // The input side waits for room in the queue, the reading side for records.
+  const room = new Signal();
+  const parsed = new Signal();
 
   // Papaparse parses each chunk as it is read; the input waits while the queue is full.
   async function* gated(): AsyncGenerator<string> {
     for await (const chunk of text) {
-      while (queue.length >= QUEUED_CHUNKS && failure === null)
-        await new Promise<void>((resolve) => (wakeInput = resolve));
+      while (queue.length >= QUEUED_CHUNKS && failure === null) await room.next();
       if (failure !== null) return;
       yield chunk;
     }
@@ -95,35 +86,35 @@ async function* csvRecords(text: AsyncIterable<string>, delimiter: string): Asyn
       } else if (failure === null) {
         queue.push(results.data);
       }
-      signalReader();
+      parsed.notify();
     },
     complete() {
       finished = true;
-      signalReader();
+      parsed.notify();
     },
     error(error: Error) {
       failure ??= error;
       finished = true;
-      signalReader();
+      parsed.notify();
     },
   });
   try {
     for (;;) {
-      const records = queue.shift();
-      if (records !== undefined) {
-        signalInput();
-        yield records;
+      const next = queue.shift();
+      if (next !== undefined) {
+        room.notify();
+        yield next;
       } else if (failure !== null) {
         throw failure;
       } else if (finished) {
         return;
       } else {
-        await new Promise<void>((resolve) => (wakeReader = resolve));
+        await parsed.next();
       }
     }
   } finally {
     failure ??= new Error('The reading stopped.');
-    signalInput();
+    room.notify();
     input.destroy();
   }
 }

@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 
 import { packBatch, readEntries, type ReaderSettings } from './read-entries.js';
-import { decodeUtf8, ImportAbort } from './text-input.js';
+import { decodeUtf8, ImportAbort, Signal } from './text-input.js';
 import { BATCHES_IN_FLIGHT, type FromWorker, type ToWorker } from './worker-protocol.js';
 
 if (parentPort === null) throw new Error('import-worker.js runs as a worker thread, started by readInWorker().');
@@ -14,19 +14,17 @@ const chunks: Uint8Array[] = [];
 let ended = false;
 let credit = BATCHES_IN_FLIGHT;
 // Two waits that can overlap: the parser reads ahead for input while the loop below waits for credit.
-let wakeInput: (() => void) | null = null;
-let wakeSender: (() => void) | null = null;
+const input = new Signal();
+const credited = new Signal();
 
 port.on('message', (message: ToWorker) => {
   if (message.kind === 'ack') {
     credit++;
-    wakeSender?.();
-    wakeSender = null;
+    credited.notify();
   } else {
     if (message.kind === 'bytes') chunks.push(message.chunk);
     else ended = true;
-    wakeInput?.();
-    wakeInput = null;
+    input.notify();
   }
 });
 
@@ -41,7 +39,7 @@ async function* bytes(): AsyncGenerator<Uint8Array> {
     } else if (ended) {
       return;
     } else {
-      await new Promise<void>((resolve) => (wakeInput = resolve));
+      await input.next();
     }
   }
 }
@@ -50,7 +48,7 @@ async function run(): Promise<void> {
   try {
     const reader = await readEntries(workerData as ReaderSettings, decodeUtf8(bytes()));
     for await (const batch of reader.batches) {
-      while (credit === 0) await new Promise<void>((resolve) => (wakeSender = resolve));
+      while (credit === 0) await credited.next();
       credit--;
       send({ kind: 'batch', batch: packBatch(batch) });
     }

@@ -4,7 +4,7 @@ import type { ImportIssue } from '@bigrock/core';
 
 import { importWorkerUrl } from './import-worker-url.js';
 import { unpackBatch, type EntryReader, type ReaderSettings, type ReadBatch } from './read-entries.js';
-import { asBytes, ImportAbort, type ByteSource } from './text-input.js';
+import { asBytes, ImportAbort, Signal, type ByteSource } from './text-input.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 
 /** Chunks of the file sent ahead to the worker, not yet read by it, and their size. */
@@ -33,24 +33,17 @@ export function readInWorker(
   let stopped = false;
   let unread = 0;
   let warnings: ImportIssue[] = [];
-  let wakeReader: (() => void) | null = null;
-  let wakePump: (() => void) | null = null;
-  const signalReader = () => {
-    wakeReader?.();
-    wakeReader = null;
-  };
-  const signalPump = () => {
-    wakePump?.();
-    wakePump = null;
-  };
+  // The reading side waits for messages, the pump for room to send more bytes.
+  const messages = new Signal();
+  const room = new Signal();
 
   worker.on('message', (message: FromWorker) => {
     if (message.kind === 'consumed') {
       unread--;
-      signalPump();
+      room.notify();
     } else {
       inbox.push(message);
-      signalReader();
+      messages.notify();
     }
   });
   worker.on('error', (error: Error & { code?: string }) => {
@@ -61,12 +54,12 @@ export function readInWorker(
             message: `Reading this file took more than ${WORKER_HEAP_MB} MB of memory. Import it in parts: --from and --to take a range of days.`,
           })
         : error;
-    signalReader();
+    messages.notify();
   });
   worker.on('exit', () => {
     exited = true;
-    signalReader();
-    signalPump();
+    messages.notify();
+    room.notify();
   });
 
   const send = (message: ToWorker) => worker.postMessage(message);
@@ -76,8 +69,7 @@ export function readInWorker(
         const bytes = asBytes(chunk);
         // In pieces of a known size, whatever the source reads at once: the memory in flight stays small.
         for (let at = 0; at < bytes.byteLength; at += CHUNK_BYTES) {
-          while (unread >= CHUNKS_IN_FLIGHT && !stopped && !exited)
-            await new Promise<void>((resolve) => (wakePump = resolve));
+          while (unread >= CHUNKS_IN_FLIGHT && !stopped && !exited) await room.next();
           if (stopped || exited) return;
           // A copy of its own (a Buffer's slice would share, and transferring it would take the whole).
           const piece = new Uint8Array(bytes.subarray(at, at + CHUNK_BYTES));
@@ -90,7 +82,7 @@ export function readInWorker(
       if (!stopped && !exited) send({ kind: 'end' });
     } catch (error) {
       failure ??= error;
-      signalReader();
+      messages.notify();
     }
   })();
 
@@ -101,7 +93,7 @@ export function readInWorker(
         if (message === undefined) {
           if (failure !== null) throw failure;
           if (exited) throw new Error('The import worker stopped before the end of the file.');
-          await new Promise<void>((resolve) => (wakeReader = resolve));
+          await messages.next();
         } else if (message.kind === 'batch') {
           send({ kind: 'ack' });
           yield unpackBatch(message.batch);
@@ -121,7 +113,7 @@ export function readInWorker(
 
   async function close(): Promise<void> {
     stopped = true;
-    signalPump();
+    room.notify();
     await worker.terminate();
     await pump;
   }

@@ -110,3 +110,22 @@ export async function* splitLines(text: AsyncIterable<string>): AsyncGenerator<s
   }
   if (partial !== '') yield [partial.endsWith('\r') ? partial.slice(0, -1) : partial];
 }
+
+/**
+ * A wake-up call between two sides of a stream: one side awaits `next()`, the other calls
+ * `notify()` when something changed. One waiter at a time; a call with no waiter is lost, so a
+ * waiter checks its condition before it waits, and again after.
+ */
+export class Signal {
+  private wake: (() => void) | null = null;
+
+  next(): Promise<void> {
+    return new Promise<void>((resolve) => (this.wake = resolve));
+  }
+
+  notify(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+}
