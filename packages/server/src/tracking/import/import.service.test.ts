@@ -387,6 +387,19 @@ describe.each(dialects)('imports on %s', (dialect) => {
       expect(counts(again)).toEqual({ status: 'imported', added: 0, changed: 0, skipped: 3000, errors: 0 });
     });
 
+    it('refuses a big file that stops being UTF-8, or leaves a quote open, with the reason', async () => {
+      const text = Buffer.from(header + rows.join(''));
+      const latin1 = Buffer.concat([text, Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a])]);
+      const notUtf8 = await test.bigrock.imports.importFile(Readable.from([latin1]), { timeZone: 'UTC' });
+      expect(counts(notUtf8)).toMatchObject({ status: 'failed', added: 0, errors: 1 });
+      expect(notUtf8.errors[0]?.message).toContain('not UTF-8');
+      const unclosed = await test.bigrock.imports.importFile(pieces(`${header}${rows.join('')}Dana,"never closed\n`), {
+        timeZone: 'UTC',
+      });
+      expect(counts(unclosed)).toMatchObject({ status: 'failed', added: 0, errors: 1 });
+      expect(unclosed.errors[0]).toMatchObject({ line: 3002, message: expect.stringContaining('quote') });
+    });
+
     it('adds nothing when a row near the end is bad, and names its line', async () => {
       const bad = [...rows.slice(0, 2990), 'Dana,dana@example.com,Outreach,Late,2026-02-30,09:00,2026-02-30,10:00,\n'];
       const result = await test.bigrock.imports.importFile(pieces(header + bad.join('')), { timeZone: 'UTC' });
