@@ -11,6 +11,7 @@ import type { FromWorker, ToWorker } from './worker-protocol.js';
 const CHUNKS_IN_FLIGHT = 8;
 const CHUNK_BYTES = 64 * 1024;
 const WORKER_HEAP_MB = 128;
+
 /**
  * Reads a file in a worker thread (import-worker.ts): this thread sends it the bytes as they
  * come, with a bounded number in flight, and receives batches of entries ready to write.
