@@ -102,8 +102,9 @@ export function cleanImportedText(fields: { activity: string; tags: readonly str
 }
 
 /**
- * The content of an imported entry as one text, hashed to notice when the source has changed since
- * the last import (a Timewarrior interval stopped, an event moved). Tags as stored: comma-separated.
+ * The content of an imported entry as one text. Hashed when the entry is first changed in Bigrock,
+ * so that a re-import still tells whether the source changed since (a Timewarrior interval stopped,
+ * an event moved). Tags as stored: comma-separated.
  */
 export function importedContentText(entry: {
   startMs: number;

@@ -2,6 +2,7 @@ import { entrySources, type EntrySource, type TimeEntry } from '@bigrock/core';
 import { CompiledQuery, sql, type Kysely, type Selectable } from 'kysely';
 
 import type { Database, TimeEntryTable } from '../db/database.js';
+import { keepImportedContent, type EntryContent } from './imported-content.js';
 
 export type TimeEntryRow = Selectable<TimeEntryTable>;
 
@@ -38,7 +39,6 @@ const boundColumns = [
   'note',
   'source',
   'source_id',
-  'source_hash',
 ] as const satisfies ReadonlyArray<keyof TimeEntryTable>;
 
 /** An imported entry; its workspace and creation time are the same for the whole batch. */
@@ -51,12 +51,8 @@ export interface RangeQuery {
   endMs?: number | null;
 }
 
-export interface Provenance {
-  id: string;
-  source_id: string;
-  source_hash: string | null;
-  end_ms: number | null;
-}
+/** An entry imported before: where it came from, and what it holds of its source. */
+export type Provenance = EntryContent & Pick<TimeEntryTable, 'id' | 'source_hash'> & { source_id: string };
 
 /** The queries on entries, on the database or inside a transaction. */
 function createTimeEntryQueries(db: Kysely<Database>) {
@@ -176,13 +172,15 @@ function createTimeEntryQueries(db: Kysely<Database>) {
       const running = await findRunning(workspaceId);
       if (running === undefined) return undefined;
       const end = Math.max(endMs, Number(running.start_ms));
+      // A running interval imported from Timewarrior, stopped here: a re-import must not restart it.
+      const kept = keepImportedContent(running);
       await db
         .updateTable('time_entries')
-        .set({ end_ms: end, updated_at: updatedAt })
+        .set({ ...kept, end_ms: end, updated_at: updatedAt })
         .where('workspace_id', '=', workspaceId)
         .where('id', '=', running.id)
         .execute();
-      return { ...running, end_ms: end, updated_at: updatedAt };
+      return { ...running, ...kept, end_ms: end, updated_at: updatedAt };
     },
 
     async count(workspaceId: string): Promise<number> {
@@ -212,7 +210,6 @@ function createTimeEntryQueries(db: Kysely<Database>) {
         parameters[index++] = row.note;
         parameters[index++] = row.source;
         parameters[index++] = row.source_id;
-        parameters[index++] = row.source_hash;
       }
       const text = bulkInsertText(rows.length, workspaceId, createdAt);
       const result = await db.executeQuery(CompiledQuery.raw(text, parameters));
@@ -224,7 +221,7 @@ function createTimeEntryQueries(db: Kysely<Database>) {
       if (sourceIds.length === 0) return [];
       const rows = await db
         .selectFrom('time_entries')
-        .select(['id', 'source_id', 'source_hash', 'end_ms'])
+        .select(['id', 'source_id', 'source_hash', 'activity', 'start_ms', 'end_ms', 'tags', 'note', 'source'])
         .where('workspace_id', '=', workspaceId)
         .where('source', '=', source)
         .where('source_id', 'in', sourceIds)
@@ -232,7 +229,14 @@ function createTimeEntryQueries(db: Kysely<Database>) {
       return rows.flatMap((row) =>
         row.source_id === null
           ? []
-          : [{ ...row, source_id: row.source_id, end_ms: row.end_ms === null ? null : Number(row.end_ms) }],
+          : [
+              {
+                ...row,
+                source_id: row.source_id,
+                start_ms: Number(row.start_ms),
+                end_ms: row.end_ms === null ? null : Number(row.end_ms),
+              },
+            ],
       );
     },
   };

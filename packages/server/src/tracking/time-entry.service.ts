@@ -24,6 +24,7 @@ import { newId } from '../db/new-id.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { parseInput } from '../validation.js';
 import type { WorkspaceRepository } from '../workspaces/workspace.repository.js';
+import { keepImportedContent } from './imported-content.js';
 import { toTimeEntry, type TimeEntryRepository, type TimeEntryRow } from './time-entry.repository.js';
 
 export interface TimeEntryServiceDeps {
@@ -200,6 +201,7 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
       const endMs = fields.end === undefined ? row.end_ms : await instant(fields.end, 'end');
       if (endMs !== null) assertOrder(startMs, Number(endMs));
       const changed = {
+        ...keepImportedContent(row),
         activity: fields.activity ?? row.activity,
         start_ms: startMs,
         end_ms: endMs === null ? null : Number(endMs),
@@ -225,6 +227,7 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
       const entry = toEntry(row);
       splitSpan(entry, atMs);
       const updatedAt = now().toISOString();
+      const first = { ...keepImportedContent(row), end_ms: atMs, updated_at: updatedAt };
       const second = {
         ...row,
         id: newId(),
@@ -236,10 +239,10 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
         updated_at: updatedAt,
       };
       await entries.transaction(async (repository) => {
-        await repository.update(workspaceId, id, { end_ms: atMs, updated_at: updatedAt });
+        await repository.update(workspaceId, id, first);
         await repository.insert(second);
       });
-      return [toEntry({ ...row, end_ms: atMs, updated_at: updatedAt }), toEntry(second)];
+      return [toEntry({ ...row, ...first }), toEntry(second)];
     },
 
     /** Time by day, week or month in the workspace zone, for the days from `from` to `to`. */

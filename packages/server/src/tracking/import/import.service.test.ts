@@ -322,6 +322,68 @@ describe.each(dialects)('imports on %s', (dialect) => {
     expect((await entriesIn('2025-05-05', '2025-05-05')).map(({ note }) => note)).toEqual(['A']);
   });
 
+  it('keeps a change made here to an imported entry when the file comes again, until the source changes it', async () => {
+    const file = (adminNote: string, callsNote = 'Calls') =>
+      [
+        'Email,Project,Description,Start date,Start time,End date,End time',
+        `dana@example.com,Outreach,${callsNote},2025-06-02,09:00,2025-06-02,10:00`,
+        'dana@example.com,Writing,Newsletter,2025-06-02,11:00,2025-06-02,13:00',
+        `dana@example.com,Admin,${adminNote},2025-06-02,14:00,2025-06-02,15:00`,
+        '',
+      ].join('\n');
+    const options = { format: 'toggl', timeZone: 'UTC' };
+    const shown = async () =>
+      (await entriesIn('2025-06-02', '2025-06-02')).map(({ activity, start, end, note }) => ({
+        activity,
+        hours: `${start.slice(11, 16)}-${end?.slice(11, 16)}`,
+        note,
+      }));
+    expect(counts(await importText(file('Invoices'), options))).toMatchObject({ added: 3, changed: 0, skipped: 0 });
+    const [calls, writing] = await entriesIn('2025-06-02', '2025-06-02');
+    await test.bigrock.entries.update(calls?.id ?? '', { activity: 'Sales calls' });
+    await test.bigrock.entries.split(writing?.id ?? '', { at: '2025-06-02T12:00:00Z' });
+
+    const again = await importText(file('Invoices'), options);
+    expect(counts(again)).toEqual({ status: 'imported', added: 0, changed: 0, skipped: 3, errors: 0 });
+    expect(await shown()).toEqual([
+      { activity: 'Sales calls', hours: '09:00-10:00', note: 'Calls' },
+      { activity: 'Writing', hours: '11:00-12:00', note: 'Newsletter' },
+      { activity: 'Writing', hours: '12:00-13:00', note: 'Newsletter' },
+      { activity: 'Admin', hours: '14:00-15:00', note: 'Invoices' },
+    ]);
+
+    // The source changed two entries since: its version wins, over the change made here too.
+    const changed = await importText(file('Invoices and receipts', 'Calls and emails'), options);
+    expect(counts(changed)).toEqual({ status: 'imported', added: 0, changed: 2, skipped: 1, errors: 0 });
+    expect(await shown()).toEqual([
+      { activity: 'Outreach', hours: '09:00-10:00', note: 'Calls and emails' },
+      { activity: 'Writing', hours: '11:00-12:00', note: 'Newsletter' },
+      { activity: 'Writing', hours: '12:00-13:00', note: 'Newsletter' },
+      { activity: 'Admin', hours: '14:00-15:00', note: 'Invoices and receipts' },
+    ]);
+    expect(counts(await importText(file('Invoices and receipts', 'Calls and emails'), options))).toMatchObject({
+      changed: 0,
+      skipped: 3,
+    });
+  });
+
+  it('leaves an imported running interval stopped here stopped when the same export comes again', async () => {
+    const running = '[{"id":1,"start":"20250610T130000Z","tags":["writing"]}]';
+    expect(counts(await importText(running))).toMatchObject({ added: 1 });
+    const stopped = await test.bigrock.entries.stopTimer();
+    expect(stopped).toMatchObject({ activity: 'writing', source: 'import' });
+
+    expect(counts(await importText(running))).toEqual({
+      status: 'imported',
+      added: 0,
+      changed: 0,
+      skipped: 1,
+      errors: 0,
+    });
+    expect(await test.bigrock.entries.timer()).toBeNull();
+    expect(await test.bigrock.entries.get(stopped.id)).toMatchObject({ end: stopped.end });
+  });
+
   it('takes only entries within --from and --to', async () => {
     const result = await importFile('toggl-detailed.csv', {
       from: '2026-03-03',

@@ -18,7 +18,14 @@ import {
 import type { Clock } from '../../clock.js';
 import { createIdSequence } from '../../db/new-id.js';
 import type { WorkspaceRepository } from '../../workspaces/workspace.repository.js';
-import type { ImportedRow, TimeEntryQueries, TimeEntryRepository, TimeEntryRow } from '../time-entry.repository.js';
+import { sameAsImported } from '../imported-content.js';
+import type {
+  ImportedRow,
+  Provenance,
+  TimeEntryQueries,
+  TimeEntryRepository,
+  TimeEntryRow,
+} from '../time-entry.repository.js';
 import { readEntries, type EntryReader, type PreparedEntry, type ReaderSettings } from './read-entries.js';
 import { readInWorker } from './reader-worker.js';
 import { decodeUtf8, ImportAbort, peek, type ByteSource } from './text-input.js';
@@ -275,7 +282,6 @@ function createBatchWriter(repository: TimeEntryQueries, workspaceId: string, no
           note: entry.note,
           source: entry.source,
           source_id: entry.sourceId,
-          source_hash: entry.sourceHash,
         });
       });
 
@@ -287,7 +293,7 @@ function createBatchWriter(repository: TimeEntryQueries, workspaceId: string, no
         for (const entry of entries) addToPreview(result.preview.added, entry);
         return;
       }
-      const known = new Map<string, { id: string; source_hash: string | null }>();
+      const known = new Map<string, Provenance>();
       const bySource = new Map<string, string[]>();
       for (const entry of entries) {
         const sourceIds = bySource.get(entry.source);
@@ -305,20 +311,21 @@ function createBatchWriter(repository: TimeEntryQueries, workspaceId: string, no
         if (row === undefined || existing === undefined || existing.id === row.id) {
           result.added++;
           addToPreview(result.preview.added, entry);
-        } else if (existing.source_hash === row.source_hash) {
+        } else if (sameAsImported(existing, row)) {
           result.skipped++;
         } else {
-          // Changed since: the source's version wins (and the last one, when a file has it twice).
-          await repository.update(workspaceId, existing.id, {
+          // Changed since: the source's version wins (and the last one, when a file has it twice),
+          // over any change made here; the entry then holds the source's content again.
+          const content = {
             activity: row.activity,
             start_ms: row.start_ms,
             end_ms: row.end_ms,
             tags: row.tags,
             note: row.note,
-            source_hash: row.source_hash,
-            updated_at: now,
-          });
-          known.set(key, { id: existing.id, source_hash: row.source_hash });
+            source: row.source,
+          };
+          await repository.update(workspaceId, existing.id, { ...content, source_hash: null, updated_at: now });
+          known.set(key, { ...existing, ...content, source_hash: null });
           result.changed++;
           addToPreview(result.preview.changed, entry);
         }

@@ -1,8 +1,5 @@
-import { hash } from 'node:crypto';
-
 import {
   dateFormats,
-  importedContentText,
   MAX_IMPORT_ERRORS,
   type CsvField,
   type DateFormatName,
@@ -12,6 +9,8 @@ import {
   type ImportIssue,
   type ImportRow,
 } from '@bigrock/core';
+
+import { hashText } from '../imported-content.js';
 
 /** What a reader needs to know besides the text: all of it plain data, to cross to a worker thread. */
 export interface ReaderSettings {
@@ -40,8 +39,6 @@ export interface PreparedEntry {
   source: EntrySource;
   /** Provenance: the format and the source's own key, hashed when long or unprintable. */
   sourceId: string;
-  /** A hash of the content, stored to notice when the source changed since the last import. */
-  sourceHash: string;
 }
 
 /** What one batch of rows came to: the entries to write, and the rows skipped or in error. */
@@ -60,7 +57,7 @@ export interface ReadBatch {
  * once each, the rows holding their index in `texts`.
  */
 export type PackedBatch = Omit<ReadBatch, 'entries'> & { packed: Array<string | number | null>; texts: string[] };
-const PACKED_FIELDS = 9;
+const PACKED_FIELDS = 8;
 
 export function packBatch({ entries, ...rest }: ReadBatch): PackedBatch {
   const packed: PackedBatch['packed'] = new Array(entries.length * PACKED_FIELDS);
@@ -84,7 +81,6 @@ export function packBatch({ entries, ...rest }: ReadBatch): PackedBatch {
     packed[at++] = entry.note;
     packed[at++] = textIndex(entry.source);
     packed[at++] = entry.sourceId;
-    packed[at++] = entry.sourceHash;
   }
   return { ...rest, packed, texts };
 }
@@ -106,7 +102,6 @@ export function unpackBatch({ packed, texts, ...rest }: PackedBatch): ReadBatch 
       note: packed[at + 5] as string | null,
       source: text(packed[at + 6] ?? null) as EntrySource,
       sourceId: packed[at + 7] as string,
-      sourceHash: packed[at + 8] as string,
     };
   }
   return { ...rest, entries };
@@ -120,35 +115,21 @@ export interface EntryReader {
   close(): Promise<void>;
 }
 
-const hashText = (text: string) => hash('sha1', text, 'base64url').slice(0, 22);
-
 /** Short printable keys are kept as they are: readable, and in time order for the index. */
 function sourceIdOf(format: ImportFormat, key: string): string {
   return key.length <= 80 && /^[\x21-\x7e]*$/.test(key) ? `${format}:${key}` : `${format}:${hashText(key)}`;
 }
 
 function prepare(format: ImportFormat, entry: ImportedEntry): PreparedEntry {
-  const tags = entry.tags.join(',');
   return {
     line: entry.line,
     activity: entry.activity,
     startMs: entry.startMs,
     endMs: entry.endMs,
-    tags,
+    tags: entry.tags.join(','),
     note: entry.note,
     source: entry.source,
     sourceId: sourceIdOf(format, entry.key),
-    // Hashed on the reading side: on a big import the writing thread is the busier one.
-    sourceHash: hashText(
-      importedContentText({
-        startMs: entry.startMs,
-        endMs: entry.endMs,
-        activity: entry.activity,
-        tags,
-        note: entry.note,
-        source: entry.source,
-      }),
-    ),
   };
 }
 
