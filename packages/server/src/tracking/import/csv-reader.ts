@@ -53,6 +53,12 @@ export interface CsvReader {
 
 /** How many chunks of parsed records may wait for the reader before the input stops being read. */
 const QUEUED_CHUNKS = 4;
+/**
+ * No row of a time tracker's export comes near this many characters: past it, a quote was left
+ * open. Said at once, rather than after papaparse has read the rest of the file again and again
+ * into that one field (minutes, for a big file, and then more memory than the import may take).
+ */
+const MAX_RECORD_CHARS = 1 << 20;
 
 /**
  * The records of a CSV, chunk by chunk as the text arrives (papaparse: quoted fields, embedded
@@ -63,6 +69,7 @@ async function* csvRecords(text: AsyncIterable<string>, delimiter: string): Asyn
   // A quote papaparse cannot read, or the input's own error (not UTF-8, an upload cut short).
   let failure = null as Error | null;
   let finished = false;
+  let charsFed = 0;
   // The input side waits for room in the queue, the reading side for records.
   const room = new Signal();
   const parsed = new Signal();
@@ -72,6 +79,7 @@ async function* csvRecords(text: AsyncIterable<string>, delimiter: string): Asyn
     for await (const chunk of text) {
       while (queue.length >= QUEUED_CHUNKS && failure === null) await room.next();
       if (failure !== null) return;
+      charsFed += chunk.length;
       yield chunk;
     }
   }
@@ -83,6 +91,9 @@ async function* csvRecords(text: AsyncIterable<string>, delimiter: string): Asyn
       if (error !== undefined && failure === null) {
         failure = new CsvFailure(error.message);
         queue.push(results.data.slice(0, error.row ?? results.data.length));
+      } else if (failure === null && charsFed - results.meta.cursor > MAX_RECORD_CHARS) {
+        failure = new CsvFailure('a field opened with a quote here is still open a megabyte later');
+        queue.push(results.data);
       } else if (failure === null) {
         queue.push(results.data);
       }

@@ -462,6 +462,22 @@ describe.each(dialects)('imports on %s', (dialect) => {
       expect(unclosed.errors[0]).toMatchObject({ line: 3002, message: expect.stringContaining('quote') });
     });
 
+    it('says at once where a quote was left open early in a big file', async () => {
+      const unquoted = rows.map((text) => text.replaceAll('"', ''));
+      const many = Array.from({ length: 10 }, () => unquoted.join('')).join('');
+      const text = `${header}${unquoted[0]}Dana,dana@example.com,Outreach,"Never closed,2025-01-01,09:00:00\n${many}`;
+      expect(text.length).toBeGreaterThan(2 ** 21);
+      const progress: number[] = [];
+      const result = await test.bigrock.imports.importFile(pieces(text), {
+        timeZone: 'UTC',
+        onProgress: (bytes) => progress.push(bytes),
+      });
+      expect(counts(result)).toEqual({ status: 'failed', added: 0, changed: 0, skipped: 0, errors: 1 });
+      expect(result.errors[0]).toMatchObject({ line: 3, message: expect.stringContaining('still open') });
+      // It stopped about a megabyte past the quote, not at the end of the file.
+      expect(progress.at(-1)).toBeLessThan(text.length / 2);
+    });
+
     it('adds nothing when a row near the end is bad, and names its line', async () => {
       const bad = [...rows.slice(0, 2990), 'Dana,dana@example.com,Outreach,Late,2026-02-30,09:00,2026-02-30,10:00,\n'];
       const result = await test.bigrock.imports.importFile(pieces(header + bad.join('')), { timeZone: 'UTC' });

@@ -33,6 +33,8 @@ export function readInWorker(
   let exited = false;
   let stopped = false;
   let unread = 0;
+  // The last line of the batches read so far: where to look when the worker runs out of memory.
+  let linesRead = 0;
   let warnings: ImportIssue[] = [];
   // The reading side waits for messages, the pump for room to send more bytes.
   const messages = new Signal();
@@ -51,8 +53,8 @@ export function readInWorker(
     failure ??=
       error.code === 'ERR_WORKER_OUT_OF_MEMORY'
         ? new ImportAbort({
-            line: 0,
-            message: `Reading this file took more than ${WORKER_HEAP_MB} MB of memory. Import it in parts: --from and --to take a range of days.`,
+            line: linesRead + 1,
+            message: `Reading this file past line ${linesRead} took more than ${WORKER_HEAP_MB} MB of memory. Check the rows from line ${linesRead + 1} for an unclosed quote or bracket, or import the file in parts: --from and --to take a range of days.`,
           })
         : error;
     messages.notify();
@@ -97,7 +99,9 @@ export function readInWorker(
           await messages.next();
         } else if (message.kind === 'batch') {
           send({ kind: 'ack' });
-          yield unpackBatch(message.batch);
+          const batch = unpackBatch(message.batch);
+          linesRead = batch.entries.at(-1)?.line ?? linesRead;
+          yield batch;
         } else if (message.kind === 'done') {
           warnings = message.warnings;
           return;
