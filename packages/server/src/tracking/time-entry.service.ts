@@ -225,7 +225,7 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
       const atMs = await instant(at, 'at');
       const row = await findRow(id);
       const entry = toEntry(row);
-      splitSpan(entry, atMs);
+      splitSpan(entry, atMs, await zone());
       const updatedAt = now().toISOString();
       const first = { ...keepImportedContent(row), end_ms: atMs, updated_at: updatedAt };
       const second = {
