@@ -34,21 +34,22 @@ describe('the tracking pages', () => {
   test('a timer starts, switches to another activity, stops, and its entries show for today', async () => {
     await page.goto('/tracking');
     await page.getByRole('heading', { level: 1, name: 'Tracking' }).waitFor();
-    await page.getByLabel('Activity', { exact: true }).fill('Calls');
-    await page.getByLabel('Note', { exact: true }).fill('Warm list');
-    await page.getByRole('button', { name: 'Start timer' }).click();
+    const timer = page.getByRole('region', { name: 'Timer' });
+    await timer.getByLabel('Activity', { exact: true }).fill('Calls');
+    await timer.getByLabel('Note', { exact: true }).fill('Warm list');
+    await timer.getByRole('button', { name: 'Start timer' }).click();
 
-    const running = page.getByRole('region', { name: 'Timer' }).getByRole('status');
+    const running = timer.getByRole('status');
     await running.getByText('Calls', { exact: true }).waitFor();
     await expect.poll(async () => (await server.bigrock.entries.timer())?.activity).toBe('Calls');
     await expect.poll(() => page.getByLabel('Elapsed time').textContent()).toMatch(/^0:00:0\d$/);
 
-    await page.getByLabel('Switch to activity').fill('Email');
-    await page.getByRole('button', { name: 'Switch', exact: true }).click();
+    await timer.getByLabel('Switch to activity').fill('Email');
+    await timer.getByRole('button', { name: 'Switch', exact: true }).click();
     await running.getByText('Email', { exact: true }).waitFor();
 
-    await page.getByRole('button', { name: 'Stop timer' }).click();
-    await page.getByRole('button', { name: 'Start timer' }).waitFor();
+    await timer.getByRole('button', { name: 'Stop timer' }).click();
+    await timer.getByRole('button', { name: 'Start timer' }).waitFor();
     expect(await server.bigrock.entries.timer()).toBeNull();
     const entries = await server.bigrock.entries.list();
     expect(entries.map(({ activity, note, source }) => ({ activity, note, source }))).toEqual([

@@ -2,6 +2,9 @@ import { appErrorCodes, type AppErrorCode } from '@bigrock/core';
 
 const API_BASE = '/api/v1';
 
+/** The address of an API path (`/backup` → `/api/v1/backup`), for links and uploads that do not go through `api`. */
+export const apiUrl = (path: string) => `${API_BASE}${path}`;
+
 /** The body every failed API call answers with (see the server's error handler). */
 interface ErrorBody {
   error: { code: AppErrorCode; message: string; field?: string };
@@ -47,7 +50,7 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${API_BASE}${path}`, {
+  const response = await fetch(apiUrl(path), {
     method,
     credentials: 'same-origin',
     headers:
@@ -86,6 +89,16 @@ export function fieldMessage(error: ApiError): string {
   const prefix = `${error.field}: `;
   const detail = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
   return detail.charAt(0).toUpperCase() + detail.slice(1);
+}
+
+/** The form field an error is about (`tags.2` is about `tags`), when the server named one. */
+export function errorField(error: unknown): string | undefined {
+  return error instanceof ApiError ? error.field?.split('.')[0] : undefined;
+}
+
+/** The message to show beside the field `name`, when the error is about that field. */
+export function fieldError(error: unknown, name: string): string | undefined {
+  return error instanceof ApiError && errorField(error) === name ? fieldMessage(error) : undefined;
 }
 
 /** The message to show for any error a page or form meets. */

@@ -17,8 +17,11 @@ import {
   goalDetailLoader,
   goalEditorLoader,
 } from '../features/goals/goal-loaders';
+import { EntryEditPage } from '../features/tracking/EntryEditPage';
 import { ImportPage } from '../features/tracking/ImportPage';
-import { trackingLoader } from '../features/tracking/tracking-loaders';
+import { OutcomesPage } from '../features/tracking/OutcomesPage';
+import { RestorePage } from '../features/tracking/RestorePage';
+import { entryEditLoader, outcomesLoader, trackingLoader } from '../features/tracking/tracking-loaders';
 import { TrackingPage } from '../features/tracking/TrackingPage';
 import { NotFoundPage, RouteErrorPage } from './RouteErrorPage';
 
@@ -90,6 +93,9 @@ const router = createBrowserRouter([
           { path: 'goals/:id/edit', loader: goalEditorLoader, element: <GoalEditorPage /> },
           { path: 'tracking', loader: trackingLoader, element: <TrackingPage /> },
           { path: 'tracking/import', element: <ImportPage /> },
+          { path: 'tracking/entries/:id', loader: entryEditLoader, element: <EntryEditPage /> },
+          { path: 'tracking/outcomes', loader: outcomesLoader, element: <OutcomesPage /> },
+          { path: 'tracking/restore', element: <RestorePage /> },
           { path: 'activities', loader: activitiesLoader, element: <ActivitiesPage /> },
           { path: 'activities/:id', loader: activityDetailLoader, element: <ActivityDetailPage /> },
           { path: 'funnels', loader: funnelsLoader, element: <FunnelsPage /> },

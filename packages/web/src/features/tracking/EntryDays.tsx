@@ -1,10 +1,11 @@
 import type { TimeBucket, TimeEntry } from '@bigrock/core';
-import { useRevalidator } from 'react-router-dom';
+import { Link, useRevalidator } from 'react-router-dom';
 
 import { errorMessage } from '../../api/api-client';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { trackingApi } from './tracking-api';
 import { formatClock, formatDay, formatSeconds } from './tracking-format';
+import { entryEditPath } from './tracking-paths';
 
 /** The entries of each day of the range, the day's total above them. */
 export function EntryDays({ days, entries, timeZone }: { days: TimeBucket[]; entries: TimeEntry[]; timeZone: string }) {
@@ -61,7 +62,14 @@ export function EntryDays({ days, entries, timeZone }: { days: TimeBucket[]; ent
                       </td>
                       <td className="number">{formatSeconds(entry.durationSeconds)}</td>
                       <td className="small">{entry.source}</td>
-                      <td>
+                      <td className="action entry-actions">
+                        <Link
+                          to={entryEditPath(entry.id)}
+                          className="button button-small button-secondary"
+                          aria-label={`Edit ${entry.activity} at ${formatClock(entry.start, timeZone)}`}
+                        >
+                          Edit
+                        </Link>
                         <button
                           type="button"
                           className="button-small button-secondary"

@@ -1,19 +1,25 @@
 import { addDays } from '@bigrock/core';
-import { Link, useLoaderData, useNavigate } from 'react-router-dom';
+import { Link, useLoaderData, useNavigate, useRevalidator } from 'react-router-dom';
 
+import { formToEntryInput, newEntryForm } from './entry-form-values';
+import { DayPicker } from './DayPicker';
 import { EntryDays } from './EntryDays';
+import { EntryForm } from './EntryForm';
+import { ExportPanel } from './ExportPanel';
+import { ReviewInbox } from './ReviewInbox';
 import { TimerPanel } from './TimerPanel';
-import type { trackingLoader, TrackingView } from './tracking-loaders';
+import { trackingApi } from './tracking-api';
 import { formatDay, formatSeconds } from './tracking-format';
+import type { trackingLoader } from './tracking-loaders';
+import { trackingPath } from './tracking-paths';
 import { WeekTable } from './WeekTable';
 
-const pagePath = (view: TrackingView, date: string) => `/tracking?view=${view}&date=${date}`;
-
-/** The timer, and the time tracked by day or by week, with what the review inbox found in it. */
+/** The timer, time added by hand, the time tracked by day or by week with what the review inbox found in it, and exports. */
 export function TrackingPage() {
   const { view, date, today, from, to, timeZone, running, entries, days, review } =
     useLoaderData<typeof trackingLoader>();
   const navigate = useNavigate();
+  const revalidator = useRevalidator();
   const step = view === 'week' ? 7 : 1;
   const total = days.reduce((sum, day) => sum + day.seconds, 0);
 
@@ -30,12 +36,31 @@ export function TrackingPage() {
           </p>
         </div>
         <div className="actions">
+          <Link to="/tracking/outcomes" className="button button-secondary">
+            Outcomes
+          </Link>
           <Link to="/tracking/import" className="button button-secondary">
             Import a file
           </Link>
         </div>
       </div>
       <TimerPanel running={running} timeZone={timeZone} />
+      <section className="panel tracking-panel" aria-labelledby="add-entry-heading">
+        <h2 id="add-entry-heading">Add an entry</h2>
+        <EntryForm
+          // The form starts on the day shown, and starts again when another day is shown.
+          key={date}
+          initial={newEntryForm(date)}
+          submitLabel="Add entry"
+          resetOnSave
+          save={async (values) => {
+            await trackingApi.addEntry(formToEntryInput(values));
+            // An entry added to a day not shown takes the page there, so that it can be seen.
+            if (values.date >= from && values.date <= to) await revalidator.revalidate();
+            else await navigate(trackingPath(view, values.date));
+          }}
+        />
+      </section>
       <section className="panel tracking-panel" aria-labelledby="entries-heading">
         <div className="tracking-controls">
           <h2 id="entries-heading">{view === 'week' ? 'This week' : 'Entries'}</h2>
@@ -44,47 +69,26 @@ export function TrackingPage() {
             <select
               id="tracking-view"
               value={view}
-              onChange={(event) => navigate(pagePath(event.target.value === 'week' ? 'week' : 'day', date))}
+              onChange={(event) => navigate(trackingPath(event.target.value === 'week' ? 'week' : 'day', date))}
             >
               <option value="day">One day</option>
               <option value="week">A week</option>
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="tracking-date">Date</label>
-            <input
-              id="tracking-date"
-              type="date"
-              value={date}
-              onChange={(event) => {
-                if (event.target.value !== '') navigate(pagePath(view, event.target.value));
-              }}
-            />
-          </div>
+          <DayPicker id="tracking-date" label="Date" value={date} onPick={(day) => navigate(trackingPath(view, day))} />
           <nav aria-label={view === 'week' ? 'Weeks' : 'Days'} className="actions">
-            <Link to={pagePath(view, addDays(date, -step))}>{view === 'week' ? 'Previous week' : 'Previous day'}</Link>
-            <Link to={pagePath(view, today)}>Today</Link>
-            <Link to={pagePath(view, addDays(date, step))}>{view === 'week' ? 'Next week' : 'Next day'}</Link>
+            <Link to={trackingPath(view, addDays(date, -step))}>
+              {view === 'week' ? 'Previous week' : 'Previous day'}
+            </Link>
+            <Link to={trackingPath(view, today)}>Today</Link>
+            <Link to={trackingPath(view, addDays(date, step))}>{view === 'week' ? 'Next week' : 'Next day'}</Link>
           </nav>
         </div>
         {view === 'week' && <WeekTable days={days} />}
         <EntryDays days={days} entries={entries} timeZone={timeZone} />
       </section>
-      <section className="panel tracking-panel" aria-labelledby="review-heading">
-        <h2 id="review-heading">To review</h2>
-        {review.length === 0 ? (
-          <p className="muted">No gaps, overlaps or very long entries here.</p>
-        ) : (
-          <ul className="review-list">
-            {review.map((item) => (
-              <li key={`${item.kind}-${item.start}-${item.entryIds.join('-')}`}>
-                <span className={`badge badge-${item.kind === 'gap' ? 'none' : 'behind'}`}>{item.kind}</span>{' '}
-                {formatDay(item.date)}: {item.message}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <ReviewInbox review={review} entries={entries} timeZone={timeZone} />
+      <ExportPanel from={from} to={to} />
     </>
   );
 }

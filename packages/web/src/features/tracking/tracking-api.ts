@@ -1,14 +1,18 @@
 import type {
   CreateEntryInput,
+  CreateOutcomeInput,
   ImportFormat,
   ImportResult,
+  Outcome,
   ReviewItem,
+  SplitEntryInput,
   StartTimerInput,
   TimeBucket,
   TimeEntry,
+  UpdateEntryInput,
 } from '@bigrock/core';
 
-import { api, ApiError } from '../../api/api-client';
+import { api, ApiError, apiUrl } from '../../api/api-client';
 
 export interface TimerStart {
   started: TimeEntry;
@@ -21,6 +25,7 @@ export interface Workspace {
 }
 
 const range = (from: string, to: string) => `from=${from}&to=${to}`;
+const entryPath = (id: string) => `/entries/${encodeURIComponent(id)}`;
 
 export const trackingApi = {
   workspace: () => api.get<Workspace>('/workspace'),
@@ -31,9 +36,22 @@ export const trackingApi = {
   summary: (from: string, to: string, unit: 'day' | 'week') =>
     api.get<TimeBucket[]>(`/entries/summary?${range(from, to)}&unit=${unit}`),
   review: (from: string, to: string) => api.get<ReviewItem[]>(`/entries/review?${range(from, to)}`),
+  entry: (id: string) => api.get<TimeEntry>(entryPath(id)),
   addEntry: (input: CreateEntryInput) => api.post<TimeEntry>('/entries', input),
-  removeEntry: (id: string) => api.delete(`/entries/${encodeURIComponent(id)}`),
+  updateEntry: (id: string, input: UpdateEntryInput) => api.patch<TimeEntry>(entryPath(id), input),
+  splitEntry: (id: string, input: SplitEntryInput) => api.post<[TimeEntry, TimeEntry]>(`${entryPath(id)}/split`, input),
+  removeEntry: (id: string) => api.delete(entryPath(id)),
+  outcomes: (from: string, to: string) => api.get<Outcome[]>(`/outcomes?${range(from, to)}`),
+  addOutcome: (input: CreateOutcomeInput) => api.post<Outcome>('/outcomes', input),
+  removeOutcome: (id: string) => api.delete(`/outcomes/${encodeURIComponent(id)}`),
 };
+
+/** Where the browser downloads the entries of the days from `from` to `to`, as CSV or iCalendar. */
+export const entriesExportUrl = (format: 'csv' | 'ics', from: string, to: string) =>
+  apiUrl(`/exports/entries.${format}?${range(from, to)}`);
+
+/** Where the browser downloads a full JSON backup of the workspace. */
+export const backupUrl = apiUrl('/backup');
 
 export interface ImportRequest {
   file: File;
@@ -43,19 +61,34 @@ export interface ImportRequest {
   dryRun: boolean;
 }
 
-/**
- * Sends a file to the import endpoint as the raw request body, with XMLHttpRequest so that the
- * upload reports its progress: the server reads the file as it arrives, so bytes sent are rows read.
- */
+/** Sends a file to the import endpoint; see `uploadFile`. */
 export function uploadImport(request: ImportRequest, onProgress: (fraction: number) => void): Promise<ImportResult> {
   const query = new URLSearchParams();
   if (request.format !== '') query.set('format', request.format);
   if (request.from !== '') query.set('from', request.from);
   if (request.to !== '') query.set('to', request.to);
   if (request.dryRun) query.set('dryRun', 'true');
+  return uploadFile(`/imports?${query.toString()}`, request.file, onProgress);
+}
+
+/** Rows restored, by table. */
+export interface RestoreResult {
+  tables: Record<string, number>;
+}
+
+/** Replaces the workspace's data with a backup file's; the server restores all of it or nothing. */
+export function restoreBackup(file: File): Promise<RestoreResult> {
+  return uploadFile('/restore', file);
+}
+
+/**
+ * Sends a file to the API as the raw request body, with XMLHttpRequest so that the upload reports
+ * its progress: the server reads the file as it arrives, so bytes sent are rows read.
+ */
+function uploadFile<T>(path: string, file: File, onProgress: (fraction: number) => void = () => undefined): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/v1/imports?${query.toString()}`);
+    xhr.open('POST', apiUrl(path));
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.onprogress = (event) => {
@@ -73,7 +106,7 @@ export function uploadImport(request: ImportRequest, onProgress: (fraction: numb
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(1);
         // The API is our own typed contract, as in api-client.
-        resolve(body as ImportResult);
+        resolve(body as T);
         return;
       }
       const error =
@@ -82,6 +115,6 @@ export function uploadImport(request: ImportRequest, onProgress: (fraction: numb
           : { code: 'internal' as const, message: `The server answered ${xhr.status}; try again.` };
       reject(new ApiError(xhr.status, error));
     };
-    xhr.send(request.file);
+    xhr.send(file);
   });
 }

@@ -1,4 +1,6 @@
-import { formatDuration } from '@bigrock/core';
+import { formatDuration, type Outcome, type OutcomeKind } from '@bigrock/core';
+
+import { formatNumber } from '../../shared/format';
 
 /** `09:15`: an instant on the workspace's clocks. */
 export function formatClock(instant: string, timeZone: string): string {
@@ -22,4 +24,17 @@ export function formatElapsed(seconds: number): string {
   const whole = Math.max(0, Math.floor(seconds));
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${Math.floor(whole / 3600)}:${pad(Math.floor(whole / 60) % 60)}:${pad(whole % 60)}`;
+}
+
+export const outcomeKindLabels: Record<OutcomeKind, string> = {
+  revenue: 'Revenue',
+  client: 'New clients',
+  lead: 'Leads',
+};
+
+/** `1,500 EUR` for revenue, `3` for clients and leads. */
+export function formatOutcomeAmount(outcome: Pick<Outcome, 'amount' | 'currency'>): string {
+  return outcome.currency === null
+    ? formatNumber(outcome.amount)
+    : `${formatNumber(outcome.amount)} ${outcome.currency}`;
 }

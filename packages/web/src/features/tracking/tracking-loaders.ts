@@ -1,9 +1,22 @@
-import { addDays, dateInZone, isCalendarDate, startOfIsoWeek } from '@bigrock/core';
+import {
+  addDays,
+  addMonths,
+  dateInZone,
+  isCalendarDate,
+  startOfIsoWeek,
+  startOfMonth,
+  type CalendarDate,
+} from '@bigrock/core';
 import type { LoaderFunctionArgs } from 'react-router-dom';
 
 import { trackingApi } from './tracking-api';
+import type { TrackingView } from './tracking-paths';
 
-export type TrackingView = 'day' | 'week';
+/** A `YYYY-MM-DD` of the query, or null when it is missing or not a date. */
+function dateParam(search: URLSearchParams, name: string): CalendarDate | null {
+  const value = search.get(name) ?? '';
+  return isCalendarDate(value) ? value : null;
+}
 
 /** The day or the week the page shows (`?view=week&date=2026-03-02`), today by default, in the workspace zone. */
 export async function trackingLoader({ request }: LoaderFunctionArgs) {
@@ -11,8 +24,7 @@ export async function trackingLoader({ request }: LoaderFunctionArgs) {
   const view: TrackingView = search.get('view') === 'week' ? 'week' : 'day';
   const workspace = await trackingApi.workspace();
   const today = dateInZone(new Date(), workspace.timeZone);
-  const asked = search.get('date') ?? '';
-  const date = isCalendarDate(asked) ? asked : today;
+  const date = dateParam(search, 'date') ?? today;
   const from = view === 'week' ? startOfIsoWeek(date) : date;
   const to = view === 'week' ? addDays(from, 6) : date;
   const [timer, entries, days, review] = await Promise.all([
@@ -22,4 +34,21 @@ export async function trackingLoader({ request }: LoaderFunctionArgs) {
     trackingApi.review(from, to),
   ]);
   return { view, date, today, from, to, timeZone: workspace.timeZone, running: timer.running, entries, days, review };
+}
+
+/** One entry and the zone its times are shown in. */
+export async function entryEditLoader({ params }: LoaderFunctionArgs) {
+  if (params.id === undefined) throw new Error('This page needs an entry id in its path.');
+  const [workspace, entry] = await Promise.all([trackingApi.workspace(), trackingApi.entry(params.id)]);
+  return { entry, timeZone: workspace.timeZone };
+}
+
+/** The outcomes dated in the days asked (`?from=2026-03-01&to=2026-03-31`), this month by default. */
+export async function outcomesLoader({ request }: LoaderFunctionArgs) {
+  const search = new URL(request.url).searchParams;
+  const workspace = await trackingApi.workspace();
+  const today = dateInZone(new Date(), workspace.timeZone);
+  const from = dateParam(search, 'from') ?? startOfMonth(today);
+  const to = dateParam(search, 'to') ?? addDays(addMonths(startOfMonth(today), 1), -1);
+  return { today, from, to, outcomes: await trackingApi.outcomes(from, to) };
 }

@@ -1,0 +1,123 @@
+import { useState, type FormEvent } from 'react';
+
+import { errorField, errorMessage, fieldError } from '../../api/api-client';
+import { Field } from '../../shared/Field';
+import { usePendingAction } from '../../shared/use-pending-action';
+import { dayOfTimeAfter, missingEntryFields, type EntryFormField, type EntryFormValues } from './entry-form-values';
+import { formatDay } from './tracking-format';
+
+interface EntryFormProps {
+  initial: EntryFormValues;
+  /** A running timer: everything but its end can be changed. */
+  running?: boolean;
+  submitLabel: string;
+  /** Saves the entry; throws the API's error when the server refuses it. */
+  save(values: EntryFormValues): Promise<unknown>;
+  /** Start again from `initial` once saved (for adding one entry after another). */
+  resetOnSave?: boolean;
+}
+
+const formFields: readonly string[] = ['activity', 'date', 'start', 'end', 'tags', 'note'] satisfies EntryFormField[];
+
+/** An activity on a day from one time to another, with tags and a note: a new entry or a change to one. */
+export function EntryForm({ initial, running = false, submitLabel, save, resetOnSave = false }: EntryFormProps) {
+  const [values, setValues] = useState(initial);
+  const [missing, setMissing] = useState<Partial<Record<EntryFormField, string>>>({});
+  const { pending, error, run } = usePendingAction();
+  const errorOf = (name: EntryFormField) => missing[name] ?? fieldError(error, name);
+  const shownBesideAField = formFields.includes(errorField(error) ?? '');
+  const endDate =
+    values.date !== '' && values.start !== '' && values.end !== ''
+      ? dayOfTimeAfter(values.date, values.start, values.end)
+      : values.date;
+
+  function change(name: EntryFormField, value: string) {
+    setValues((current) => ({ ...current, [name]: value }));
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const missingNow = missingEntryFields(values, running);
+    setMissing(missingNow);
+    if (Object.keys(missingNow).length > 0) return;
+    const saved = await run(() => save(values));
+    if (saved && resetOnSave) setValues(initial);
+  }
+
+  const text = (name: 'activity' | 'tags' | 'note', label: string, hint?: string) => (
+    <Field
+      label={label}
+      hint={hint}
+      error={errorOf(name)}
+      control={(props) => (
+        <input {...props} type="text" value={values[name]} onChange={(event) => change(name, event.target.value)} />
+      )}
+    />
+  );
+
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)}>
+      <div className="field-row">
+        {text('activity', 'Activity')}
+        <Field
+          label="Date"
+          error={errorOf('date')}
+          control={(props) => (
+            <input
+              {...props}
+              type="date"
+              value={values.date}
+              onChange={(event) => change('date', event.target.value)}
+            />
+          )}
+        />
+        <Field
+          label="Start"
+          error={errorOf('start')}
+          control={(props) => (
+            <input
+              {...props}
+              type="time"
+              value={values.start}
+              onChange={(event) => change('start', event.target.value)}
+            />
+          )}
+        />
+        <Field
+          label="End"
+          hint={
+            running
+              ? 'Still running: stop the timer to end it.'
+              : endDate !== values.date
+                ? `Ends the next day, ${formatDay(endDate)}.`
+                : undefined
+          }
+          error={errorOf('end')}
+          control={(props) => (
+            <input
+              {...props}
+              type="time"
+              disabled={running}
+              value={values.end}
+              onChange={(event) => change('end', event.target.value)}
+            />
+          )}
+        />
+      </div>
+      <div className="field-row">
+        {text('tags', 'Tags', 'Separated by commas.')}
+        {text('note', 'Note')}
+      </div>
+      {error !== null && !shownBesideAField && (
+        <p role="alert" className="form-error">
+          {errorMessage(error)}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

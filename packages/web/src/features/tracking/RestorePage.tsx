@@ -1,0 +1,91 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+
+import { errorMessage } from '../../api/api-client';
+import { usePendingAction } from '../../shared/use-pending-action';
+import { backupUrl, restoreBackup, type RestoreResult } from './tracking-api';
+
+/** `Restored: time entries 12, outcomes 3.`: what a restore brought back, by table. */
+function restoredTables(result: RestoreResult): string {
+  const tables = Object.entries(result.tables).filter(([, rows]) => rows > 0);
+  if (tables.length === 0) return 'The backup held no data, so this workspace is now empty.';
+  return `Restored: ${tables.map(([table, rows]) => `${table.replaceAll('_', ' ')} ${rows}`).join(', ')}.`;
+}
+
+/** Replace the workspace's data with a backup file's, once the user has said that is what they want. */
+export function RestorePage() {
+  const [file, setFile] = useState<File | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const [restored, setRestored] = useState<RestoreResult | null>(null);
+  const { pending, error, run } = usePendingAction();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (file === null || !confirmed) return;
+    setRestored(null);
+    const done = await run(async () => setRestored(await restoreBackup(file)));
+    // Another restore asks again.
+    if (done) setConfirmed(false);
+  }
+
+  return (
+    <>
+      <title>Restore a backup · Bigrock</title>
+      <div className="page-header">
+        <div>
+          <h1>Restore a backup</h1>
+          <p className="muted">
+            Bring back a workspace from a full backup. What is here now is replaced: goals, activities, funnels, time
+            entries and outcomes. A file that is not a valid backup changes nothing.
+          </p>
+        </div>
+        <div className="actions">
+          <Link to="/tracking">Back to tracking</Link>
+        </div>
+      </div>
+      <section className="panel tracking-panel" aria-labelledby="restore-heading">
+        <h2 id="restore-heading">Restore from a file</h2>
+        <p>
+          To be able to come back to what is here now,{' '}
+          <a href={backupUrl} download>
+            download a backup of it
+          </a>{' '}
+          first.
+        </p>
+        <form onSubmit={(event) => void submit(event)}>
+          <div className="field">
+            <label htmlFor="restore-file">Backup file</label>
+            <input
+              id="restore-file"
+              type="file"
+              accept=".json,application/json"
+              onChange={(event) => {
+                setFile(event.target.files?.[0] ?? null);
+                setRestored(null);
+              }}
+            />
+          </div>
+          <label className="confirm">
+            <input type="checkbox" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} />
+            Replace all the data of this workspace with this backup
+          </label>
+          {error !== null && (
+            <p role="alert" className="form-error">
+              {errorMessage(error)}
+            </p>
+          )}
+          {restored !== null && (
+            <p role="status">
+              {restoredTables(restored)} <Link to="/tracking">See your entries</Link>
+            </p>
+          )}
+          <div className="form-actions">
+            <button type="submit" className="button-danger" disabled={file === null || !confirmed || pending}>
+              {pending ? 'Restoring…' : 'Restore backup'}
+            </button>
+          </div>
+        </form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import {
+  addDays,
+  localDateTime,
+  type CalendarDate,
+  type CreateEntryInput,
+  type TimeEntry,
+  type UpdateEntryInput,
+} from '@bigrock/core';
+
+/**
+ * An entry as typed: the day it starts on and two clock times (`HH:mm`) in the workspace zone. The
+ * API reads `YYYY-MM-DD HH:mm` in that zone itself, so the browser does no zone math to send them.
+ */
+export interface EntryFormValues {
+  activity: string;
+  date: string;
+  start: string;
+  /** Empty while the entry is a running timer. */
+  end: string;
+  /** Comma-separated. */
+  tags: string;
+  note: string;
+}
+
+export type EntryFormField = keyof EntryFormValues;
+
+export function newEntryForm(date: CalendarDate): EntryFormValues {
+  return { activity: '', date, start: '', end: '', tags: '', note: '' };
+}
+
+/** An entry's fields on the workspace's clocks. */
+export function entryToForm(entry: TimeEntry, timeZone: string): EntryFormValues {
+  const start = localDateTime(Date.parse(entry.start), timeZone);
+  return {
+    activity: entry.activity,
+    date: start.slice(0, 10),
+    start: start.slice(11, 16),
+    end: entry.end === null ? '' : localDateTime(Date.parse(entry.end), timeZone).slice(11, 16),
+    tags: entry.tags.join(', '),
+    note: entry.note ?? '',
+  };
+}
+
+/**
+ * The day a clock time falls on when it comes after `startTime` on `date`: the same day, or the
+ * next one when it reads earlier (an entry from 22:00 to 01:00 ends past midnight).
+ *
+ * @example dayOfTimeAfter('2026-03-02', '22:00', '01:00') // '2026-03-03'
+ */
+export function dayOfTimeAfter(date: CalendarDate, startTime: string, time: string): CalendarDate {
+  // `HH:mm` with two digits each compares as text.
+  return time < startTime ? addDays(date, 1) : date;
+}
+
+const startOf = (values: EntryFormValues) => `${values.date} ${values.start}`;
+const endOf = (values: EntryFormValues) => `${dayOfTimeAfter(values.date, values.start, values.end)} ${values.end}`;
+
+const tagsOf = (text: string) =>
+  text
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== '');
+
+// An empty note clears it.
+const noteOf = (text: string) => (text.trim() === '' ? null : text);
+
+export function formToEntryInput(values: EntryFormValues): CreateEntryInput {
+  return {
+    activity: values.activity,
+    start: startOf(values),
+    end: endOf(values),
+    tags: tagsOf(values.tags),
+    note: noteOf(values.note),
+  };
+}
+
+/**
+ * The changes to send for an entry that was `initial`: start and end only when their day or times
+ * were changed, so an entry the form cannot write as one day and two times (longer than a day, or
+ * with seconds) keeps its own; never an end for a running timer.
+ */
+export function formToEntryChanges(initial: EntryFormValues, values: EntryFormValues): UpdateEntryInput {
+  const running = initial.end === '';
+  const moved = values.date !== initial.date || values.start !== initial.start;
+  return {
+    activity: values.activity,
+    tags: tagsOf(values.tags),
+    note: noteOf(values.note),
+    ...(moved && { start: startOf(values) }),
+    ...(!running && (moved || values.end !== initial.end) && { end: endOf(values) }),
+  };
+}
+
+/** What the form must have before it is sent: an empty time would be read as midnight. */
+export function missingEntryFields(values: EntryFormValues, running: boolean): Partial<Record<EntryFormField, string>> {
+  return {
+    ...(values.date === '' && { date: 'Choose the day.' }),
+    ...(values.start === '' && { start: 'Give the start time.' }),
+    ...(!running && values.end === '' && { end: 'Give the end time.' }),
+  };
+}
