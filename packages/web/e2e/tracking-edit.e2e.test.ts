@@ -307,7 +307,7 @@ describe('exports, backup and restore', () => {
     expect(await restore.isDisabled()).toBe(true);
     await page.getByLabel('Replace all the data of this workspace with this backup').check();
     await restore.click();
-    await page.getByRole('status').getByText('Restored: time entries 1.').waitFor();
+    await page.getByRole('status').getByText('Restored: 1 time entry.').waitFor();
     expect((await marchSecond()).map(({ id, activity }) => ({ id, activity }))).toEqual([
       { id: kept.id, activity: 'Client work' },
     ]);

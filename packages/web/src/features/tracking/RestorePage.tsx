@@ -5,11 +5,17 @@ import { errorMessage } from '../../api/api-client';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { backupUrl, restoreBackup, type RestoreResult } from './tracking-api';
 
-/** `Restored: time entries 12, outcomes 3.`: what a restore brought back, by table. */
+/** `time_entries` → `1 time entry`, `12 time entries`: table names are plural nouns. */
+function rowCount(table: string, rows: number): string {
+  const plural = table.replaceAll('_', ' ');
+  return `${rows} ${rows === 1 ? plural.replace(/ies$/, 'y').replace(/s$/, '') : plural}`;
+}
+
+/** `Restored: 12 time entries, 1 outcome.`: what a restore brought back, by table. */
 function restoredTables(result: RestoreResult): string {
   const tables = Object.entries(result.tables).filter(([, rows]) => rows > 0);
   if (tables.length === 0) return 'The backup held no data, so this workspace is now empty.';
-  return `Restored: ${tables.map(([table, rows]) => `${table.replaceAll('_', ' ')} ${rows}`).join(', ')}.`;
+  return `Restored: ${tables.map(([table, rows]) => rowCount(table, rows)).join(', ')}.`;
 }
 
 /** Replace the workspace's data with a backup file's, once the user has said that is what they want. */
