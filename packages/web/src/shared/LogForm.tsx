@@ -2,7 +2,8 @@ import type { CalendarDate } from '@bigrock/core';
 import { useState, type FormEvent } from 'react';
 import { useRevalidator } from 'react-router-dom';
 
-import { ApiError, errorMessage, fieldMessage } from '../api/api-client';
+import { ApiError, fieldMessage } from '../api/api-client';
+import { ErrorAlert } from './ErrorAlert';
 import { Field } from './Field';
 import { usePendingAction } from './use-pending-action';
 
@@ -99,11 +100,7 @@ export function LogForm({
           <input {...props} type="text" value={note} onChange={(event) => setNote(event.target.value)} />
         )}
       />
-      {error !== null && !shownBesideAField && (
-        <p role="alert" className="form-error">
-          {errorMessage(error)}
-        </p>
-      )}
+      {!shownBesideAField && <ErrorAlert error={error} />}
       <div className="form-actions">
         <button type="submit" disabled={pending}>
           {pending ? 'Logging…' : submitLabel}

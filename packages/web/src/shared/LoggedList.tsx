@@ -2,7 +2,7 @@ import type { CalendarDate } from '@bigrock/core';
 import { useId } from 'react';
 import { useRevalidator } from 'react-router-dom';
 
-import { errorMessage } from '../api/api-client';
+import { ErrorAlert } from './ErrorAlert';
 import { formatDate, formatNumber } from './format';
 import { usePendingAction } from './use-pending-action';
 
@@ -37,11 +37,7 @@ export function LoggedList({ heading, amountHeading, rows, remove }: LoggedListP
   return (
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{heading}</h2>
-      {error !== null && (
-        <p role="alert" className="form-error">
-          {errorMessage(error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {rows.length === 0 ? (
         <p className="muted">Nothing logged yet.</p>
       ) : (

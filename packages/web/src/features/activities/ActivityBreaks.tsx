@@ -2,7 +2,8 @@ import type { ActivityBreak, CalendarDate } from '@bigrock/core';
 import { useState, type FormEvent } from 'react';
 import { useRevalidator } from 'react-router-dom';
 
-import { ApiError, errorMessage, fieldMessage } from '../../api/api-client';
+import { ApiError, fieldMessage } from '../../api/api-client';
+import { ErrorAlert } from '../../shared/ErrorAlert';
 import { Field } from '../../shared/Field';
 import { formatDate } from '../../shared/format';
 import { usePendingAction } from '../../shared/use-pending-action';
@@ -89,11 +90,7 @@ export function ActivityBreaks({
             <input {...props} type="text" value={note} onChange={(event) => setNote(event.target.value)} />
           )}
         />
-        {error !== null && fieldError('start') === undefined && fieldError('end') === undefined && (
-          <p role="alert" className="form-error">
-            {errorMessage(error)}
-          </p>
-        )}
+        {fieldError('start') === undefined && fieldError('end') === undefined && <ErrorAlert error={error} />}
         <div className="form-actions">
           <button type="submit" className="button-secondary" disabled={pending}>
             Plan a break

@@ -1,6 +1,6 @@
 import { useLoaderData, useNavigate, useRevalidator } from 'react-router-dom';
 
-import { errorMessage } from '../../api/api-client';
+import { ErrorAlert } from '../../shared/ErrorAlert';
 import { formatNumber } from '../../shared/format';
 import { LoggedList } from '../../shared/LoggedList';
 import { usePendingAction } from '../../shared/use-pending-action';
@@ -45,11 +45,7 @@ export function ActivityDetailPage() {
           </button>
         </div>
       </div>
-      {error !== null && (
-        <p role="alert" className="form-error">
-          {errorMessage(error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <div className="detail-grid">
         <div className="detail-main">
           <section className="panel" aria-labelledby="activity-pace-heading">

@@ -2,7 +2,7 @@ import { recenterBelief, solvePlan, type FunnelSolveResult } from '@bigrock/core
 import { useMemo, useState } from 'react';
 import { Link, useLoaderData, useNavigate, useRevalidator } from 'react-router-dom';
 
-import { errorMessage } from '../../api/api-client';
+import { ErrorAlert } from '../../shared/ErrorAlert';
 import { formatDate, formatNumber } from '../../shared/format';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { ConversionsTable } from './ConversionsTable';
@@ -79,11 +79,7 @@ export function FunnelDetailPage() {
           </button>
         </div>
       </div>
-      {error !== null && (
-        <p role="alert" className="form-error">
-          {errorMessage(error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {solution === null ? (
         <section className="panel">
           <h2>Not solved yet</h2>

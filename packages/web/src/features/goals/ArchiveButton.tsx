@@ -1,7 +1,7 @@
 import type { Goal } from '@bigrock/core';
 import { useRevalidator } from 'react-router-dom';
 
-import { errorMessage } from '../../api/api-client';
+import { ErrorAlert } from '../../shared/ErrorAlert';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { goalsApi } from './goals-api';
 
@@ -22,11 +22,7 @@ export function ArchiveButton({ goal }: { goal: Goal }) {
       <button type="button" className="button-secondary" disabled={pending} onClick={() => void toggle()}>
         {archived ? 'Unarchive' : 'Archive'}
       </button>
-      {error !== null && (
-        <p role="alert" className="form-error">
-          {errorMessage(error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { Link, useRevalidator } from 'react-router-dom';
 
-import { errorMessage } from '../../api/api-client';
+import { ErrorAlert } from '../../shared/ErrorAlert';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { goalsApi } from './goals-api';
 
@@ -52,11 +52,7 @@ function DemoOffer() {
           {pending ? 'Loading the demo…' : 'Load the demo'}
         </button>
       </p>
-      {error !== null && (
-        <p role="alert" className="form-error">
-          {errorMessage(error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { TimeBucket, TimeEntry } from '@bigrock/core';
 import { Link, useRevalidator } from 'react-router-dom';
 
-import { errorMessage } from '../../api/api-client';
+import { ErrorAlert } from '../../shared/ErrorAlert';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { trackingApi } from './tracking-api';
 import { formatClock, formatDay, formatSeconds } from './tracking-format';
@@ -17,11 +17,7 @@ export function EntryDays({ days, entries, timeZone }: { days: TimeBucket[]; ent
 
   return (
     <div className="entry-days">
-      {error !== null && (
-        <p role="alert" className="form-error">
-          {errorMessage(error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {days.map((day) => {
         const list = entries.filter((entry) => dayOf(entry) === day.start);
         return (

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 
-import { errorField, errorMessage, fieldError } from '../../api/api-client';
+import { errorField, fieldError } from '../../api/api-client';
+import { ErrorAlert } from '../../shared/ErrorAlert';
 import { Field } from '../../shared/Field';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { dayOfTimeAfter, missingEntryFields, type EntryFormField, type EntryFormValues } from './entry-form-values';
@@ -108,11 +109,7 @@ export function EntryForm({ initial, running = false, submitLabel, save, resetOn
         {text('tags', 'Tags', 'Separated by commas.')}
         {text('note', 'Note')}
       </div>
-      {error !== null && !shownBesideAField && (
-        <p role="alert" className="form-error">
-          {errorMessage(error)}
-        </p>
-      )}
+      {!shownBesideAField && <ErrorAlert error={error} />}
       <div className="form-actions">
         <button type="submit" disabled={pending}>
           {pending ? 'Saving…' : submitLabel}

@@ -2,7 +2,7 @@ import { importFormats, type ImportFormat, type ImportPreviewEntry, type ImportR
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 
-import { errorMessage } from '../../api/api-client';
+import { ErrorAlert } from '../../shared/ErrorAlert';
 import { uploadImport } from './tracking-api';
 
 const formatLabels: Record<ImportFormat, string> = {
@@ -159,11 +159,7 @@ export function ImportPage() {
             <span className="small">{Math.round(stage.fraction * 100)} %</span>
           </div>
         )}
-        {error !== null && (
-          <p role="alert" className="form-error">
-            {errorMessage(error)}
-          </p>
-        )}
+        <ErrorAlert error={error} />
       </section>
       {result !== null && (
         <section className="panel tracking-panel" aria-labelledby="import-result-heading" aria-live="polite">

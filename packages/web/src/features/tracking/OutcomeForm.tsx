@@ -2,7 +2,8 @@ import { outcomeKinds, type CalendarDate, type CreateOutcomeInput, type OutcomeK
 import { useState, type FormEvent } from 'react';
 import { useRevalidator } from 'react-router-dom';
 
-import { errorField, errorMessage, fieldError } from '../../api/api-client';
+import { errorField, fieldError } from '../../api/api-client';
+import { ErrorAlert } from '../../shared/ErrorAlert';
 import { Field } from '../../shared/Field';
 import { SelectField } from '../../shared/SelectField';
 import { usePendingAction } from '../../shared/use-pending-action';
@@ -120,11 +121,7 @@ export function OutcomeForm({ today }: { today: CalendarDate }) {
         {text('channel', 'Channel', 'text', 'Referral, LinkedIn, a networking event…')}
       </div>
       {text('note', 'Note', 'text')}
-      {error !== null && !shownBesideAField && (
-        <p role="alert" className="form-error">
-          {errorMessage(error)}
-        </p>
-      )}
+      {!shownBesideAField && <ErrorAlert error={error} />}
       <div className="form-actions">
         <button type="submit" disabled={pending}>
           {pending ? 'Adding…' : 'Add outcome'}

@@ -1,7 +1,7 @@
 import type { Outcome } from '@bigrock/core';
 import { Link, useLoaderData, useNavigate, useRevalidator } from 'react-router-dom';
 
-import { errorMessage } from '../../api/api-client';
+import { ErrorAlert } from '../../shared/ErrorAlert';
 import { formatDate, formatNumber } from '../../shared/format';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { DayPicker } from './DayPicker';
@@ -66,11 +66,7 @@ export function OutcomesPage() {
             <DayPicker id="outcomes-from" label="From" value={from} onPick={(day) => navigate(rangePath(day, to))} />
             <DayPicker id="outcomes-to" label="To" value={to} onPick={(day) => navigate(rangePath(from, day))} />
           </div>
-          {error !== null && (
-            <p role="alert" className="form-error">
-              {errorMessage(error)}
-            </p>
-          )}
+          <ErrorAlert error={error} />
           {outcomes.length === 0 ? (
             <p className="muted">No outcomes in these days.</p>
           ) : (

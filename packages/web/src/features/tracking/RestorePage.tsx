@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 
-import { errorMessage } from '../../api/api-client';
+import { ErrorAlert } from '../../shared/ErrorAlert';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { backupUrl, restoreBackup, type RestoreResult } from './tracking-api';
 
@@ -75,11 +75,7 @@ export function RestorePage() {
             <input type="checkbox" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} />
             Replace all the data of this workspace with this backup
           </label>
-          {error !== null && (
-            <p role="alert" className="form-error">
-              {errorMessage(error)}
-            </p>
-          )}
+          <ErrorAlert error={error} />
           {restored !== null && (
             <p role="status">
               {restoredTables(restored)} <Link to="/tracking">See your entries</Link>

@@ -1,7 +1,8 @@
 import type { CalendarDate, TimeEntry } from '@bigrock/core';
 import { useState, type FormEvent } from 'react';
 
-import { errorMessage, fieldError } from '../../api/api-client';
+import { fieldError } from '../../api/api-client';
+import { ErrorAlert } from '../../shared/ErrorAlert';
 import { Field } from '../../shared/Field';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { dayOfTimeAfter } from './entry-form-values';
@@ -41,11 +42,7 @@ export function SplitEntryForm({ entry, date, startTime, onSplit }: SplitEntryFo
         error={missing ? 'Give the time to split at.' : besideTheField}
         control={(props) => <input {...props} type="time" value={at} onChange={(event) => setAt(event.target.value)} />}
       />
-      {error !== null && besideTheField === undefined && (
-        <p role="alert" className="form-error">
-          {errorMessage(error)}
-        </p>
-      )}
+      {besideTheField === undefined && <ErrorAlert error={error} />}
       <div className="form-actions">
         <button type="submit" className="button-secondary" disabled={pending}>
           {pending ? 'Splitting…' : 'Split entry'}

@@ -2,7 +2,7 @@ import type { TimeEntry } from '@bigrock/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useRevalidator } from 'react-router-dom';
 
-import { errorMessage } from '../../api/api-client';
+import { ErrorAlert } from '../../shared/ErrorAlert';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { trackingApi } from './tracking-api';
 import { formatClock, formatElapsed } from './tracking-format';
@@ -81,11 +81,7 @@ export function TimerPanel({ running, timeZone }: { running: TimeEntry | null; t
         </button>
       </form>
       {running !== null && <p className="field-hint">Starting another activity stops this one: one thing at a time.</p>}
-      {error !== null && (
-        <p role="alert" className="form-error">
-          {errorMessage(error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </section>
   );
 }
