@@ -21,7 +21,7 @@ import { EntryEditPage } from '../features/tracking/EntryEditPage';
 import { ImportPage } from '../features/tracking/ImportPage';
 import { OutcomesPage } from '../features/tracking/OutcomesPage';
 import { RestorePage } from '../features/tracking/RestorePage';
-import { entryEditLoader, outcomesLoader, trackingLoader } from '../features/tracking/tracking-loaders';
+import { entryEditLoader, importLoader, outcomesLoader, trackingLoader } from '../features/tracking/tracking-loaders';
 import { TrackingPage } from '../features/tracking/TrackingPage';
 import { NotFoundPage, RouteErrorPage } from './RouteErrorPage';
 
@@ -92,7 +92,7 @@ const router = createBrowserRouter([
           { path: 'goals/:id', loader: goalDetailLoader, element: <GoalDetailPage /> },
           { path: 'goals/:id/edit', loader: goalEditorLoader, element: <GoalEditorPage /> },
           { path: 'tracking', loader: trackingLoader, element: <TrackingPage /> },
-          { path: 'tracking/import', element: <ImportPage /> },
+          { path: 'tracking/import', loader: importLoader, element: <ImportPage /> },
           { path: 'tracking/entries/:id', loader: entryEditLoader, element: <EntryEditPage /> },
           { path: 'tracking/outcomes', loader: outcomesLoader, element: <OutcomesPage /> },
           { path: 'tracking/restore', element: <RestorePage /> },

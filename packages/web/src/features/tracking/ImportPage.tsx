@@ -1,9 +1,19 @@
-import { importFormats, type ImportFormat, type ImportPreviewEntry, type ImportResult } from '@bigrock/core';
+import {
+  importFormats,
+  type DateFormatName,
+  type ImportFormat,
+  type ImportPreviewEntry,
+  type ImportResult,
+} from '@bigrock/core';
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useLoaderData } from 'react-router-dom';
 
 import { ErrorAlert } from '../../shared/ErrorAlert';
-import { uploadImport } from './tracking-api';
+import type { ColumnMapping } from './choose-column';
+import { CsvColumns } from './CsvColumns';
+import { readFileHead, type FileHead } from './read-file-head';
+import { uploadImport, type ImportRequest } from './tracking-api';
+import type { importLoader } from './tracking-loaders';
 
 const formatLabels: Record<ImportFormat, string> = {
   toggl: 'Toggl Track detailed report (CSV)',
@@ -14,11 +24,20 @@ const formatLabels: Record<ImportFormat, string> = {
   csv: 'Another CSV',
 };
 
+const csvFormats: readonly ImportFormat[] = ['toggl', 'clockify', 'csv'];
+
+/** A preview remembers what it was asked with: the import sends the very same. */
 type Stage =
   | { name: 'choosing' }
   | { name: 'sending'; dryRun: boolean; fraction: number }
-  | { name: 'previewed'; result: ImportResult }
+  | { name: 'previewed'; result: ImportResult; request: ImportRequest }
   | { name: 'done'; result: ImportResult };
+
+/** The chosen file and, once read, its start. */
+interface ChosenFile {
+  file: File;
+  head: FileHead | null;
+}
 
 function PreviewTable({ caption, entries }: { caption: string; entries: ImportPreviewEntry[] }) {
   if (entries.length === 0) return null;
@@ -61,22 +80,48 @@ function Counts({ result }: { result: ImportResult }) {
 
 /** Import a file: choose it, look at what it would add (nothing changes yet), then import it. */
 export function ImportPage() {
-  const [file, setFile] = useState<File | null>(null);
+  const { timeZone: workspaceZone } = useLoaderData<typeof importLoader>();
+  const [chosen, setChosen] = useState<ChosenFile | null>(null);
   const [format, setFormat] = useState<ImportFormat | ''>('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [dateFormat, setDateFormat] = useState<DateFormatName | ''>('');
+  const [timeZone, setTimeZone] = useState('');
   const [stage, setStage] = useState<Stage>({ name: 'choosing' });
   const [error, setError] = useState<unknown>(null);
 
-  async function send(dryRun: boolean) {
+  const head = chosen?.head ?? null;
+  // As the server decides: the format named, or else the file's first bytes and a header row of two columns or more.
+  const isCsv =
+    head !== null && (format === '' ? head.looksLikeCsv && head.headers.length >= 2 : csvFormats.includes(format));
+
+  /** A choice changed: a preview made with the old ones no longer says what would be imported. */
+  function changed() {
+    setStage((current) => (current.name === 'sending' ? current : { name: 'choosing' }));
+  }
+
+  function chooseFile(file: File | null) {
+    setChosen(file === null ? null : { file, head: null });
+    setMapping({});
+    setError(null);
+    changed();
     if (file === null) return;
+    readFileHead(file).then(
+      (read) => setChosen((current) => (current?.file === file ? { file, head: read } : current)),
+      (caught: unknown) => setError(caught),
+    );
+  }
+
+  async function send(request: ImportRequest) {
+    const { dryRun } = request;
     setError(null);
     setStage({ name: 'sending', dryRun, fraction: 0 });
     try {
-      const result = await uploadImport({ file, format, from, to, dryRun }, (fraction) =>
-        setStage({ name: 'sending', dryRun, fraction }),
+      const result = await uploadImport(request, (fraction) => setStage({ name: 'sending', dryRun, fraction }));
+      setStage(
+        dryRun || result.status === 'failed' ? { name: 'previewed', result, request } : { name: 'done', result },
       );
-      setStage(dryRun || result.status === 'failed' ? { name: 'previewed', result } : { name: 'done', result });
     } catch (caught) {
       setError(caught);
       setStage({ name: 'choosing' });
@@ -85,11 +130,22 @@ export function ImportPage() {
 
   function preview(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    void send(true);
+    if (chosen === null) return;
+    void send({
+      file: chosen.file,
+      format,
+      from,
+      to,
+      dryRun: true,
+      mapping: isCsv ? mapping : {},
+      dateFormat: isCsv ? dateFormat : '',
+      timeZone: isCsv ? timeZone.trim() : '',
+    });
   }
 
   const result = stage.name === 'previewed' || stage.name === 'done' ? stage.result : null;
   const sending = stage.name === 'sending';
+  const headerIssues = isCsv && result?.status === 'failed' && result.errors.some((issue) => issue.line === 1);
 
   return (
     <>
@@ -116,10 +172,7 @@ export function ImportPage() {
                 id="import-file"
                 type="file"
                 accept=".csv,.json,.ics,text/csv,application/json,text/calendar"
-                onChange={(event) => {
-                  setFile(event.target.files?.[0] ?? null);
-                  setStage({ name: 'choosing' });
-                }}
+                onChange={(event) => chooseFile(event.target.files?.[0] ?? null)}
               />
             </div>
             <div className="field">
@@ -127,7 +180,10 @@ export function ImportPage() {
               <select
                 id="import-format"
                 value={format}
-                onChange={(event) => setFormat(importFormats.find((name) => name === event.target.value) ?? '')}
+                onChange={(event) => {
+                  setFormat(importFormats.find((name) => name === event.target.value) ?? '');
+                  changed();
+                }}
               >
                 <option value="">Recognise it</option>
                 {importFormats.map((name) => (
@@ -139,15 +195,52 @@ export function ImportPage() {
             </div>
             <div className="field">
               <label htmlFor="import-from">From (optional)</label>
-              <input id="import-from" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
+              <input
+                id="import-from"
+                type="date"
+                value={from}
+                onChange={(event) => {
+                  setFrom(event.target.value);
+                  changed();
+                }}
+              />
             </div>
             <div className="field">
               <label htmlFor="import-to">To (optional)</label>
-              <input id="import-to" type="date" value={to} onChange={(event) => setTo(event.target.value)} />
+              <input
+                id="import-to"
+                type="date"
+                value={to}
+                onChange={(event) => {
+                  setTo(event.target.value);
+                  changed();
+                }}
+              />
             </div>
           </div>
+          {isCsv && (
+            <CsvColumns
+              headers={head.headers}
+              mapping={mapping}
+              onMappingChange={(next) => {
+                setMapping(next);
+                changed();
+              }}
+              dateFormat={dateFormat}
+              onDateFormatChange={(next) => {
+                setDateFormat(next);
+                changed();
+              }}
+              timeZone={timeZone}
+              onTimeZoneChange={(next) => {
+                setTimeZone(next);
+                changed();
+              }}
+              workspaceZone={workspaceZone}
+            />
+          )}
           <div className="form-actions">
-            <button type="submit" disabled={file === null || sending}>
+            <button type="submit" disabled={chosen === null || sending}>
               Preview import
             </button>
           </div>
@@ -172,7 +265,11 @@ export function ImportPage() {
           </h2>
           {result.status === 'failed' ? (
             <>
-              <p>Fix these lines of the file and choose it again:</p>
+              <p>
+                {headerIssues
+                  ? 'Choose the columns Bigrock missed under “Columns” above and preview again, or fix these lines of the file:'
+                  : 'Fix these lines of the file and choose it again:'}
+              </p>
               <ul className="import-errors">
                 {result.errors.map((issue, index) => (
                   <li key={`${issue.line}-${index}`}>
@@ -191,12 +288,12 @@ export function ImportPage() {
               ))}
               <PreviewTable caption="New entries (the first ones)" entries={result.preview.added} />
               <PreviewTable caption="Changed entries (the first ones)" entries={result.preview.changed} />
-              {result.status === 'dry-run' && (
+              {stage.name === 'previewed' && (
                 <div className="form-actions">
                   <button
                     type="button"
-                    disabled={sending || result.added + result.changed === 0}
-                    onClick={() => void send(false)}
+                    disabled={result.added + result.changed === 0}
+                    onClick={() => void send({ ...stage.request, dryRun: false })}
                   >
                     Import {result.added + result.changed} {result.added + result.changed === 1 ? 'entry' : 'entries'}
                   </button>

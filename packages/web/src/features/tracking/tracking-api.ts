@@ -1,6 +1,8 @@
 import type {
   CreateEntryInput,
   CreateOutcomeInput,
+  CsvField,
+  DateFormatName,
   ImportFormat,
   ImportResult,
   Outcome,
@@ -59,6 +61,12 @@ export interface ImportRequest {
   from: string;
   to: string;
   dryRun: boolean;
+  /** CSV: the header to read each field from, for the fields the user moved off Bigrock's guesses. */
+  mapping: Partial<Record<CsvField, string>>;
+  /** CSV: how the dates are written; '' lets the server tell from the file. */
+  dateFormat: DateFormatName | '';
+  /** The IANA zone of the file's wall-clock times; '' for the workspace's. */
+  timeZone: string;
 }
 
 /** Sends a file to the import endpoint; see `uploadFile`. */
@@ -68,6 +76,11 @@ export function uploadImport(request: ImportRequest, onProgress: (fraction: numb
   if (request.from !== '') query.set('from', request.from);
   if (request.to !== '') query.set('to', request.to);
   if (request.dryRun) query.set('dryRun', 'true');
+  for (const [field, header] of Object.entries(request.mapping)) {
+    if (header !== undefined) query.append('map', `${field}=${header}`);
+  }
+  if (request.dateFormat !== '') query.set('dateFormat', request.dateFormat);
+  if (request.timeZone !== '') query.set('timeZone', request.timeZone);
   return uploadFile(`/imports?${query.toString()}`, request.file, onProgress);
 }
 

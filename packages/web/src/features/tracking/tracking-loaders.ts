@@ -52,3 +52,9 @@ export async function outcomesLoader({ request }: LoaderFunctionArgs) {
   const to = dateParam(search, 'to') ?? addDays(addMonths(startOfMonth(today), 1), -1);
   return { today, from, to, outcomes: await trackingApi.outcomes(from, to) };
 }
+
+/** The workspace's zone: a file's wall-clock times are read in it unless the user names another. */
+export async function importLoader() {
+  const workspace = await trackingApi.workspace();
+  return { timeZone: workspace.timeZone };
+}
