@@ -47,7 +47,7 @@ export function planCsvImport(
     issues.push({
       line: 1,
       field: 'start',
-      message: `No column says when an entry starts. Name one "Start" (a date and time) or "Start date" and "Start time", or map it: --map start=<header>. The columns are: ${headers.join(', ')}.`,
+      message: `No column says when an entry starts. Name one "Start" (a date and time) or "Start date" and "Start time", or choose its column (--map start=<header> on the command line, Columns in the web app). The columns are: ${headers.join(', ')}.`,
     });
   }
   if (!has('endTime') && !has('end') && !has('duration') && !has('durationDecimal')) {
@@ -55,14 +55,15 @@ export function planCsvImport(
       line: 1,
       field: 'end',
       message:
-        'No column says when an entry ends or how long it lasts. Add "End" or "Duration", or map it: --map end=<header>.',
+        'No column says when an entry ends or how long it lasts. Add "End" or "Duration", or choose its column (--map end=<header> on the command line, Columns in the web app).',
     });
   }
   if (format === 'csv' && !['activity', 'project', 'description', 'task'].some((field) => has(field as CsvField))) {
     issues.push({
       line: 1,
       field: 'activity',
-      message: 'No column names the activity. Name one "Activity" or "Project", or map it: --map activity=<header>.',
+      message:
+        'No column names the activity. Name one "Activity" or "Project", or choose its column (--map activity=<header> on the command line, Columns in the web app).',
     });
   }
   return { plan: issues.length === 0 ? { format, headers: [...headers], columns } : null, issues };
@@ -156,7 +157,7 @@ export class CsvEntryMapper {
     if (order !== 'YMD' && this.held.length > 0) {
       this.warnings.push({
         line: this.held[0]?.line ?? 2,
-        message: `Dates such as ${this.sampleDate()} read either way; they were read as ${dateOrderExamples[order]}. If that is wrong, import again with --date-format.`,
+        message: `Dates such as ${this.sampleDate()} read either way; they were read as ${dateOrderExamples[order]}. If that is wrong, import again with the date format named (--date-format on the command line, "Dates are written as" in the web app).`,
       });
     }
     return this.release(order);
