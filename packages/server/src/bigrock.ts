@@ -51,7 +51,13 @@ export async function openBigrock(config: Config, options: BigrockOptions = {}) 
     clock,
     workspaceId,
   });
-  const tracking = createTrackingServices({ db, workspaces: workspaceRepository, clock, workspaceId });
+  const tracking = createTrackingServices({
+    db,
+    dialect: database.dialect,
+    workspaces: workspaceRepository,
+    clock,
+    workspaceId,
+  });
   return {
     config,
     dialect: database.dialect,

@@ -13,7 +13,7 @@ export async function openTimeEntries(
 ): Promise<{ entries: TimeEntryService; close(): Promise<void> }> {
   const { database, clock, workspaceRepository, workspaceId } = await openWorkspace(config, options);
   const entries = createTimeEntryService({
-    entries: createTimeEntryRepository(database.db),
+    entries: createTimeEntryRepository(database.db, database.dialect),
     workspaces: workspaceRepository,
     clock,
     workspaceId,

@@ -2,6 +2,7 @@ import { entrySources, type EntrySource, type TimeEntry } from '@bigrock/core';
 import { CompiledQuery, sql, type Kysely, type Selectable } from 'kysely';
 
 import type { Database, TimeEntryTable } from '../db/database.js';
+import type { DialectName } from '../db/open-database.js';
 import { keepImportedContent, type EntryContent } from './imported-content.js';
 
 export type TimeEntryRow = Selectable<TimeEntryTable>;
@@ -55,7 +56,7 @@ export interface RangeQuery {
 export type Provenance = EntryContent & Pick<TimeEntryTable, 'id' | 'source_hash'> & { source_id: string };
 
 /** The queries on entries, on the database or inside a transaction. */
-function createTimeEntryQueries(db: Kysely<Database>) {
+function createTimeEntryQueries(db: Kysely<Database>, dialect: DialectName) {
   // The SQL text of a multi-row insert, built once per batch size and import: Kysely compiles it,
   // and each batch then only binds its values. The workspace and the creation time, the same for
   // every row, are written into the SQL rather than bound a thousand times (binding is most of
@@ -89,6 +90,45 @@ function createTimeEntryQueries(db: Kysely<Database>) {
       .where('workspace_id', '=', workspaceId)
       .where('end_ms', 'is', null)
       .executeTakeFirst();
+  }
+
+  /** SQLite: one multi-row insert, its values bound one by one (SQLite parses the text once, cached). */
+  async function insertRows(workspaceId: string, createdAt: string, rows: readonly ImportedRow[]): Promise<number> {
+    const parameters: unknown[] = new Array(rows.length * boundColumns.length);
+    let index = 0;
+    // In the order of boundColumns, property by property: a million rows go through here.
+    for (const row of rows) {
+      parameters[index++] = row.id;
+      parameters[index++] = row.activity;
+      parameters[index++] = row.start_ms;
+      parameters[index++] = row.end_ms;
+      parameters[index++] = row.tags;
+      parameters[index++] = row.note;
+      parameters[index++] = row.source;
+      parameters[index++] = row.source_id;
+    }
+    const text = bulkInsertText(rows.length, workspaceId, createdAt);
+    const result = await db.executeQuery(CompiledQuery.raw(text, parameters));
+    return Number(result.numAffectedRows ?? 0n);
+  }
+
+  /**
+   * PostgreSQL: one array per column, spread into rows by `unnest`. PostgreSQL parses a statement
+   * of eight parameters instead of eight thousand: a big import takes a third less time.
+   */
+  async function insertColumns(workspaceId: string, createdAt: string, rows: readonly ImportedRow[]): Promise<number> {
+    const column = <K extends keyof ImportedRow>(name: K) => rows.map((row) => row[name]);
+    const result = await sql`
+      insert into time_entries
+        (id, workspace_id, activity, start_ms, end_ms, tags, note, source, source_id, created_at, updated_at)
+      select id, ${workspaceId}, activity, start_ms, end_ms, tags, note, source, source_id, ${createdAt}, ${createdAt}
+      from unnest(
+        ${column('id')}::text[], ${column('activity')}::text[], ${column('start_ms')}::bigint[],
+        ${column('end_ms')}::bigint[], ${column('tags')}::text[], ${column('note')}::text[],
+        ${column('source')}::text[], ${column('source_id')}::text[]
+      ) as given (id, activity, start_ms, end_ms, tags, note, source, source_id)
+      on conflict (workspace_id, source, source_id) do nothing`.execute(db);
+    return Number(result.numAffectedRows ?? 0n);
   }
 
   return {
@@ -198,22 +238,9 @@ function createTimeEntryQueries(db: Kysely<Database>) {
      */
     async insertMany(workspaceId: string, createdAt: string, rows: readonly ImportedRow[]): Promise<number> {
       if (rows.length === 0) return 0;
-      const parameters: unknown[] = new Array(rows.length * boundColumns.length);
-      let index = 0;
-      // In the order of boundColumns, property by property: a million rows go through here.
-      for (const row of rows) {
-        parameters[index++] = row.id;
-        parameters[index++] = row.activity;
-        parameters[index++] = row.start_ms;
-        parameters[index++] = row.end_ms;
-        parameters[index++] = row.tags;
-        parameters[index++] = row.note;
-        parameters[index++] = row.source;
-        parameters[index++] = row.source_id;
-      }
-      const text = bulkInsertText(rows.length, workspaceId, createdAt);
-      const result = await db.executeQuery(CompiledQuery.raw(text, parameters));
-      return Number(result.numAffectedRows ?? 0n);
+      return dialect === 'postgres'
+        ? insertColumns(workspaceId, createdAt, rows)
+        : insertRows(workspaceId, createdAt, rows);
     },
 
     /** What was imported before from `source` under these ids. */
@@ -244,9 +271,9 @@ function createTimeEntryQueries(db: Kysely<Database>) {
 
 export type TimeEntryQueries = ReturnType<typeof createTimeEntryQueries>;
 
-export function createTimeEntryRepository(db: Kysely<Database>) {
+export function createTimeEntryRepository(db: Kysely<Database>, dialect: DialectName) {
   return {
-    ...createTimeEntryQueries(db),
+    ...createTimeEntryQueries(db, dialect),
 
     /**
      * Opens a transaction that the caller ends: an import writes batch after batch in it, and
@@ -255,15 +282,25 @@ export function createTimeEntryRepository(db: Kysely<Database>) {
     async begin(): Promise<{ repository: TimeEntryQueries; commit(): Promise<void>; rollback(): Promise<void> }> {
       const trx = await db.startTransaction().execute();
       return {
-        repository: createTimeEntryQueries(trx),
+        repository: createTimeEntryQueries(trx, dialect),
         commit: () => trx.commit().execute(),
         rollback: () => trx.rollback().execute(),
       };
     },
 
+    /**
+     * After many rows were written at once: PostgreSQL plans queries with table statistics that
+     * autovacuum refreshes only a minute or so later, and until then takes a big table for a small
+     * one (a re-import's lookups by provenance then scan all of it: minutes instead of seconds).
+     * SQLite's plans do not depend on them.
+     */
+    async refreshStatistics(): Promise<void> {
+      if (dialect === 'postgres') await sql`analyze time_entries`.execute(db);
+    },
+
     /** Runs `work` in one transaction, on a repository bound to it. */
     transaction<T>(work: (repository: TimeEntryQueries) => Promise<T>): Promise<T> {
-      return db.transaction().execute((trx) => work(createTimeEntryQueries(trx)));
+      return db.transaction().execute((trx) => work(createTimeEntryQueries(trx, dialect)));
     },
   };
 }

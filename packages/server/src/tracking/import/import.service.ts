@@ -220,6 +220,7 @@ export function createImportService({ entries, workspaces, clock, workspaceId }:
         return { ...result, status: 'dry-run' };
       }
       await transaction.commit();
+      if (result.added + result.changed >= BATCH_ROWS) await entries.refreshStatistics();
       return { ...result, status: 'imported' };
     },
   };
