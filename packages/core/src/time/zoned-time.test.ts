@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 
 import {
+  createLocalDateTimeFormatter,
   createWallClockConverter,
   dateRangeInZone,
   localDateTime,
@@ -55,6 +56,31 @@ describe('zoned time', () => {
         }
       }
     }
+  });
+
+  it("writes instants on a zone's clocks fast and exactly as Luxon does, around the changes too", () => {
+    for (const zone of [...zones, 'Pacific/Apia', 'Asia/Kathmandu']) {
+      const format = createLocalDateTimeFormatter(zone);
+      fc.assert(
+        fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }), (instantMs) => {
+          expect(format(instantMs)).toBe(localDateTime(instantMs, zone));
+        }),
+        { numRuns: 300 },
+      );
+      // Every five minutes of the UTC days around the changes of 2026, and the days either side.
+      for (const day of ['2026-03-08', '2026-03-29', '2026-04-05', '2026-10-04', '2026-10-25', '2026-11-01']) {
+        const from = Date.parse(`${day}T00:00:00Z`) - 86_400_000;
+        for (let instantMs = from; instantMs < from + 3 * 86_400_000; instantMs += 300_000) {
+          expect(format(instantMs), `${zone} ${new Date(instantMs).toISOString()}`).toBe(
+            localDateTime(instantMs, zone),
+          );
+        }
+      }
+    }
+    // The last moment before Paris springs forward, and the first after.
+    const paris = createLocalDateTimeFormatter('Europe/Paris');
+    expect(paris(Date.parse('2026-03-29T00:59:59.999Z'))).toBe('2026-03-29 01:59:59');
+    expect(paris(Date.parse('2026-03-29T01:00:00Z'))).toBe('2026-03-29 03:00:00');
   });
 
   it('reads a day a zone skipped whole (Samoa moved across the date line in 2011) as Luxon does', () => {

@@ -214,6 +214,35 @@ export function localDateTime(instantMs: number, zone: string): string {
   return DateTime.fromMillis(instantMs, { zone: zoneOrThrow(zone) }).toFormat('yyyy-MM-dd HH:mm:ss');
 }
 
+const pad = (value: number, length = 2) => String(value).padStart(length, '0');
+
+/**
+ * A fast `localDateTime` for one zone, for exports of many entries: the zone's offsets, learnt a
+ * year at a time, are applied with arithmetic instead of a call to Intl for every instant. An
+ * instant has exactly one reading, so no instant needs Luxon's care the other way needs.
+ *
+ * @example createLocalDateTimeFormatter('America/New_York')(Date.parse('2026-03-09T13:00:00Z')) // '2026-03-09 09:00:00'
+ */
+export function createLocalDateTimeFormatter(zone: string): (instantMs: number) => string {
+  const ianaZone = zoneOrThrow(zone);
+  const years = new Map<number, OffsetSegment[]>();
+
+  return function formatLocal(instantMs: number): string {
+    const year = new Date(instantMs).getUTCFullYear();
+    let segments = years.get(year);
+    if (segments === undefined) {
+      segments = offsetSegments(ianaZone, year);
+      years.set(year, segments);
+    }
+    const segment = segments.find(({ start, end }) => instantMs >= start && instantMs < end);
+    const local = new Date(instantMs + (segment?.offsetMs ?? ianaZone.offset(instantMs) * 60_000));
+    return (
+      `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())} ` +
+      `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}`
+    );
+  };
+}
+
 /** An instant in epoch ms, written as ISO 8601 in UTC: `2026-03-09T13:00:00.000Z`. */
 export function isoInstant(instantMs: number): string {
   return new Date(instantMs).toISOString();

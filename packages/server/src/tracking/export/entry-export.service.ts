@@ -1,4 +1,4 @@
-import { assertCalendarDate, dateRangeInZone, localDateTime } from '@bigrock/core';
+import { assertCalendarDate, createLocalDateTimeFormatter, dateRangeInZone } from '@bigrock/core';
 
 import type { Clock } from '../../clock.js';
 import type { WorkspaceRepository } from '../../workspaces/workspace.repository.js';
@@ -66,7 +66,9 @@ export function createEntryExportService({ entries, workspaces, clock, workspace
     /** One row per entry, the columns of `entryCsvColumns`; instants in UTC and on the workspace's clocks. */
     async *csv(range: ExportRange = {}): AsyncGenerator<string> {
       yield `${entryCsvColumns.join(',')}\r\n`;
+      let localDateTime: ((instantMs: number) => string) | undefined;
       for await (const { rows: page, zone } of rows(range)) {
+        localDateTime ??= createLocalDateTimeFormatter(zone);
         let text = '';
         for (const row of page) {
           const startMs = Number(row.start_ms);
@@ -75,8 +77,8 @@ export function createEntryExportService({ entries, workspaces, clock, workspace
             row.id,
             new Date(startMs).toISOString(),
             endMs === null ? '' : new Date(endMs).toISOString(),
-            localDateTime(startMs, zone),
-            endMs === null ? '' : localDateTime(endMs, zone),
+            localDateTime(startMs),
+            endMs === null ? '' : localDateTime(endMs),
             zone,
             endMs === null ? '' : Math.round((endMs - startMs) / 1000),
             row.activity,
