@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 import type { Database } from '../db/database.js';
 import { currentSchema, type DialectName } from '../db/open-database.js';
@@ -68,9 +68,14 @@ export function createBackupRepository(db: Kysely<Database>, dialect: DialectNam
         yield await query.execute();
         return;
       }
+      // Pages in id order walk the primary key from where the last one ended. Given the plain
+      // column, SQLite (no statistics) picks the workspace's index instead and sorts all of the
+      // workspace's rows again for every page: a million entries took 50 s. `|| ''` keeps that
+      // index out, on both databases.
+      const inWorkspace = sql<string>`${sql.ref('workspace_id')} || ''`;
       let after: string | null = null;
       for (;;) {
-        let query = anyDb.selectFrom(table.name).select(table.columns).where('workspace_id', '=', workspaceId);
+        let query = anyDb.selectFrom(table.name).select(table.columns).where(inWorkspace, '=', workspaceId);
         if (after !== null) query = query.where('id', '>', after);
         const page = await query.orderBy('id').limit(PAGE).execute();
         if (page.length > 0) yield page;
