@@ -2,6 +2,7 @@ import type { CalendarDate } from '@bigrock/core';
 import { useId } from 'react';
 import { useRevalidator } from 'react-router-dom';
 
+import { DeleteButton } from './DeleteButton';
 import { ErrorAlert } from './ErrorAlert';
 import { formatDate, formatNumber } from './format';
 import { usePendingAction } from './use-pending-action';
@@ -61,15 +62,11 @@ export function LoggedList({ heading, amountHeading, rows, remove }: LoggedListP
                 <td className="number">{formatNumber(row.amount)}</td>
                 <td className="note">{row.note}</td>
                 <td className="action">
-                  <button
-                    type="button"
-                    className="button-small button-danger"
+                  <DeleteButton
+                    label={`Delete ${formatNumber(row.amount)} on ${formatDate(row.date)}`}
                     disabled={pending}
-                    aria-label={`Delete ${formatNumber(row.amount)} on ${formatDate(row.date)}`}
-                    onClick={() => void removeRow(row)}
-                  >
-                    Delete
-                  </button>
+                    onDelete={() => void removeRow(row)}
+                  />
                 </td>
               </tr>
             ))}

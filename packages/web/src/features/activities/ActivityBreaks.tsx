@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useRevalidator } from 'react-router-dom';
 
 import { ApiError, fieldMessage } from '../../api/api-client';
+import { DeleteButton } from '../../shared/DeleteButton';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { Field } from '../../shared/Field';
 import { formatDate } from '../../shared/format';
@@ -53,15 +54,11 @@ export function ActivityBreaks({
             <li key={pause.id}>
               {formatDate(pause.start)} to {formatDate(pause.end)}
               {pause.note && <span className="muted"> — {pause.note}</span>}{' '}
-              <button
-                type="button"
-                className="button-small button-danger"
+              <DeleteButton
+                label={`Delete the break from ${formatDate(pause.start)}`}
                 disabled={pending}
-                aria-label={`Delete the break from ${formatDate(pause.start)}`}
-                onClick={() => void remove(pause)}
-              >
-                Delete
-              </button>
+                onDelete={() => void remove(pause)}
+              />
             </li>
           ))}
         </ul>

@@ -1,13 +1,18 @@
-/** A labelled date input that goes to the day picked; clearing the input goes nowhere. */
+/**
+ * A labelled date input that hands on the day picked. Clearing it hands on nothing, unless the
+ * day is `optional`: then it hands on '' (no day).
+ */
 export function DayPicker({
   id,
   label,
   value,
+  optional = false,
   onPick,
 }: {
   id: string;
   label: string;
   value: string;
+  optional?: boolean;
   onPick(date: string): void;
 }) {
   return (
@@ -18,7 +23,7 @@ export function DayPicker({
         type="date"
         value={value}
         onChange={(event) => {
-          if (event.target.value !== '') onPick(event.target.value);
+          if (optional || event.target.value !== '') onPick(event.target.value);
         }}
       />
     </div>

@@ -1,6 +1,7 @@
 import type { TimeBucket, TimeEntry } from '@bigrock/core';
 import { Link, useRevalidator } from 'react-router-dom';
 
+import { DeleteButton } from '../../shared/DeleteButton';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { trackingApi } from './tracking-api';
@@ -66,20 +67,16 @@ export function EntryDays({ days, entries, timeZone }: { days: TimeBucket[]; ent
                         >
                           Edit
                         </Link>
-                        <button
-                          type="button"
-                          className="button-small button-secondary"
+                        <DeleteButton
+                          label={`Delete ${entry.activity} at ${formatClock(entry.start, timeZone)}`}
                           disabled={pending}
-                          aria-label={`Delete ${entry.activity} at ${formatClock(entry.start, timeZone)}`}
-                          onClick={() =>
+                          onDelete={() =>
                             void run(async () => {
                               await trackingApi.removeEntry(entry.id);
                               await revalidator.revalidate();
                             })
                           }
-                        >
-                          Delete
-                        </button>
+                        />
                       </td>
                     </tr>
                   ))}

@@ -11,6 +11,7 @@ import { Link, useLoaderData } from 'react-router-dom';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import type { ColumnMapping } from './choose-column';
 import { CsvColumns } from './CsvColumns';
+import { DayPicker } from './DayPicker';
 import { readFileHead, type FileHead } from './read-file-head';
 import { uploadImport, type ImportRequest } from './tracking-api';
 import type { importLoader } from './tracking-loaders';
@@ -193,30 +194,26 @@ export function ImportPage() {
                 ))}
               </select>
             </div>
-            <div className="field">
-              <label htmlFor="import-from">From (optional)</label>
-              <input
-                id="import-from"
-                type="date"
-                value={from}
-                onChange={(event) => {
-                  setFrom(event.target.value);
-                  changed();
-                }}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="import-to">To (optional)</label>
-              <input
-                id="import-to"
-                type="date"
-                value={to}
-                onChange={(event) => {
-                  setTo(event.target.value);
-                  changed();
-                }}
-              />
-            </div>
+            <DayPicker
+              id="import-from"
+              label="From (optional)"
+              value={from}
+              optional
+              onPick={(day) => {
+                setFrom(day);
+                changed();
+              }}
+            />
+            <DayPicker
+              id="import-to"
+              label="To (optional)"
+              value={to}
+              optional
+              onPick={(day) => {
+                setTo(day);
+                changed();
+              }}
+            />
           </div>
           {isCsv && (
             <CsvColumns

@@ -1,6 +1,7 @@
 import type { Outcome } from '@bigrock/core';
 import { Link, useLoaderData, useNavigate, useRevalidator } from 'react-router-dom';
 
+import { DeleteButton } from '../../shared/DeleteButton';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { formatDate, formatNumber } from '../../shared/format';
 import { usePendingAction } from '../../shared/use-pending-action';
@@ -96,15 +97,11 @@ export function OutcomesPage() {
                       <td>{[outcome.activity, outcome.channel].filter((credit) => credit !== null).join(' · ')}</td>
                       <td className="note">{outcome.note}</td>
                       <td className="action">
-                        <button
-                          type="button"
-                          className="button-small button-danger"
+                        <DeleteButton
+                          label={`Delete ${outcomeKindLabels[outcome.kind]} ${formatOutcomeAmount(outcome)} on ${formatDate(outcome.date)}`}
                           disabled={pending}
-                          aria-label={`Delete ${outcomeKindLabels[outcome.kind]} ${formatOutcomeAmount(outcome)} on ${formatDate(outcome.date)}`}
-                          onClick={() => void remove(outcome)}
-                        >
-                          Delete
-                        </button>
+                          onDelete={() => void remove(outcome)}
+                        />
                       </td>
                     </tr>
                   ))}
