@@ -15,7 +15,7 @@ const verdict = () => page.getByTestId('verdict').first().textContent();
 const probability = async () => Number.parseFloat((await page.getByTestId('probability').textContent()) ?? 'NaN');
 
 async function funnelsOnServer(): Promise<Funnel[]> {
-  const response = await fetch(`${server.url}/api/v1/funnels`);
+  const response = await server.api(`/api/v1/funnels`);
   expect(response.status).toBe(200);
   return (await response.json()) as Funnel[];
 }

@@ -19,7 +19,7 @@ interface Standing {
 }
 
 async function goalsOnServer(archived = false): Promise<Standing[]> {
-  const response = await fetch(`${server.url}/api/v1/goals${archived ? '?archived=true' : ''}`);
+  const response = await server.api(`/api/v1/goals${archived ? '?archived=true' : ''}`);
   expect(response.status).toBe(200);
   return (await response.json()) as Standing[];
 }
@@ -147,7 +147,7 @@ describe('the goals pages', () => {
   });
 
   test('a goal can be edited, its progress deleted, and archived off the dashboard and brought back', async () => {
-    const response = await fetch(`${server.url}/api/v1/goals`, {
+    const response = await server.api(`/api/v1/goals`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await server.bigrock.sessionSecret()}` },
       body: JSON.stringify({

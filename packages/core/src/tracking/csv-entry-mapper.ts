@@ -12,6 +12,7 @@ import {
   type DateParts,
 } from './csv-date-time.js';
 import { cleanActivity, cleanNote, cleanTags, type ImportIssue, type ImportRow } from './imported-entry.js';
+import { readSpreadsheetText } from './spreadsheet-formula.js';
 
 export type CsvFormat = 'toggl' | 'clockify' | 'csv';
 
@@ -207,7 +208,8 @@ export class CsvEntryMapper {
 
   private cell(fields: readonly string[], field: CsvField): string {
     const index = this.plan.columns[field];
-    return index === undefined ? '' : (fields[index] ?? '').trim();
+    // Bigrock's own export defuses formulas with an apostrophe (spreadsheet-formula.ts); read them back.
+    return index === undefined ? '' : readSpreadsheetText((fields[index] ?? '').trim());
   }
 
   private header(field: CsvField): string {

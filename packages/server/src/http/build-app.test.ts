@@ -169,6 +169,41 @@ describe.each(dialects)('the HTTP API on %s', (dialect) => {
     expect(page.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('sends the security headers with every answer, and never caches the page', async () => {
+    const answers = [
+      await send({ method: 'GET', url: '/' }),
+      await send({ method: 'GET', url: '/goals/new', session: false }),
+      await send({ method: 'GET', url: '/api/v1/goals' }),
+      await send({ method: 'GET', url: '/api/v1/goals', session: false }),
+      await send({ method: 'GET', url: '/api/v1/goals/nope' }),
+      await send({ method: 'POST', url: '/api/v1/goals', payload: { title: '' } }),
+      await send({ method: 'GET', url: '/assets/gone-1234.js' }),
+      await send({ method: 'GET', url: '/api/health', headers: { host: `attacker.example:${PORT}` } }),
+    ];
+    for (const answer of answers) {
+      expect(answer.headers).toMatchObject({
+        'content-security-policy': expect.stringContaining("frame-ancestors 'none'"),
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'referrer-policy': 'no-referrer',
+      });
+      expect(answer.headers['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
+    }
+    expect(answers[0]?.headers['cache-control']).toBe('no-store');
+    expect(answers[1]?.headers['cache-control']).toBe('no-store');
+  });
+
+  it('answers a body over the limit with a 413 that says so', async () => {
+    const response = await send({
+      method: 'POST',
+      url: '/api/v1/goals',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ title: 'Big', why: 'x'.repeat(11 * 1024 * 1024) }),
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json()).toMatchObject({ error: { code: 'too-large', message: expect.stringContaining('10 MB') } });
+  });
+
   it('answers a missing file with a 404, not with the app', async () => {
     const missing = await send({ method: 'GET', url: '/assets/gone-1234.js' });
     expect(missing.statusCode).toBe(404);

@@ -20,7 +20,8 @@ import { importExportRoutes } from '../tracking/import/import.routes.js';
 import { trackingRoutes } from '../tracking/tracking.routes.js';
 import { workspaceRoutes } from '../workspaces/workspace.routes.js';
 import { errorHandler } from './error-handler.js';
-import { allowedHostHeaders, assertAllowedHost, assertMayChange, SESSION_COOKIE } from './request-guards.js';
+import { accessOf, allowedHostHeaders, assertAccess, assertAllowedHost, SESSION_COOKIE } from './request-guards.js';
+import { securityHeaders } from './security-headers.js';
 
 export interface AppOptions {
   bigrock: Bigrock;
@@ -52,7 +53,10 @@ export async function buildApp({ bigrock, webDir, logger = false }: AppOptions):
   await app.register(fastifyCookie);
   app.addHook('onRequest', async (request) => {
     assertAllowedHost(request, allowedHosts);
-    if (request.url.startsWith('/api/')) assertMayChange(request, secret, allowedHosts);
+    assertAccess(request, accessOf(request), secret, allowedHosts);
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    void reply.headers(securityHeaders);
   });
 
   await app.register(fastifySwagger, {
@@ -67,11 +71,18 @@ export async function buildApp({ bigrock, webDir, logger = false }: AppOptions):
     },
     transform: jsonSchemaTransform,
   });
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
-  app.get('/api/health', { schema: { hide: true } }, () => ({ ok: true, dialect: bigrock.dialect }));
+  const publicRoute = { schema: { hide: true }, config: { access: 'public' } } as const;
+  app.get('/api/openapi.json', publicRoute, () => app.swagger());
+  app.get('/api/health', publicRoute, () => ({ ok: true, dialect: bigrock.dialect }));
 
   await app.register(
     async function api(scope) {
+      // Each route of the API says what it needs; one that says nothing reads with GET and writes otherwise.
+      scope.addHook('onRoute', (route) => {
+        const methods = [route.method].flat();
+        const reads = methods.every((method) => method === 'GET' || method === 'HEAD');
+        route.config = { ...route.config, access: route.config?.access ?? (reads ? 'read' : 'write') };
+      });
       await scope.register(goalRoutes(bigrock.goals));
       await scope.register(activityRoutes(bigrock.activities));
       await scope.register(funnelRoutes(bigrock.funnels));
@@ -86,11 +97,18 @@ export async function buildApp({ bigrock, webDir, logger = false }: AppOptions):
   function sendIndex(reply: FastifyReply) {
     if (!hasWeb) throw new AppError('not-found', 'The web app is not built: run npm run build.');
     void reply.setCookie(SESSION_COOKIE, secret, { path: '/', httpOnly: true, sameSite: 'strict' });
-    return reply.header('cache-control', 'no-store').sendFile('index.html');
+    return reply.header('cache-control', 'no-store').sendFile('index.html', { cacheControl: false });
   }
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, index: false, wildcard: false });
-    app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
+    // reply.sendFile for the page everywhere; the files' own routes in a scope that makes them public.
+    await app.register(fastifyStatic, { root: webDir, serve: false });
+    await app.register(async function webFiles(scope) {
+      scope.addHook('onRoute', (route) => {
+        route.config = { ...route.config, access: 'public' };
+      });
+      await scope.register(fastifyStatic, { root: webDir, index: false, wildcard: false, decorateReply: false });
+    });
+    app.get('/', publicRoute, (_request, reply) => sendIndex(reply));
   }
   return app;
 }

@@ -6,6 +6,7 @@ const statusOf: Record<AppErrorCode, number> = {
   'invalid-input': 400,
   'not-found': 404,
   conflict: 409,
+  'too-large': 413,
   'forbidden-host': 403,
   'forbidden-origin': 403,
   unauthenticated: 401,
@@ -39,6 +40,10 @@ function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (isFastifyError(error)) {
     if (error.validation) return fromValidation(error);
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return new AppError('too-large', 'The request body is over the limit of 10 MB; send less at once.', {
+        cause: error,
+      });
     // Fastify's own 4xx (a malformed JSON body, a wrong content type) are the client's to fix.
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
       return new AppError('invalid-input', error.message, { cause: error });

@@ -20,6 +20,8 @@ async function freePort(): Promise<number> {
 export interface TestServer extends TestBigrock {
   /** `http://127.0.0.1:<port>`, the address a browser opens. */
   url: string;
+  /** A request to the API as a script makes it, with the bearer token: `api('/api/v1/goals')`. */
+  api(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -32,9 +34,16 @@ export async function startTestServer(
   const test = await openTestBigrock(dialect, { ...options, port });
   const app = await buildApp({ bigrock: test.bigrock, webDir: WEB_DIST_DIR });
   await app.listen({ host: '127.0.0.1', port });
+  const url = `http://127.0.0.1:${port}`;
+  const token = await test.bigrock.sessionSecret();
   return {
     ...test,
-    url: `http://127.0.0.1:${port}`,
+    url,
+    api(path, init = {}) {
+      const headers = new Headers(init.headers);
+      headers.set('authorization', `Bearer ${token}`);
+      return fetch(`${url}${path}`, { ...init, headers });
+    },
     async close() {
       await app.close();
       await test.cleanup();

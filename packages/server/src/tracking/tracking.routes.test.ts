@@ -91,7 +91,7 @@ describe.each(dialects)('the tracking API on %s', (dialect) => {
       payload: fixture('toggl-bad-rows.csv'),
       headers: { 'content-type': 'text/csv' },
     });
-    expect(response.statusCode).toBe(200);
+    expect(response.statusCode).toBe(422);
     expect(response.json()).toMatchObject({
       status: 'failed',
       added: 0,
@@ -105,6 +105,15 @@ describe.each(dialects)('the tracking API on %s', (dialect) => {
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json()).toMatchObject({ error: { field: 'format' } });
+
+    const dryRun = await send({
+      method: 'POST',
+      url: '/api/v1/imports?dryRun=true',
+      payload: fixture('toggl-bad-rows.csv'),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(dryRun.statusCode).toBe(422);
+    expect(dryRun.json()).toMatchObject({ status: 'failed', errors: [{ line: 4 }, { line: 5 }] });
   });
 
   it('reads a big upload in a worker thread, and answers other requests meanwhile', async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { dialects } from '../../db/open-database.js';
 import { fixedClock, openTestBigrock, type TestBigrock } from '../../test-support/test-bigrock.js';
-import { entryCsvColumns } from './entry-export.service.js';
+import { csvCell, entryCsvColumns } from './entry-export.service.js';
 
 async function text(chunks: AsyncIterable<string>): Promise<string> {
   let all = '';
@@ -81,6 +81,58 @@ describe.each(dialects)('exports on %s', (dialect) => {
         original.map(pick),
       );
     } finally {
+      await fresh.cleanup();
+    }
+  });
+
+  it('keeps a spreadsheet from running a cell as a formula, and imports it back as it was', async () => {
+    expect(['=1+2', '+1', '-3', '@SUM(A1)', '\tx', '\rx', 'a=b', '3'].map(csvCell)).toEqual([
+      `"'=1+2"`,
+      `"'+1"`,
+      `"'-3"`,
+      `"'@SUM(A1)"`,
+      `"'\tx"`,
+      `"'\rx"`,
+      'a=b',
+      '3',
+    ]);
+    const source = await openTestBigrock(dialect, { clock: fixedClock('2026-03-20T12:00:00Z') });
+    const fresh = await openTestBigrock(dialect, { clock: fixedClock('2026-03-20T12:00:00Z') });
+    try {
+      const hostile = [
+        { activity: '=HYPERLINK("http://evil.example","open")', note: '+1 call', tags: ['-urgent', '@home'] },
+        { activity: '@SUM(A1:A9)', note: '-3 leads, =cmd|" /C calc"!A0', tags: ['=x'] },
+        { activity: "'Quoted", note: "'-already quoted", tags: [] },
+      ];
+      for (const [index, entry] of hostile.entries()) {
+        await source.bigrock.entries.add({
+          ...entry,
+          start: `2026-03-0${index + 2} 09:00`,
+          end: `2026-03-0${index + 2} 10:00`,
+        });
+      }
+      const csv = await text(source.bigrock.exports.csv({}));
+      for (const line of csv.split('\r\n').slice(1, -1)) {
+        const cells =
+          line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)?.map((cell) => cell.replace(/,$/, '').replace(/^"/, '')) ?? [];
+        for (const cell of cells) expect(cell, line).not.toMatch(/^[=+\-@\t\r]/);
+      }
+      expect(await fresh.bigrock.imports.importFile(Readable.from([csv]), {})).toMatchObject({
+        status: 'imported',
+        added: 3,
+      });
+      const march = { from: '2026-03-01', to: '2026-03-31' };
+      expect(await source.bigrock.entries.list(march)).toHaveLength(3);
+      const pick = ({ activity, note, tags }: { activity: string; note: string | null; tags: string[] }) => ({
+        activity,
+        note,
+        tags,
+      });
+      expect((await fresh.bigrock.entries.list({})).map(pick)).toEqual(
+        (await source.bigrock.entries.list({})).map(pick),
+      );
+    } finally {
+      await source.cleanup();
       await fresh.cleanup();
     }
   });

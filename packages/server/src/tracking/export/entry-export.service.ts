@@ -1,4 +1,9 @@
-import { assertCalendarDate, createLocalDateTimeFormatter, dateRangeInZone } from '@bigrock/core';
+import {
+  assertCalendarDate,
+  createLocalDateTimeFormatter,
+  dateRangeInZone,
+  defuseSpreadsheetFormula,
+} from '@bigrock/core';
 
 import type { Clock } from '../../clock.js';
 import type { WorkspaceRepository } from '../../workspaces/workspace.repository.js';
@@ -23,13 +28,18 @@ export const entryCsvColumns = [
 const PAGE = 5000;
 
 /**
- * A CSV cell: quoted when it holds a comma, a quote or a line break, quotes doubled (RFC 4180).
+ * A CSV cell: quoted when it holds a comma, a quote or a line break, quotes doubled (RFC 4180). A
+ * text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return first) gets
+ * a leading apostrophe, and quotes, as OWASP advises; Bigrock's import reads it back without.
  *
  * @example csvCell('Landing page "v2"') // '"Landing page ""v2"""'
+ * @example csvCell('=1+2') // `"'=1+2"`
  */
 export function csvCell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const text = defuseSpreadsheetFormula(value);
+  return text !== value || /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export interface ExportRange {

@@ -56,8 +56,8 @@ export function importExportRoutes(
           querystring: importQuery,
         },
       },
-      (request) =>
-        imports.importFile(request.raw, {
+      async (request, reply) => {
+        const result = await imports.importFile(request.raw, {
           format: request.query.format,
           from: request.query.from,
           to: request.query.to,
@@ -65,7 +65,10 @@ export function importExportRoutes(
           timeZone: request.query.timeZone,
           dateFormat: request.query.dateFormat,
           mapping: parseMapping(request.query.map),
-        }),
+        });
+        // A file with bad rows is the user's to fix: 422, with the same answer that names each row.
+        return reply.status(result.status === 'failed' ? 422 : 200).send(result);
+      },
     );
 
     app.get(

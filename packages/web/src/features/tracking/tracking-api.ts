@@ -81,7 +81,8 @@ export function uploadImport(request: ImportRequest, onProgress: (fraction: numb
   }
   if (request.dateFormat !== '') query.set('dateFormat', request.dateFormat);
   if (request.timeZone !== '') query.set('timeZone', request.timeZone);
-  return uploadFile(`/imports?${query.toString()}`, request.file, onProgress);
+  // A file with bad rows comes back as 422 with the import's answer, which names each row.
+  return uploadFile(`/imports?${query.toString()}`, request.file, onProgress, [422]);
 }
 
 /** Rows restored, by table. */
@@ -98,7 +99,12 @@ export function restoreBackup(file: File): Promise<RestoreResult> {
  * Sends a file to the API as the raw request body, with XMLHttpRequest so that the upload reports
  * its progress: the server reads the file as it arrives, so bytes sent are rows read.
  */
-function uploadFile<T>(path: string, file: File, onProgress: (fraction: number) => void = () => undefined): Promise<T> {
+function uploadFile<T>(
+  path: string,
+  file: File,
+  onProgress: (fraction: number) => void = () => undefined,
+  answerStatuses: readonly number[] = [],
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', apiUrl(path));
@@ -116,7 +122,9 @@ function uploadFile<T>(path: string, file: File, onProgress: (fraction: number) 
       } catch {
         body = undefined;
       }
-      if (xhr.status >= 200 && xhr.status < 300) {
+      const isAnswer =
+        answerStatuses.includes(xhr.status) && typeof body === 'object' && body !== null && !('error' in body);
+      if ((xhr.status >= 200 && xhr.status < 300) || isAnswer) {
         onProgress(1);
         // The API is our own typed contract, as in api-client.
         resolve(body as T);
