@@ -19,7 +19,7 @@ import { goalRoutes } from '../goals/goal.routes.js';
 import { importExportRoutes } from '../tracking/import/import.routes.js';
 import { trackingRoutes } from '../tracking/tracking.routes.js';
 import { workspaceRoutes } from '../workspaces/workspace.routes.js';
-import { errorHandler } from './error-handler.js';
+import { errorHandler, frameworkErrorHandler } from './error-handler.js';
 import { accessOf, allowedHostHeaders, assertAccess, assertAllowedHost, SESSION_COOKIE } from './request-guards.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -36,7 +36,11 @@ export async function buildApp({ bigrock, webDir, logger = false }: AppOptions):
   const secret = await bigrock.sessionSecret();
   const allowedHosts = allowedHostHeaders(config.host, config.port, config.allowedHosts);
 
-  const app = Fastify({ logger, bodyLimit: 10 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger,
+    bodyLimit: 10 * 1024 * 1024,
+    frameworkErrors: frameworkErrorHandler,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

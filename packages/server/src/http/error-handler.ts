@@ -2,6 +2,8 @@ import { AppError, type AppErrorCode } from '@bigrock/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
+import { securityHeaders } from './security-headers.js';
+
 const statusOf: Record<AppErrorCode, number> = {
   'invalid-input': 400,
   'not-found': 404,
@@ -63,4 +65,17 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
     error: { code: appError.code, message: appError.message, ...(appError.field && { field: appError.field }) },
   };
   return reply.status(status).send(body);
+}
+
+/**
+ * Errors the router meets before any route or hook runs (an address that does not decode, a path
+ * segment over the length limit): the same answer as any other mistake, with the same headers.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  void reply.headers(securityHeaders);
+  const message =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'A part of the address is too long to be an id; check the link.'
+      : 'The address is not valid: check its percent signs and characters.';
+  return errorHandler(new AppError('invalid-input', message, { cause: error }), request, reply);
 }
