@@ -60,7 +60,7 @@ function applyChange(backup: Backup, edit: Change): void {
   if (row === undefined) return;
   const columns = Object.keys(row);
   if (edit.kind === 'cell') row[columns[edit.column % columns.length] ?? 'id'] = edit.value;
-  if (edit.kind === 'drop-column') delete row[columns[edit.column % columns.length] ?? 'id'];
+  if (edit.kind === 'drop-column') Reflect.deleteProperty(row, columns[edit.column % columns.length] ?? 'id');
   if (edit.kind === 'add-column') row.unknown_column = edit.value;
   if (edit.kind === 'double-row') rows.splice(at, 0, { ...row });
   if (edit.kind === 'drop-row') rows.splice(at, 1);
