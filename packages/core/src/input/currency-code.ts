@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 import { textSchema } from './text-schema.js';
 
 let currencies: Set<string> | undefined;

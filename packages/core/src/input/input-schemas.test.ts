@@ -4,7 +4,9 @@ import { z } from 'zod';
 import * as core from '../index.js';
 
 /** Every zod schema that core exports: the input schemas of every area, and the ones to come. */
-const schemas = Object.entries(core).filter((entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType);
+const schemas = Object.entries(core as Record<string, unknown>).filter(
+  (entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType,
+);
 
 /** The string nodes of a JSON schema, with their paths. */
 function stringNodes(node: unknown, path: string): Array<{ path: string; node: Record<string, unknown> }> {
