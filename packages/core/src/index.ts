@@ -1,4 +1,7 @@
 export * from './errors/app-error.js';
+export * from './input/text-schema.js';
+export * from './input/number-schema.js';
+export * from './input/currency-code.js';
 export * from './time/calendar-date.js';
 export * from './goals/goal.js';
 export * from './goals/goal-input.js';

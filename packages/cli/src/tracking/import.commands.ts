@@ -179,13 +179,18 @@ export function registerImportCommands(program: Command, io: CliIo): void {
     .command('restore')
     .description("replace the workspace's data with a JSON backup (bigrock export --format json)")
     .argument('<backup>', 'the backup file')
-    .option('--json', 'print JSON: { tables }')
+    .option('--json', 'print JSON: { tables, nulCharactersRemoved }')
     .action((file: string, options: { json?: boolean }) =>
       withBigrock(io, async (bigrock) => {
         const result = await bigrock.backup.restore(openFile(file).stream);
         if (options.json) return printJson(io, result);
         const counts = Object.entries(result.tables).map(([table, count]) => `${count} ${table.replaceAll('_', ' ')}`);
         io.out(`Restored ${counts.length > 0 ? counts.join(', ') : 'an empty workspace'}.\n`);
+        const removed = result.nulCharactersRemoved;
+        if (removed > 0)
+          io.out(
+            `Took ${new Intl.NumberFormat('en').format(removed)} NUL ${new Intl.PluralRules('en').select(removed) === 'one' ? 'character' : 'characters'} (U+0000) out of the text, as PostgreSQL cannot store them.\n`,
+          );
       }),
     );
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 import { weekdays } from '../goals/goal.js';
+import { boundedNumber } from '../input/number-schema.js';
+import { idSchema, optionalTextSchema, textSchema } from '../input/text-schema.js';
 import { calendarDateSchema } from '../time/calendar-date-schema.js';
 import { activityClasses, ratePeriods } from './activity.js';
 
@@ -9,48 +11,46 @@ import { activityClasses, ratePeriods } from './activity.js';
  *
  * @example activityNameSchema.parse(' calls ') // 'calls'
  */
-export const activityNameSchema = z
-  .string()
+export const activityNameSchema = textSchema
   .trim()
   .min(1, { message: 'must not be empty: name the activity, e.g. "calls"' })
   .max(80, { message: 'must be at most 80 characters' })
   .refine((name) => !name.includes(','), { message: 'must not contain a comma' });
 
-const note = z
-  .string()
-  .trim()
-  .max(500, { message: 'must be at most 500 characters' })
-  .nullable()
-  .optional()
-  .transform((value) => (value === '' ? null : value));
+const note = optionalTextSchema(500);
+
+/** A target rate: so many units a period, from 0.01 (one in a hundred periods) to 100,000. */
+export const activityRateSchema = boundedNumber({ min: 0.01, max: 100_000 });
+
+/**
+ * Minutes one unit takes: 0 (no time counted), or from 0.01 (under a second) to the 1440 minutes
+ * of a day.
+ */
+export const minutesPerUnitSchema = boundedNumber({
+  min: 0,
+  max: 24 * 60,
+  smallestPositive: 0.01,
+  note: '(the minutes in a day)',
+});
+
+/** A logged count: units are whole things (calls, appointments, recruits), never half of one. */
+export const activityCountSchema = boundedNumber({ min: 1, max: 100_000, whole: true });
 
 /** The fields a user sets on an activity; only the name is needed to start. */
 export const activityFieldsSchema = z.object({
   name: activityNameSchema,
-  unit: z
-    .string()
+  unit: textSchema
     .trim()
-    .min(1)
-    .max(40)
+    .min(1, { message: 'must not be empty: say what one unit is, e.g. "calls"' })
+    .max(40, { message: 'must be at most 40 characters' })
     .optional()
     .describe('What one unit is: calls, appointments; the name by default'),
-  rate: z
-    .number()
-    .positive({ message: 'must be more than 0' })
-    .max(100_000, { message: 'must be at most 100000' })
-    .nullable()
-    .optional()
-    .describe('The target rate: this many units per ratePeriod'),
+  rate: activityRateSchema.nullable().optional().describe('The target rate: this many units per ratePeriod'),
   ratePeriod: z.enum(ratePeriods).nullable().optional(),
-  minutesPerUnit: z
-    .number()
-    .min(0, { message: 'must be zero or more' })
-    .max(24 * 60, { message: 'cannot exceed the 1440 minutes in a day' })
-    .nullable()
-    .optional(),
+  minutesPerUnit: minutesPerUnitSchema.nullable().optional(),
   workdays: z.array(z.enum(weekdays)).min(1, { message: 'must name at least one day' }).max(7).optional(),
   activityClass: z.enum(activityClasses).optional(),
-  goalIds: z.array(z.string().min(1)).max(50).optional(),
+  goalIds: z.array(idSchema).max(50).optional(),
   startDate: calendarDateSchema.optional(),
 });
 
@@ -77,11 +77,11 @@ export function checkRate(fields: RateFields, context: IssueSink): void {
     });
   if (hasPeriod && !hasRate)
     context.addIssue({ code: 'custom', path: ['rate'], message: 'give the number of units per period' });
-  if (fields.ratePeriod === 'times-a-week' && (fields.rate ?? 0) > 7)
+  if (fields.ratePeriod === 'times-a-week' && hasRate && (!Number.isInteger(fields.rate) || (fields.rate ?? 0) > 7))
     context.addIssue({
       code: 'custom',
       path: ['rate'],
-      message: 'a week has only 7 days: give at most 7 times a week',
+      message: 'times a week counts days: give a whole number from 1 to 7',
     });
 }
 
@@ -93,10 +93,7 @@ export const updateActivitySchema = activityFieldsSchema.partial();
 export type UpdateActivityInput = z.input<typeof updateActivitySchema>;
 
 export const logActivitySchema = z.object({
-  count: z
-    .number()
-    .positive({ message: 'must be more than 0, such as 8 for "8 calls"' })
-    .max(100_000, { message: 'must be at most 100000' }),
+  count: activityCountSchema.describe('Whole units, such as 8 for "8 calls"'),
   date: calendarDateSchema.optional(),
   note,
 });

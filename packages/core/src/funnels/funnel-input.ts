@@ -1,8 +1,17 @@
 import { z } from 'zod';
 
-import { activityNameSchema } from '../activities/activity-input.js';
+import { activityNameSchema, minutesPerUnitSchema } from '../activities/activity-input.js';
+import { hoursPerWeekSchema } from '../goals/goal-input.js';
+import { idSchema, textSchema } from '../input/text-schema.js';
 import { calendarDateSchema } from '../time/calendar-date-schema.js';
-import { checkPlanShape, conversionSchema, minutesPerUnitSchema } from './plan.js';
+import {
+  checkPlanShape,
+  checkWholeTarget,
+  conversionSchema,
+  funnelTargetSchema,
+  valuePerUnitSchema,
+  workdaysPerWeekSchema,
+} from './plan.js';
 
 export const funnelStageInputSchema = z.object({
   activity: activityNameSchema.describe('The activity of this stage, by name; made when it does not exist'),
@@ -16,8 +25,7 @@ export type FunnelStageInput = z.input<typeof funnelStageInputSchema>;
 
 /** The fields of a funnel; everything but the name and the stages may come from its goal. */
 export const funnelFieldsSchema = z.object({
-  name: z
-    .string()
+  name: textSchema
     .trim()
     .min(1, { message: 'must not be empty: name the funnel, e.g. "warm market"' })
     .max(80, { message: 'must be at most 80 characters' }),
@@ -25,29 +33,19 @@ export const funnelFieldsSchema = z.object({
     .array(funnelStageInputSchema)
     .min(1, { message: 'must list at least one stage' })
     .max(8, { message: 'must list at most 8 stages' }),
-  goalId: z.string().min(1).nullable().optional(),
-  target: z
-    .number()
-    .positive({ message: 'must be more than 0' })
-    .max(1e9, { message: 'must be at most 1000000000' })
+  goalId: idSchema.nullable().optional(),
+  target: funnelTargetSchema.nullable().optional(),
+  unit: textSchema
+    .trim()
+    .min(1, { message: 'must not be empty: say what is counted' })
+    .max(40, { message: 'must be at most 40 characters' })
     .nullable()
     .optional(),
-  unit: z.string().trim().min(1).max(40).nullable().optional(),
-  valuePerUnit: z.number().positive({ message: 'must be more than 0' }).max(1e9).nullable().optional(),
+  valuePerUnit: valuePerUnitSchema.nullable().optional(),
   startDate: calendarDateSchema.nullable().optional(),
   deadline: calendarDateSchema.nullable().optional(),
-  hoursPerWeek: z
-    .number()
-    .min(0, { message: 'must be zero or more' })
-    .max(168, { message: 'cannot exceed the 168 hours in a week' })
-    .nullable()
-    .optional(),
-  workdaysPerWeek: z
-    .number()
-    .min(1, { message: 'must be at least 1' })
-    .max(7, { message: 'cannot exceed the 7 days of a week' })
-    .nullable()
-    .optional(),
+  hoursPerWeek: hoursPerWeekSchema.nullable().optional(),
+  workdaysPerWeek: workdaysPerWeekSchema.nullable().optional(),
 });
 
 type FunnelFields = z.output<typeof funnelFieldsSchema>;
@@ -58,9 +56,15 @@ const checkFunnel = (funnel: Partial<FunnelFields>, context: Parameters<typeof c
     conversion: 'conversion',
   });
 
-export const createFunnelSchema = funnelFieldsSchema.superRefine(checkFunnel);
+export const createFunnelSchema = funnelFieldsSchema.superRefine((funnel, context) => {
+  checkFunnel(funnel, context);
+  checkWholeTarget(funnel, context, ['target']);
+});
 export type CreateFunnelInput = z.input<typeof createFunnelSchema>;
 
-/** Stages, when given, replace the funnel's stages as a whole. */
+/**
+ * Stages, when given, replace the funnel's stages as a whole. A target's wholeness depends on the
+ * value per unit, which may be the stored one: the service checks it once merged.
+ */
 export const updateFunnelSchema = funnelFieldsSchema.partial().superRefine(checkFunnel);
 export type UpdateFunnelInput = z.input<typeof updateFunnelSchema>;

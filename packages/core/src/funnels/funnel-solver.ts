@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error.js';
-import { addDays, daysBetween, type CalendarDate } from '../time/calendar-date.js';
+import { addDays, daysBetween, LATEST_DATE, type CalendarDate } from '../time/calendar-date.js';
 import { beliefFromGuess, betaMean, type BetaBelief } from './beta.js';
 import { probabilityOfReaching, successThresholds, type SimulationOptions } from './funnel-probability.js';
 import type { Plan } from './plan.js';
@@ -66,13 +66,18 @@ export interface SolveOptions extends SimulationOptions {
 }
 
 const EPSILON = 1e-9;
+/** A what-if rate of the first stage beyond this many a day is clamped to it: no one does more. */
+const MAX_PLANNED_PER_DAY = 1e12;
+const finiteOr = (value: number | undefined, fallback: number) =>
+  value !== undefined && Number.isFinite(value) ? value : fallback;
+// Beyond 2^53 a double has no fractional digits left to round, and scaling it up could overflow.
 const roundTo = (value: number, digits: number) => {
   const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
+  return Math.abs(value) >= Number.MAX_SAFE_INTEGER ? value : Math.round(value * factor) / factor;
 };
 const ceilTo = (value: number, digits: number) => {
   const factor = 10 ** digits;
-  return Math.ceil(value * factor - EPSILON) / factor;
+  return Math.abs(value) >= Number.MAX_SAFE_INTEGER ? value : Math.ceil(value * factor - EPSILON) / factor;
 };
 
 /**
@@ -126,7 +131,8 @@ export function solvePlan(plan: Plan, options: SolveOptions = {}): PlanSolution 
   }
   const weeks = days / 7;
   const value = goal.valuePerUnit ?? 1;
-  const achieved = Math.max(options.achieved ?? 0, 0);
+  // Options come from code (logs, a what-if slider), not from a schema: anything not finite is left out.
+  const achieved = finiteOr(options.achieved, 0) > 0 ? finiteOr(options.achieved, 0) : 0;
   const remaining = Math.max(goal.target - achieved * value, 0);
   const units = remaining / value;
 
@@ -159,7 +165,9 @@ export function solvePlan(plan: Plan, options: SolveOptions = {}): PlanSolution 
   const topUnits = (topPerWeek: number) => Math.floor(topPerWeek * weeks + EPSILON);
   const requiredTop = perWeek[0] ?? 0;
   const plannedTopPerWeek =
-    options.plannedTopPerDay === undefined ? requiredTop : Math.max(options.plannedTopPerDay, 0) * workdaysPerWeek;
+    options.plannedTopPerDay === undefined || !Number.isFinite(options.plannedTopPerDay)
+      ? requiredTop
+      : Math.min(Math.max(options.plannedTopPerDay, 0), MAX_PLANNED_PER_DAY) * workdaysPerWeek;
   const plannedProbability = probabilityOfReaching(thresholds, topUnits(plannedTopPerWeek));
 
   let atHoursAvailable: PlanSolution['atHoursAvailable'] = null;
@@ -226,8 +234,9 @@ function tradeoffsFor(context: TradeoffContext): Tradeoff[] {
   const tradeoffs: Tradeoff[] = [];
   const hours = (value: number) => `${formatAmount(value)} h`;
 
-  if (available > 0) {
-    const longer = Math.ceil((days * hoursNeeded) / available - EPSILON);
+  // A deadline past the calendar Bigrock knows is no lever: the plan does not fit in any lifetime.
+  const longer = available > 0 ? Math.ceil((days * hoursNeeded) / available - EPSILON) : Infinity;
+  if (longer <= daysBetween(windowStart, LATEST_DATE)) {
     const deadline = addDays(windowStart, longer);
     tradeoffs.push({
       kind: 'later-deadline',

@@ -1,18 +1,28 @@
 import { z } from 'zod';
 
-import { activityNameSchema, type IssueSink } from '../activities/activity-input.js';
+import { activityNameSchema, minutesPerUnitSchema, type IssueSink } from '../activities/activity-input.js';
+import { hoursPerWeekSchema } from '../goals/goal-input.js';
+import { boundedNumber } from '../input/number-schema.js';
+import { textSchema } from '../input/text-schema.js';
 import { calendarDateSchema } from '../time/calendar-date-schema.js';
 
-/** A conversion rate between two stages: 0.1 means one in ten. */
-export const conversionSchema = z
-  .number()
-  .gt(0, { message: 'must be more than 0' })
-  .max(1, { message: 'must be at most 1: write 10 % as 0.1' });
+/**
+ * A conversion rate between two stages: 0.1 means one in ten. At least one in a thousand: below
+ * that a funnel is a lottery, and the stages above it would need more units than anyone can do.
+ */
+export const conversionSchema = boundedNumber({ min: 0.001, max: 1, note: '(write 10 % as 0.1)' });
 
-export const minutesPerUnitSchema = z
-  .number()
-  .min(0, { message: 'must be zero or more' })
-  .max(24 * 60, { message: 'cannot exceed the 1440 minutes in a day' });
+/**
+ * What a funnel aims for: units of its last stage, or money when each unit has a value. At least
+ * 0.01 (a cent) and at most a billion, so that the units it takes stay countable.
+ */
+export const funnelTargetSchema = boundedNumber({ min: 0.01, max: 1e9 });
+
+/** Money one unit of the last stage brings: from a cent to a billion. */
+export const valuePerUnitSchema = boundedNumber({ min: 0.01, max: 1e9 });
+
+/** Working days a week: whole days, 1 to 7. */
+export const workdaysPerWeekSchema = boundedNumber({ min: 1, max: 7, whole: true, note: '(the days of a week)' });
 
 export const planStageSchema = z.strictObject({
   activity: activityNameSchema,
@@ -21,17 +31,41 @@ export const planStageSchema = z.strictObject({
 });
 export type PlanStage = z.output<typeof planStageSchema>;
 
-export const planGoalSchema = z.strictObject({
-  target: z.number().positive({ message: 'must be more than 0' }).max(1e9, { message: 'must be at most 1000000000' }),
-  unit: z.string().trim().min(1, { message: 'must not be empty: say what is counted' }).max(40),
-  start: calendarDateSchema,
-  deadline: calendarDateSchema,
-  valuePerUnit: z
-    .number()
-    .positive({ message: 'must be more than 0' })
-    .optional()
-    .describe('Money one unit of the last stage brings; when set, the target is that money'),
-});
+export const planGoalSchema = z
+  .strictObject({
+    target: funnelTargetSchema,
+    unit: textSchema
+      .trim()
+      .min(1, { message: 'must not be empty: say what is counted' })
+      .max(40, { message: 'must be at most 40 characters' }),
+    start: calendarDateSchema,
+    deadline: calendarDateSchema,
+    valuePerUnit: valuePerUnitSchema
+      .optional()
+      .describe('Money one unit of the last stage brings; when set, the target is that money'),
+  })
+  .superRefine((goal, context) => checkWholeTarget(goal, context, ['target']));
+
+/**
+ * Adds an issue when a target counts units of the last stage (it has no value per unit) and is
+ * not a whole number: no one reaches 12.5 recruits.
+ *
+ * @example checkWholeTarget({ target: 12.5 }, context, ['target']) // adds "must be a whole number of …"
+ */
+export function checkWholeTarget(
+  fields: { target?: number | null; valuePerUnit?: number | null },
+  context: IssueSink,
+  path: PropertyKey[],
+): void {
+  const { target, valuePerUnit } = fields;
+  if (target === undefined || target === null || Number.isInteger(target)) return;
+  if (valuePerUnit !== undefined && valuePerUnit !== null) return;
+  context.addIssue({
+    code: 'custom',
+    path,
+    message: 'must be a whole number: it counts units of the last stage; give a value per unit to aim for money',
+  });
+}
 
 /**
  * Checks what the field types cannot: dates in order, a conversion on every stage after the first,
@@ -84,14 +118,8 @@ export function checkPlanShape(
  */
 export const planSchema = z
   .strictObject({
-    hoursPerWeek: z
-      .number()
-      .min(0, { message: 'must be zero or more' })
-      .max(168, { message: 'cannot exceed the 168 hours in a week' }),
-    workdaysPerWeek: z
-      .number()
-      .min(1, { message: 'must be at least 1' })
-      .max(7, { message: 'cannot exceed the 7 days of a week' }),
+    hoursPerWeek: hoursPerWeekSchema,
+    workdaysPerWeek: workdaysPerWeekSchema,
     goal: planGoalSchema,
     stages: z
       .array(planStageSchema)

@@ -1,46 +1,46 @@
 import { z } from 'zod';
 
-import { isCalendarDate } from '../time/calendar-date.js';
+import { boundedNumber } from '../input/number-schema.js';
+import { idSchema, optionalTextSchema, textSchema } from '../input/text-schema.js';
+import { calendarDateSchema } from '../time/calendar-date-schema.js';
 import { aggregates, directions, goalLevels, trackingSources, weekdays } from './goal.js';
 
-const calendarDate = z
-  .string()
-  .refine(isCalendarDate, { message: 'must be a date written YYYY-MM-DD' })
-  .describe('A calendar date, YYYY-MM-DD');
+/**
+ * A goal's numbers (baseline, target, a logged value) are money or measurements, so they may be
+ * fractional; a trillion either way keeps the pace maths (sums, differences, products by days)
+ * finite and exact enough.
+ */
+export const goalValueSchema = boundedNumber({ min: -1e12, max: 1e12 });
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `must be at most ${max} characters` })
-    .nullable()
-    .optional()
-    .transform((value) => (value === '' ? null : value));
+/** Hours a week available: 0 (none), or from 0.1 (six minutes) to the 168 hours of a week. */
+export const hoursPerWeekSchema = boundedNumber({
+  min: 0,
+  max: 168,
+  smallestPositive: 0.1,
+  note: '(the hours in a week)',
+});
 
 /** The fields a user sets on a goal; everything but the title may start empty. */
 export const goalFieldsSchema = z.object({
-  title: z.string().trim().min(1, { message: 'must not be empty: name the goal' }).max(200),
+  title: textSchema
+    .trim()
+    .min(1, { message: 'must not be empty: name the goal' })
+    .max(200, { message: 'must be at most 200 characters' }),
   level: z.enum(goalLevels).nullable().optional(),
-  unit: optionalText(40),
+  unit: optionalTextSchema(40),
   aggregate: z.enum(aggregates).optional(),
   direction: z.enum(directions).optional(),
-  baseline: z.number().finite().optional(),
-  target: z.number().finite().nullable().optional(),
-  startDate: calendarDate.nullable().optional(),
-  deadline: calendarDate.nullable().optional(),
-  why: optionalText(2000),
-  parentId: z.string().min(1).nullable().optional(),
-  systems: optionalText(2000),
-  owner: optionalText(100),
-  partner: optionalText(100),
+  baseline: goalValueSchema.optional(),
+  target: goalValueSchema.nullable().optional(),
+  startDate: calendarDateSchema.nullable().optional(),
+  deadline: calendarDateSchema.nullable().optional(),
+  why: optionalTextSchema(2000),
+  parentId: idSchema.nullable().optional(),
+  systems: optionalTextSchema(2000),
+  owner: optionalTextSchema(100),
+  partner: optionalTextSchema(100),
   trackingSource: z.enum(trackingSources).optional(),
-  hoursPerWeek: z
-    .number()
-    .finite()
-    .min(0, { message: 'must be zero or more' })
-    .max(168, { message: 'cannot exceed the 168 hours in a week' })
-    .nullable()
-    .optional(),
+  hoursPerWeek: hoursPerWeekSchema.nullable().optional(),
   daysOff: z.array(z.enum(weekdays)).max(7).optional(),
 });
 
@@ -51,8 +51,8 @@ export const updateGoalSchema = goalFieldsSchema.partial();
 export type UpdateGoalInput = z.input<typeof updateGoalSchema>;
 
 export const logProgressSchema = z.object({
-  value: z.number().finite(),
-  date: calendarDate.optional(),
-  note: optionalText(500),
+  value: goalValueSchema,
+  date: calendarDateSchema.optional(),
+  note: optionalTextSchema(500),
 });
 export type LogProgressInput = z.input<typeof logProgressSchema>;

@@ -7,27 +7,65 @@ export type CalendarDate = string;
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * The days Bigrock takes as real: a goal, a log or an entry outside them is a typing slip (year 0000,
+ * 9999 as "never"), and date maths past them overflows what JavaScript and Luxon can carry.
+ */
+export const EARLIEST_DATE: CalendarDate = '1900-01-01';
+export const LATEST_DATE: CalendarDate = '2999-12-31';
+/** The first instant of EARLIEST_DATE and the first instant after LATEST_DATE, in UTC (epoch ms). */
+export const EARLIEST_INSTANT_MS = Date.UTC(1900, 0, 1);
+export const END_OF_LATEST_DATE_MS = Date.UTC(3000, 0, 1);
+
 function parse(date: CalendarDate): DateTime {
   return DateTime.fromISO(date, { zone: 'UTC' });
 }
 
 /**
- * Whether a string is a real calendar date in the form `YYYY-MM-DD`.
+ * Whether a string written `YYYY-MM-DD` names a day of the calendar, whatever its year.
+ *
+ * @example isRealDay('2026-02-30') // false
+ */
+export function isRealDay(value: string): boolean {
+  return datePattern.test(value) && parse(value).isValid;
+}
+
+/**
+ * What is wrong with a calendar date, in words that follow the field's name; null when nothing is.
+ *
+ * @example calendarDateProblem('2026-02-30') // 'must be a date written YYYY-MM-DD, got "2026-02-30"'
+ * @example calendarDateProblem('9999-12-31') // 'must be a date from 1900-01-01 to 2999-12-31, got "9999-12-31"'
+ */
+export function calendarDateProblem(value: string): string | null {
+  if (!isRealDay(value)) return `must be a date written YYYY-MM-DD, got "${value.slice(0, 40)}"`;
+  if (value < EARLIEST_DATE || value > LATEST_DATE)
+    return `must be a date from ${EARLIEST_DATE} to ${LATEST_DATE}, got "${value}"`;
+  return null;
+}
+
+/**
+ * Whether a string is a real calendar date in the form `YYYY-MM-DD`, from 1900 to 2999.
  *
  * @example isCalendarDate('2026-02-29') // false
  */
 export function isCalendarDate(value: string): value is CalendarDate {
-  return datePattern.test(value) && parse(value).isValid;
+  return calendarDateProblem(value) === null;
 }
 
 /** Throws an `invalid-input` error naming `field` unless `value` is a real date. */
 export function assertCalendarDate(value: string, field: string): CalendarDate {
-  if (!isCalendarDate(value)) {
-    throw new AppError('invalid-input', `${field} must be a date written YYYY-MM-DD, got "${value}".`, {
-      field,
-    });
-  }
+  const problem = calendarDateProblem(value);
+  if (problem !== null) throw new AppError('invalid-input', `${field} ${problem}.`, { field });
   return value;
+}
+
+/**
+ * Whether an instant (epoch ms) falls on a day from EARLIEST_DATE to LATEST_DATE, in UTC.
+ *
+ * @example isSupportedInstant(Date.parse('9999-12-31T00:00:00Z')) // false
+ */
+export function isSupportedInstant(instantMs: number): boolean {
+  return Number.isFinite(instantMs) && instantMs >= EARLIEST_INSTANT_MS && instantMs < END_OF_LATEST_DATE_MS;
 }
 
 /** Whether `zone` names an IANA time zone, such as `Europe/Paris`. */

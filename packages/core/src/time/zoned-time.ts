@@ -1,7 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 
 import { AppError } from '../errors/app-error.js';
-import type { CalendarDate } from './calendar-date.js';
+import { EARLIEST_DATE, isRealDay, isSupportedInstant, LATEST_DATE, type CalendarDate } from './calendar-date.js';
 
 /** A wall-clock reading: what a clock on the wall of a zone shows, free of any offset. */
 export interface WallClock {
@@ -172,36 +172,100 @@ export function dateRangeInZone(
   return { startMs, endMs };
 }
 
-const offsetPattern = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+const offsetPattern = /(?:Z|([+-])(\d{2})(?::?(\d{2}))?)$/i;
 const localPattern = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?))?$/;
 const timeOnlyPattern = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+
+/** The offsets clocks use: from UTC−12:00 (Baker Island) to UTC+14:00 (Kiribati). */
+const MIN_OFFSET_MINUTES = -12 * 60;
+const MAX_OFFSET_MINUTES = 14 * 60;
+
+const INSTANT_FORMS =
+  'write 2026-03-02 09:30 (your time zone) or ISO 8601 with an offset, such as 2026-03-02T09:30+01:00';
+
+/**
+ * What is wrong with an instant as typed, before any time zone is applied; null when nothing is.
+ * The same check as `readInstantInput`, for input schemas, which know no zone.
+ *
+ * @example instantInputProblem('2026-03-02T09:30+25:00') // 'has the offset +25:00; clocks use offsets from -12:00 to +14:00'
+ */
+export function instantInputProblem(text: string): string | null {
+  const result = readInstantInput(text, 'UTC', new Date(Date.UTC(2026, 0, 1)));
+  // A time typed on the workspace's clocks is checked in its zone, where the edges of the range may
+  // fall a day either side; here only what is wrong in any zone counts.
+  return 'problem' in result && !result.zoneDependent ? result.problem : null;
+}
 
 /**
  * Reads an instant the way a person types it: ISO 8601 with `Z` or an offset is taken as is;
  * `YYYY-MM-DD HH:mm[:ss]` or `YYYY-MM-DDTHH:mm` is read on the clocks of `zone`; a bare `HH:mm`
- * is that time today in `zone`; a bare date is its midnight. Null when it is none of these.
+ * is that time today in `zone`; a bare date is its midnight. The date must be real, the offset one
+ * that clocks use, and the instant within 1900 to 2999; otherwise the problem, in words that follow
+ * the field's name.
  *
- * @example parseInstantInput('2026-03-09 09:00', 'America/New_York', new Date()) // Date.parse('2026-03-09T13:00:00Z')
+ * @example readInstantInput('2026-03-09 09:00', 'America/New_York', new Date()) // { instantMs: Date.parse('2026-03-09T13:00:00Z') }
+ * @example readInstantInput('2026-02-30 09:00', 'UTC', new Date()) // { problem: '"2026-02-30 09:00" is not a date and time: 2026-02-30 is not a day of the calendar' }
  */
-export function parseInstantInput(text: string, zone: string, now: Date): number | null {
+export function readInstantInput(
+  text: string,
+  zone: string,
+  now: Date,
+): { instantMs: number } | { problem: string; zoneDependent?: boolean } {
   const value = text.trim();
   const ianaZone = zoneOrThrow(zone);
-  if (offsetPattern.test(value) && /^\d{4}-\d{2}-\d{2}[T ]/i.test(value)) {
+  const shown = `"${value.slice(0, 40)}"`;
+  const notADay = (date: string) => ({
+    problem: `${shown} is not a date and time: ${date} is not a day of the calendar`,
+  });
+  const inRange = (instantMs: number, zoneDependent: boolean) =>
+    isSupportedInstant(instantMs)
+      ? { instantMs }
+      : { problem: `${shown} must fall from ${EARLIEST_DATE} to ${LATEST_DATE}`, zoneDependent };
+
+  const offset = offsetPattern.exec(value);
+  if (offset && /^\d{4}-\d{2}-\d{2}[T ]/i.test(value)) {
+    if (!isRealDay(value.slice(0, 10))) return notADay(value.slice(0, 10));
+    const [, sign, hours, minutes] = offset;
+    if (sign !== undefined) {
+      const offsetMinutes = (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes ?? 0));
+      if (Number(minutes ?? 0) > 59 || offsetMinutes < MIN_OFFSET_MINUTES || offsetMinutes > MAX_OFFSET_MINUTES)
+        return {
+          problem: `${shown} has the offset ${offset[0]}; clocks use offsets from -12:00 to +14:00`,
+        };
+    }
     const instant = DateTime.fromISO(value.replace(' ', 'T'), { setZone: true });
-    return instant.isValid ? instant.toMillis() : null;
+    if (!instant.isValid) return { problem: `${shown} is not a date and time; ${INSTANT_FORMS}` };
+    return inRange(instant.toMillis(), false);
   }
   const local = localPattern.exec(value);
   if (local) {
-    const instant = DateTime.fromISO(`${local[1]}T${local[2] ?? '00:00'}`, { zone: ianaZone });
-    return instant.isValid && instant.toISODate() !== null ? instant.toMillis() : null;
+    const date = local[1] ?? '';
+    if (!isRealDay(date)) return notADay(date);
+    const instant = DateTime.fromISO(`${date}T${local[2] ?? '00:00'}`, { zone: ianaZone });
+    if (!instant.isValid || instant.toISODate() === null)
+      return { problem: `${shown} is not a date and time; ${INSTANT_FORMS}` };
+    return inRange(instant.toMillis(), true);
   }
   const time = timeOnlyPattern.exec(value);
   if (time) {
     const [hour, minute, second] = [Number(time[1]), Number(time[2]), Number(time[3] ?? 0)];
-    if (hour > 23 || minute > 59 || second > 59) return null;
-    return DateTime.fromJSDate(now, { zone: ianaZone }).set({ hour, minute, second, millisecond: 0 }).toMillis();
+    if (hour > 23 || minute > 59 || second > 59)
+      return { problem: `${shown} is not a time of day; write 09:30 or 17:05` };
+    return {
+      instantMs: DateTime.fromJSDate(now, { zone: ianaZone }).set({ hour, minute, second, millisecond: 0 }).toMillis(),
+    };
   }
-  return null;
+  return { problem: `${shown} is not a date and time; ${INSTANT_FORMS}` };
+}
+
+/**
+ * `readInstantInput`, or null when the text is not an instant.
+ *
+ * @example parseInstantInput('2026-03-09 09:00', 'America/New_York', new Date()) // Date.parse('2026-03-09T13:00:00Z')
+ */
+export function parseInstantInput(text: string, zone: string, now: Date): number | null {
+  const result = readInstantInput(text, zone, now);
+  return 'instantMs' in result ? result.instantMs : null;
 }
 
 /**

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
+import { currencyCodeSchema } from '../input/currency-code.js';
+import { boundedNumber } from '../input/number-schema.js';
+import { optionalTextSchema, textSchema } from '../input/text-schema.js';
 import { calendarDateSchema } from '../time/calendar-date-schema.js';
 import type { CalendarDate } from '../time/calendar-date.js';
+import { instantInputProblem } from '../time/zoned-time.js';
 
 /** Where a time entry came from. */
 export const entrySources = ['timer', 'manual', 'import', 'calendar', 'browser'] as const;
@@ -50,24 +54,15 @@ export interface Outcome {
 
 export const MAX_TAGS = 20;
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `must be at most ${max} characters` })
-    .nullable()
-    .optional()
-    .transform((value) => (value === '' ? null : value));
+const optionalText = optionalTextSchema;
 
-export const entryActivitySchema = z
-  .string()
+export const entryActivitySchema = textSchema
   .trim()
   .min(1, { message: 'must not be empty: name the activity' })
   .max(200, { message: 'must be at most 200 characters' })
   .describe('The activity, by name');
 
-export const tagSchema = z
-  .string()
+export const tagSchema = textSchema
   .trim()
   .min(1, { message: 'must not be empty' })
   .max(50, { message: 'must be at most 50 characters' })
@@ -80,10 +75,14 @@ export const tagsSchema = z
   .transform((tags) => [...new Set(tags)]);
 
 /** An instant as typed: ISO 8601 with an offset, or `YYYY-MM-DD HH:mm` on the workspace's clocks. */
-export const instantInputSchema = z
-  .string()
+export const instantInputSchema = textSchema
   .trim()
   .min(1, { message: 'must not be empty' })
+  .max(100, { message: 'must be at most 100 characters' })
+  .superRefine((text, context) => {
+    const problem = text === '' ? null : instantInputProblem(text);
+    if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+  })
   .describe('An instant: ISO 8601 with Z or an offset, or YYYY-MM-DD HH:mm in the workspace time zone');
 
 export const noteSchema = optionalText(2000);
@@ -110,16 +109,14 @@ export type UpdateEntryInput = z.input<typeof updateEntrySchema>;
 export const splitEntrySchema = z.object({ at: instantInputSchema });
 export type SplitEntryInput = z.input<typeof splitEntrySchema>;
 
+/** Money for revenue (fractional), a count for clients and leads (whole: checked with the kind). */
+export const outcomeAmountSchema = boundedNumber({ min: 0, max: 1e12 });
+
 export const createOutcomeSchema = z
   .object({
     kind: z.enum(outcomeKinds),
-    amount: z.number().finite().min(0, { message: 'must be zero or more' }).max(1e12, { message: 'is too large' }),
-    currency: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{3}$/, { message: 'must be a three-letter ISO 4217 code such as USD or EUR' })
-      .optional(),
+    amount: outcomeAmountSchema,
+    currency: currencyCodeSchema.optional(),
     date: calendarDateSchema.optional(),
     activity: optionalText(200),
     channel: optionalText(100),
@@ -133,8 +130,20 @@ export const createOutcomeSchema = z
         message: `only revenue has a currency; a ${outcome.kind} is counted`,
       });
     }
-    if (outcome.kind !== 'revenue' && !Number.isInteger(outcome.amount)) {
-      context.addIssue({ code: 'custom', path: ['amount'], message: `must be a whole number of ${outcome.kind}s` });
-    }
+    checkOutcomeAmount(outcome, context);
   });
 export type CreateOutcomeInput = z.input<typeof createOutcomeSchema>;
+
+/**
+ * Adds an issue when clients or leads are not counted in whole numbers.
+ *
+ * @example checkOutcomeAmount({ kind: 'client', amount: 0.5 }, context) // adds "must be a whole number of clients"
+ */
+export function checkOutcomeAmount(
+  outcome: { kind: OutcomeKind; amount: number },
+  context: { addIssue(issue: { code: 'custom'; path: PropertyKey[]; message: string }): void },
+): void {
+  if (outcome.kind !== 'revenue' && !Number.isInteger(outcome.amount)) {
+    context.addIssue({ code: 'custom', path: ['amount'], message: `must be a whole number of ${outcome.kind}s` });
+  }
+}

@@ -1,7 +1,8 @@
 import {
   activityBreakSchema,
+  calendarDateSchema,
   createActivitySchema,
-  isCalendarDate,
+  idSchema,
   logActivitySchema,
   updateActivitySchema,
 } from '@bigrock/core';
@@ -10,12 +11,10 @@ import { z } from 'zod';
 
 import type { ActivityService } from './activity.service.js';
 
-const activityParams = z.object({ id: z.string().min(1).describe('The id of the activity, or its name') });
-const idParams = z.object({ id: z.string().min(1) });
+const activityParams = z.object({ id: idSchema.describe('The id of the activity, or its name') });
+const idParams = z.object({ id: idSchema });
 const asOfQuery = z.object({
-  asOf: z
-    .string()
-    .refine(isCalendarDate, { message: 'must be a date written YYYY-MM-DD' })
+  asOf: calendarDateSchema
     .optional()
     .describe('The day to measure pace on; today in the workspace time zone when left out'),
 });

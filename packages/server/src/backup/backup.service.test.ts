@@ -2,8 +2,12 @@ import { Readable } from 'node:stream';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { z } from 'zod';
+
 import { dialects } from '../db/open-database.js';
 import { fixedClock, openTestBigrock, type TestBigrock } from '../test-support/test-bigrock.js';
+import { backupRowSchemas, type WorkspaceTableName } from './backup-row-schemas.js';
+import { createBackupRepository } from './backup.repository.js';
 
 async function text(chunks: AsyncIterable<string>): Promise<string> {
   let all = '';
@@ -18,7 +22,7 @@ const withoutStamp = (backup: string) => {
 
 /** A workspace with a bit of everything: a goal hierarchy, progress, entries, a running timer, outcomes. */
 async function fill(test: TestBigrock): Promise<void> {
-  const { goals, entries, outcomes, workspace } = test.bigrock;
+  const { goals, entries, outcomes, workspace, activities, funnels } = test.bigrock;
   await workspace.update({ name: 'Dana Reyes Coaching', timeZone: 'America/New_York' });
   const monthly = await goals.create({
     title: 'Recruit 4 distributors',
@@ -40,7 +44,19 @@ async function fill(test: TestBigrock): Promise<void> {
   await entries.startTimer({ activity: 'Deep work' });
   await outcomes.add({ kind: 'revenue', amount: 1234.56, currency: 'EUR', date: '2026-11-03', channel: 'Referral' });
   await outcomes.add({ kind: 'lead', amount: 3, activity: 'Calls' });
+  await activities.create({ name: 'calls', rate: 10, ratePeriod: 'day', minutesPerUnit: 6, goalIds: [monthly.id] });
+  await activities.log('calls', { count: 8, date: '2026-11-02' });
+  await activities.addBreak('calls', { start: '2026-11-10', end: '2026-11-12', note: 'away' });
+  await funnels.create({
+    name: 'warm market',
+    goalId: monthly.id,
+    hoursPerWeek: 10,
+    stages: [{ activity: 'calls' }, { activity: 'recruits', conversion: 0.1, minutesPerUnit: 60 }],
+  });
 }
+
+/** The line of the backup that holds `text`, counted from 1. */
+const lineOf = (backup: string, text: string) => backup.split('\n').findIndex((line) => line.includes(text)) + 1;
 
 describe.each(dialects)('backup and restore on %s', (dialect) => {
   let source: TestBigrock;
@@ -120,6 +136,166 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
         message: expect.stringContaining(message),
       });
       expect(withoutStamp(await text(target.bigrock.backup.backup()))).toEqual(withoutStamp(before));
+    }
+  });
+  it('checks every row with the constraints of the API before anything changes, naming line, table and column', async () => {
+    const before = await text(target.bigrock.backup.backup());
+    const parsed = JSON.parse(backup) as { tables: Record<string, Array<Record<string, unknown>>> };
+    const row = (table: string, index = 0) => JSON.stringify(parsed.tables[table]?.[index]);
+    const goal = parsed.tables.goals?.[0] ?? {};
+    const entry = parsed.tables.time_entries?.[0] ?? {};
+    // The two entries are in id order: which one is the running timer depends on the ids drawn.
+    const indexWhere = (table: string, test: (item: Record<string, unknown>) => boolean) =>
+      parsed.tables[table]?.findIndex(test) ?? 0;
+    const stopped = indexWhere('time_entries', (item) => item.end_ms !== null);
+    const lead = indexWhere('outcomes', (item) => item.kind === 'lead');
+    const calls = indexWhere('activities', (item) => item.name === 'calls');
+    const changed = (table: string, changes: Record<string, unknown>, index = 0) =>
+      backup.replace(row(table, index), JSON.stringify({ ...parsed.tables[table]?.[index], ...changes }));
+    const cases: Array<[string, string, string]> = [
+      [changed('goals', { target: 'lots' }), row('goals'), 'goals.target must be a number from'],
+      [
+        changed('time_entries', { start_ms: 'abc' }),
+        row('time_entries'),
+        'time_entries.start_ms must be a whole number',
+      ],
+      [
+        changed('time_entries', { start_ms: 253_402_214_400_000 }),
+        row('time_entries'),
+        'time_entries.start_ms must be an instant from 1900 to 2999',
+      ],
+      [
+        changed('time_entries', { end_ms: Number(entry.start_ms) - 1 }),
+        row('time_entries'),
+        'time_entries.end_ms must not come before start_ms',
+      ],
+      [
+        changed('time_entries', { tags: 'a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,u' }),
+        row('time_entries'),
+        'time_entries.tags must list',
+      ],
+      [changed('time_entries', { source: 'fax' }), row('time_entries'), 'time_entries.source'],
+      [
+        changed('time_entries', { end_ms: null }, stopped),
+        row('time_entries', Math.max(stopped, 1 - stopped)),
+        'time_entries.end_ms an earlier row of time_entries has the same end_ms null',
+      ],
+      [
+        changed('outcomes', { currency: 'NAN' }, 1 - lead),
+        row('outcomes', 1 - lead),
+        'outcomes.currency must be an ISO 4217 currency code',
+      ],
+      [
+        changed('outcomes', { amount: 0.5 }, lead),
+        row('outcomes', lead),
+        'outcomes.amount must be a whole number of leads',
+      ],
+      [
+        changed('activity_logs', { count: 0.5 }),
+        row('activity_logs'),
+        'activity_logs.count must be a whole number from 1 to 100,000, got 0.5',
+      ],
+      [
+        changed('activity_breaks', { end_date: '2026-11-01' }),
+        row('activity_breaks'),
+        'activity_breaks.end_date must be on or after 2026-11-10',
+      ],
+      [
+        changed('activities', { rate_period: null }, calls),
+        row('activities', calls),
+        'activities.rate_period give the period of the rate',
+      ],
+      [
+        changed('funnels', { hours_per_week: 5e-324 }),
+        row('funnels'),
+        'funnels.hours_per_week must be 0, or a number from 0.1 to 168',
+      ],
+      [
+        changed('funnel_stages', { conversion_guess: 5e-324 }, 1),
+        row('funnel_stages', 1),
+        'funnel_stages.conversion_guess must be a number from 0.001 to 1',
+      ],
+      [
+        changed('funnel_stages', { position: 9 }),
+        row('funnel_stages'),
+        'funnel_stages.position must be a whole number from 0 to 7',
+      ],
+      [
+        changed('data_points', { date: '2026-02-30' }),
+        row('data_points'),
+        'data_points.date must be a date written YYYY-MM-DD, got "2026-02-30"',
+      ],
+      [
+        changed('data_points', { goal_id: 'nowhere' }),
+        row('data_points'),
+        'data_points.goal_id refers to "nowhere", which no row of goals before it has',
+      ],
+      [changed('goals', { created_at: 'yesterday' }), row('goals'), 'goals.created_at must be an instant in UTC'],
+      [changed('goals', { days_off: 'sat,someday' }), row('goals'), 'goals.days_off "someday"'],
+      [
+        changed('goals', { deadline: '0000-01-01', start_date: null }),
+        row('goals'),
+        'goals.deadline must be a date from 1900-01-01 to 2999-12-31',
+      ],
+      [changed('goals', { id: parsed.tables.goals?.[1]?.id }), row('goals', 1), 'goals.id "'],
+      [changed('goals', { parent_id: goal.id }), row('goals'), 'goals.parent_id makes a loop'],
+      [changed('activities', { name: 'a,b' }), row('activities'), 'activities.name must not contain a comma'],
+      [
+        backup.replace(
+          row('goals'),
+          JSON.stringify(Object.fromEntries(Object.entries(goal).filter(([key]) => key !== 'title'))),
+        ),
+        row('goals'),
+        'goals.title is missing',
+      ],
+    ];
+    for (const [file, rowText, message] of cases) {
+      const line = lineOf(backup, rowText);
+      await expect(target.bigrock.backup.restore(Readable.from([file])), message).rejects.toMatchObject({
+        code: 'invalid-input',
+        field: 'backup',
+        message: expect.stringMatching(
+          new RegExp(
+            `^Nothing was restored\\. Line ${line}: ${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*Correct that row of the file and restore again\\.$`,
+          ),
+        ),
+      });
+      expect(withoutStamp(await text(target.bigrock.backup.backup()))).toEqual(withoutStamp(before));
+    }
+    // What the API lists afterwards still answers: nothing bad reached a table.
+    await expect(target.bigrock.goals.list()).resolves.toBeDefined();
+  });
+
+  it('has a row schema for every table the backup finds, with the same columns', async () => {
+    const tables = await source.bigrock.db.introspection.getTables();
+    const found = await createBackupRepository(source.bigrock.db, dialect, 'default').workspaceTables();
+    expect(found.length).toBeGreaterThan(9);
+    for (const table of found) {
+      const schema = backupRowSchemas[table.name as WorkspaceTableName] as z.ZodObject | undefined;
+      expect(schema, `${table.name} has no row schema in backup-row-schemas.ts`).toBeDefined();
+      expect(Object.keys(schema?.shape ?? {}).sort(), table.name).toEqual([...table.columns].sort());
+    }
+    expect(tables.length).toBeGreaterThan(found.length);
+  });
+  it('restores a SQLite backup that holds NUL characters, taking them out and saying how many', async () => {
+    const old = await openTestBigrock('sqlite', { clock: fixedClock('2026-11-22T12:00:00Z') });
+    try {
+      const goal = await old.bigrock.goals.create({ title: 'Earn more', why: 'Freedom' });
+      await old.bigrock.entries.add({ activity: 'Calls', start: '2026-11-02 09:00', end: '2026-11-02 10:00' });
+      // What an older Bigrock let into SQLite, which stores a NUL where PostgreSQL cannot.
+      await old.bigrock.db.updateTable('goals').set({ title: 'Earn\u0000 more\u0000', why: '\u0000Freedom' }).execute();
+      await old.bigrock.db.updateTable('time_entries').set({ note: 'left a\u0000 message' }).execute();
+      const file = await text(old.bigrock.backup.backup());
+      expect(file).toContain('\\u0000');
+
+      const result = await target.bigrock.backup.restore(Readable.from([file]));
+      expect(result).toMatchObject({ tables: { goals: 1, time_entries: 1 }, nulCharactersRemoved: 4 });
+      expect((await target.bigrock.goals.get(goal.id)).goal).toMatchObject({ title: 'Earn more', why: 'Freedom' });
+      const [entry] = await target.bigrock.entries.list({ from: '2026-11-02', to: '2026-11-02' });
+      expect(entry?.note).toBe('left a message');
+      expect(await text(target.bigrock.backup.backup())).not.toContain('\\u0000');
+    } finally {
+      await old.cleanup();
     }
   });
 });

@@ -1,10 +1,12 @@
-import { AppError, isTimeZone } from '@bigrock/core';
+import { AppError, isTimeZone, withoutNul } from '@bigrock/core';
 
 import type { Clock } from '../clock.js';
 import type { DialectName } from '../db/open-database.js';
 import type { JsonPath } from '../tracking/import/json-values.js';
 import { decodeUtf8, ImportAbort, type ByteSource } from '../tracking/import/text-input.js';
+import { backupRowSchemas, type WorkspaceTableName } from './backup-row-schemas.js';
 import type { BackupRepository, Row, TableInfo } from './backup.repository.js';
+import { createRestoreChecks, type RowProblem } from './restore-checks.js';
 
 export const BACKUP_FORMAT = 'bigrock-backup';
 export const BACKUP_VERSION = 1;
@@ -24,15 +26,30 @@ export interface BackupServiceDeps {
 export interface RestoreResult {
   /** Rows restored, by table. */
   tables: Record<string, number>;
+  /**
+   * NUL characters (U+0000) taken out of the text: the one repair a restore makes, so that a backup
+   * of an older Bigrock on SQLite, which let them in, restores on PostgreSQL, which cannot store them.
+   */
+  nulCharactersRemoved: number;
 }
 
 const isScalar = (value: unknown) =>
   value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 
+const isWorkspaceTable = (name: string): name is WorkspaceTableName => Object.hasOwn(backupRowSchemas, name);
+
+/** A cell as a message shows it: short, and quoted when text. */
+const shown = (value: unknown) => {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+};
+
 /**
  * A full backup of a workspace as one JSON document, and its restore. The backup streams every
  * table row by row; the restore replaces the workspace's data with the file's, in one transaction,
- * so that a bad file changes nothing.
+ * so that a bad file changes nothing. Each row is checked before it is written, with the
+ * constraints of the API (`backup-row-schemas.ts`) and against the rows before it
+ * (`restore-checks.ts`): a row the API would refuse never reaches a table.
  */
 export function createBackupService({ backups, dialect, clock, workspaceId }: BackupServiceDeps) {
   return {
@@ -68,6 +85,8 @@ export function createBackupService({ backups, dialect, clock, workspaceId }: Ba
     async restore(source: ByteSource): Promise<RestoreResult> {
       const tables = new Map((await backups.workspaceTables()).map((table) => [table.name, table]));
       const restored: Record<string, number> = {};
+      const checks = createRestoreChecks();
+      let nulCharactersRemoved = 0;
       const header: { format?: unknown; version?: unknown; workspace?: unknown } = {};
       const trx = await backups.startReplacing();
       let cleared = false;
@@ -80,6 +99,16 @@ export function createBackupService({ backups, dialect, clock, workspaceId }: Ba
 
       const fail = (line: number, message: string): never => {
         throw new ImportAbort({ line, message });
+      };
+      const failRow = (table: string, { line, column, message }: RowProblem): never =>
+        fail(line, `${table}.${column} ${message}. Correct that row of the file and restore again.`);
+
+      /** Text without NUL characters, counted. */
+      const clean = (cell: unknown) => {
+        if (typeof cell !== 'string') return cell;
+        const { text, removed } = withoutNul(cell);
+        nulCharactersRemoved += removed;
+        return text;
       };
 
       async function clear(line: number): Promise<void> {
@@ -94,6 +123,14 @@ export function createBackupService({ backups, dialect, clock, workspaceId }: Ba
         }
         await trx.clear([...tables.values()]);
         cleared = true;
+      }
+
+      /** The table being filled is complete: its references to its own rows are checked, its rows written. */
+      async function endTable(): Promise<void> {
+        const name = state.current?.table.name;
+        const problem = name !== undefined && isWorkspaceTable(name) ? checks.endTable(name) : null;
+        if (name !== undefined && problem !== null) failRow(name, problem);
+        await flush(true);
       }
 
       async function flush(final: boolean): Promise<void> {
@@ -111,16 +148,44 @@ export function createBackupService({ backups, dialect, clock, workspaceId }: Ba
         }
       }
 
-      function toRow(table: TableInfo, value: unknown, line: number): { row: Row; deferred: Row | null } {
+      /** The row's cells without NUL, checked alone and against the rows before it. */
+      function checkedCells(table: TableInfo, value: unknown, line: number): Row {
         if (typeof value !== 'object' || value === null || Array.isArray(value)) {
           return fail(line, `Each row of ${table.name} must be an object.`);
         }
-        const row: Row = { workspace_id: workspaceId };
-        let deferred: Row | null = null;
+        const cells: Row = {};
         for (const [column, cell] of Object.entries(value)) {
           if (!table.columns.includes(column))
             fail(line, `${table.name} has no column "${column}": is this backup from a newer Bigrock?`);
           if (!isScalar(cell)) fail(line, `${table.name}.${column} must be text, a number or null.`);
+          cells[column] = clean(cell);
+        }
+        const name = table.name;
+        if (!isWorkspaceTable(name))
+          throw new Error(
+            `The table ${name} has no row schema in backup-row-schemas.ts, so its rows cannot be checked.`,
+          );
+        const result = backupRowSchemas[name].safeParse(cells);
+        if (!result.success) {
+          const issue = result.error.issues[0];
+          const column = String(issue?.path[0] ?? 'row');
+          const message =
+            issue === undefined
+              ? 'is not valid'
+              : !(column in cells) && issue.code === 'invalid_type'
+                ? 'is missing: give it a value'
+                : `${issue.message}${issue.message.includes('got ') ? '' : `, got ${shown(cells[column])}`}`;
+          failRow(name, { line, column, message });
+        }
+        const problem = checks.check(name, cells, line);
+        if (problem !== null) failRow(name, problem);
+        return cells;
+      }
+
+      function toRow(table: TableInfo, value: unknown, line: number): { row: Row; deferred: Row | null } {
+        const row: Row = { workspace_id: workspaceId };
+        let deferred: Row | null = null;
+        for (const [column, cell] of Object.entries(checkedCells(table, value, line))) {
           const stored = dialect === 'sqlite' && typeof cell === 'boolean' ? Number(cell) : cell;
           if (selfReferences[table.name]?.includes(column) && stored !== null) {
             deferred = { ...(deferred ?? {}), [column]: stored };
@@ -149,7 +214,7 @@ export function createBackupService({ backups, dialect, clock, workspaceId }: Ba
             const table =
               tables.get(name) ??
               fail(line, `This Bigrock has no table "${name}": is this backup from a newer version?`);
-            if (state.current?.table !== table) await flush(true);
+            if (state.current?.table !== table) await endTable();
             const current = state.current ?? { table, rows: [], deferred: [] };
             state.current = current;
             const { row, deferred } = toRow(table, value, line);
@@ -160,16 +225,17 @@ export function createBackupService({ backups, dialect, clock, workspaceId }: Ba
           }
         }
         await clear(1);
-        await flush(true);
+        await endTable();
         const workspace = header.workspace;
         if (typeof workspace === 'object' && workspace !== null && 'name' in workspace && 'timeZone' in workspace) {
-          const { name, timeZone } = workspace;
+          const { timeZone } = workspace;
+          const name = clean(workspace.name);
           if (typeof name === 'string' && typeof timeZone === 'string' && isTimeZone(timeZone)) {
             await trx.setWorkspace(name, timeZone);
           }
         }
         await trx.commit();
-        return { tables: restored };
+        return { tables: restored, nulCharactersRemoved };
       } catch (error) {
         await trx.rollback();
         if (error instanceof ImportAbort) {

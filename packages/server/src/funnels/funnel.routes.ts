@@ -1,11 +1,17 @@
-import { createFunnelSchema, funnelTemplates, isCalendarDate, planSchema, updateFunnelSchema } from '@bigrock/core';
+import {
+  calendarDateSchema as calendarDate,
+  createFunnelSchema,
+  funnelTemplates,
+  idSchema,
+  planSchema,
+  updateFunnelSchema,
+} from '@bigrock/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 import type { FunnelService } from './funnel.service.js';
 
-const funnelParams = z.object({ id: z.string().min(1).describe('The id of the funnel, or its name') });
-const calendarDate = z.string().refine(isCalendarDate, { message: 'must be a date written YYYY-MM-DD' });
+const funnelParams = z.object({ id: idSchema.describe('The id of the funnel, or its name') });
 const asOfQuery = z.object({
   asOf: calendarDate
     .optional()

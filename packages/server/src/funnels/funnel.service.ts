@@ -1,6 +1,7 @@
 import {
   AppError,
   assertCalendarDate,
+  checkWholeTarget,
   createFunnelSchema,
   dateInZone,
   planSchema,
@@ -40,6 +41,14 @@ export interface FunnelServiceDeps {
 
 /** Working days a week when neither the funnel nor its goal says otherwise. */
 const DEFAULT_WORKDAYS_PER_WEEK = 5;
+
+/** An issue sink for the checks of core that a service runs on merged fields: the first issue throws. */
+const throwIssue = {
+  addIssue({ path, message }: { path: PropertyKey[]; message: string }): never {
+    const field = path.join('.');
+    throw new AppError('invalid-input', `${field}: ${message}.`, { field });
+  },
+};
 
 const ceilTo2 = (value: number) => Math.ceil(value * 100 - 1e-9) / 100;
 
@@ -156,7 +165,57 @@ export function createFunnelService({
         ...(index > 0 && { conversionFromPrevious: stage.conversionGuess ?? 1 }),
       })),
     };
-    return parseInput(planSchema, plan);
+    const parsed = planSchema.safeParse(plan);
+    if (parsed.success) return parsed.data;
+    // Stored before the limits of today, or from its goal: say which value to change, and where.
+    const issue = parsed.error.issues[0];
+    const { field, what } = storedValueOf(funnel, goal, issue?.path ?? []);
+    throw new AppError(
+      'invalid-input',
+      `The funnel "${funnel.name}" cannot be solved: ${what} ${issue?.message ?? 'is not valid'}; change it and solve again.`,
+      { field, cause: parsed.error },
+    );
+  }
+
+  /** The field of a funnel (or of its goal or a stage's activity) that a plan's path comes from, in words. */
+  function storedValueOf(
+    funnel: Funnel,
+    goal: Goal | undefined,
+    path: readonly PropertyKey[],
+  ): { field: string; what: string } {
+    const [first, second, third] = path.map(String);
+    const shown = (value: unknown) => (typeof value === 'number' ? String(value) : JSON.stringify(value));
+    const own = (field: keyof Funnel & keyof Goal, label: string) =>
+      funnel[field] !== null || goal === undefined
+        ? { field, what: `its ${label} (${shown(funnel[field])})` }
+        : { field, what: `the ${label} of its goal "${goal.title}" (${shown(goal[field])})` };
+    if (first === 'stages') {
+      const index = Number(second);
+      const stage = funnel.stages[index];
+      if (third === 'minutesPerUnit')
+        return {
+          field: `stages.${index}.minutesPerUnit`,
+          what: `the minutes per unit of "${stage?.activity ?? ''}" (${shown(stage?.minutesPerUnit)})`,
+        };
+      if (third === 'conversionFromPrevious')
+        return {
+          field: `stages.${index}.conversion`,
+          what: `the conversion into "${stage?.activity ?? ''}" (${shown(stage?.conversionGuess)})`,
+        };
+      return { field: path.join('.'), what: `stage ${index + 1}` };
+    }
+    if (first === 'hoursPerWeek') return own('hoursPerWeek', 'hours a week');
+    if (first === 'workdaysPerWeek')
+      return funnel.workdaysPerWeek !== null || goal === undefined
+        ? { field: 'workdaysPerWeek', what: `its working days a week (${shown(funnel.workdaysPerWeek)})` }
+        : { field: 'workdaysPerWeek', what: `the days off of its goal "${goal.title}" (${goal.daysOff.join(', ')})` };
+    if (first === 'goal' && second === 'target') return own('target', 'target');
+    if (first === 'goal' && second === 'unit') return own('unit', 'unit');
+    if (first === 'goal' && second === 'start') return own('startDate', 'start date');
+    if (first === 'goal' && second === 'deadline') return own('deadline', 'deadline');
+    if (first === 'goal' && second === 'valuePerUnit')
+      return { field: 'valuePerUnit', what: `its value per unit (${shown(funnel.valuePerUnit)})` };
+    return { field: path.join('.') || 'funnel', what: path.join('.') || 'the funnel' };
   }
 
   async function solve(ref: string, options: { asOf?: string } = {}): Promise<FunnelSolveResult> {
@@ -238,6 +297,7 @@ export function createFunnelService({
         throw new AppError('invalid-input', `deadline: set it after the start date (${funnel.startDate}).`, {
           field: 'deadline',
         });
+      checkWholeTarget(funnel, throwIssue, ['target']);
       await funnels.update(funnel);
       return find(funnel.id);
     },

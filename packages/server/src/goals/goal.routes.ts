@@ -1,14 +1,12 @@
-import { createGoalSchema, isCalendarDate, logProgressSchema, updateGoalSchema } from '@bigrock/core';
+import { calendarDateSchema, createGoalSchema, idSchema, logProgressSchema, updateGoalSchema } from '@bigrock/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 import type { GoalService } from './goal.service.js';
 
-const idParams = z.object({ id: z.string().min(1) });
+const idParams = z.object({ id: idSchema });
 const asOfQuery = z.object({
-  asOf: z
-    .string()
-    .refine(isCalendarDate, { message: 'must be a date written YYYY-MM-DD' })
+  asOf: calendarDateSchema
     .optional()
     .describe('The day to measure pace on; today in the workspace time zone when left out'),
 });

@@ -108,7 +108,7 @@ describe.each(dialects)('goals on %s', (dialect) => {
     await expect(goals.create({ title: 'x', deadline: '2026-02-30' })).rejects.toMatchObject({
       code: 'invalid-input',
       field: 'deadline',
-      message: 'deadline: must be a date written YYYY-MM-DD.',
+      message: 'deadline: must be a date written YYYY-MM-DD, got "2026-02-30".',
     });
     await expect(goals.create({ title: 'x', hoursPerWeek: 200 })).rejects.toMatchObject({ field: 'hoursPerWeek' });
     await expect(goals.logProgress('nope', { value: 1 })).rejects.toMatchObject({ code: 'not-found' });

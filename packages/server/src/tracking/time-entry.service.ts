@@ -7,7 +7,7 @@ import {
   dateInZone,
   dateRangeInZone,
   findReviewItems,
-  parseInstantInput,
+  readInstantInput,
   splitEntrySchema,
   splitSpan,
   startTimerSchema,
@@ -63,15 +63,9 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
   const toEntry = (row: TimeEntryRow) => toTimeEntry(row, now().getTime());
 
   async function instant(text: string, field: string): Promise<number> {
-    const ms = parseInstantInput(text, await zone(), now());
-    if (ms === null) {
-      throw new AppError(
-        'invalid-input',
-        `${field}: "${text}" is not a date and time; write 2026-03-02 09:30 (your time zone) or ISO 8601 with an offset.`,
-        { field },
-      );
-    }
-    return ms;
+    const read = readInstantInput(text, await zone(), now());
+    if ('problem' in read) throw new AppError('invalid-input', `${field}: ${read.problem}.`, { field });
+    return read.instantMs;
   }
 
   async function findRow(id: string): Promise<TimeEntryRow> {

@@ -3,6 +3,7 @@ import {
   calendarDateSchema,
   createEntrySchema,
   createOutcomeSchema,
+  idSchema,
   splitEntrySchema,
   startTimerSchema,
   updateEntrySchema,
@@ -13,7 +14,7 @@ import { z } from 'zod';
 import type { OutcomeService } from './outcome.service.js';
 import type { TimeEntryService } from './time-entry.service.js';
 
-const idParams = z.object({ id: z.string().min(1) });
+const idParams = z.object({ id: idSchema });
 export const dayRangeQuery = z.object({
   from: calendarDateSchema
     .optional()

@@ -1,12 +1,16 @@
-import { AppError, isTimeZone } from '@bigrock/core';
+import { AppError, isTimeZone, textSchema } from '@bigrock/core';
 import { z } from 'zod';
 
 import { parseInput } from '../validation.js';
 import type { Workspace, WorkspaceRepository } from './workspace.repository.js';
 
 export const updateWorkspaceSchema = z.object({
-  name: z.string().trim().min(1).max(100).optional(),
-  timeZone: z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Paris' }).optional(),
+  name: textSchema
+    .trim()
+    .min(1, { message: 'must not be empty: name the workspace' })
+    .max(100, { message: 'must be at most 100 characters' })
+    .optional(),
+  timeZone: textSchema.refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Paris' }).optional(),
 });
 
 export type WorkspaceService = ReturnType<typeof createWorkspaceService>;

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 
-import { AppError, dateFormatNames, importFormats } from '@bigrock/core';
+import { AppError, dateFormatNames, importFormats, textSchema } from '@bigrock/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
@@ -12,10 +12,10 @@ import type { ImportService } from './import.service.js';
 const importQuery = dayRangeQuery.extend({
   format: z.enum(importFormats).optional().describe('Recognised from the content when left out'),
   dryRun: z.enum(['true', 'false']).optional().describe('true: check and count, change nothing'),
-  timeZone: z.string().optional().describe("The zone of the file's wall-clock times; the workspace's by default"),
+  timeZone: textSchema.optional().describe("The zone of the file's wall-clock times; the workspace's by default"),
   dateFormat: z.enum(dateFormatNames).optional().describe('CSV: the date format when ambiguous'),
   map: z
-    .union([z.string(), z.array(z.string())])
+    .union([textSchema, z.array(textSchema)])
     .optional()
     .describe('CSV: field=Header, repeated (start=Begin&map=activity=What)'),
 });

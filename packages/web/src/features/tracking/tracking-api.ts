@@ -85,9 +85,10 @@ export function uploadImport(request: ImportRequest, onProgress: (fraction: numb
   return uploadFile(`/imports?${query.toString()}`, request.file, onProgress, [422]);
 }
 
-/** Rows restored, by table. */
+/** Rows restored, by table, and the NUL characters (U+0000) taken out of the text. */
 export interface RestoreResult {
   tables: Record<string, number>;
+  nulCharactersRemoved: number;
 }
 
 /** Replaces the workspace's data with a backup file's; the server restores all of it or nothing. */

@@ -1,0 +1,294 @@
+import {
+  activityClasses,
+  activityCountSchema,
+  activityFieldsSchema,
+  aggregates,
+  calendarDateSchema,
+  checkOutcomeAmount,
+  checkRate,
+  checkWholeTarget,
+  conversionSchema,
+  currencyCodeSchema,
+  directions,
+  entryActivitySchema,
+  entrySources,
+  funnelFieldsSchema,
+  goalFieldsSchema,
+  goalLevels,
+  goalValueSchema,
+  idSchema,
+  isSupportedInstant,
+  MAX_TAGS,
+  noteSchema,
+  outcomeAmountSchema,
+  outcomeKinds,
+  ratePeriods,
+  tagSchema,
+  textSchema,
+  trackingSources,
+  weekdays,
+} from '@bigrock/core';
+import { z } from 'zod';
+
+import type { Database } from '../db/database.js';
+
+/**
+ * The rows of a backup are checked with the constraints of the API: each column with the field
+ * schema of core that the API takes it with, in the form the table stores it (comma-separated
+ * lists, epoch milliseconds, ISO instants), and the checks across fields that the services make.
+ */
+
+/** An instant as Bigrock stores it: `Date.prototype.toISOString()`, from 1900 to 2999. */
+const storedInstant = textSchema.refine(
+  (text) => {
+    const ms = Date.parse(text);
+    return isSupportedInstant(ms) && new Date(ms).toISOString() === text;
+  },
+  { message: 'must be an instant in UTC written 2026-03-02T09:30:00.000Z, from 1900 to 2999' },
+);
+
+/** Epoch milliseconds, whole, on a day from 1900 to 2999. */
+const storedEpochMs = z
+  .number({ error: 'must be a whole number of milliseconds since 1970 (an instant from 1900 to 2999)' })
+  .int({ message: 'must be a whole number of milliseconds since 1970 (an instant from 1900 to 2999)' })
+  .refine(isSupportedInstant, { message: 'must be an instant from 1900 to 2999, in milliseconds since 1970' });
+
+/** A list stored as comma-separated text, each item checked with `item`. */
+const commaList = (item: z.ZodType, options: { min?: number; max: number }) =>
+  textSchema.superRefine((text, context) => {
+    const items = text === '' ? [] : text.split(',');
+    if (items.length < (options.min ?? 0) || items.length > options.max)
+      context.addIssue({
+        code: 'custom',
+        message: `must list ${options.min ?? 0} to ${options.max} items separated by commas`,
+      });
+    for (const value of items) {
+      const result = item.safeParse(value);
+      if (!result.success)
+        context.addIssue({
+          code: 'custom',
+          message: `"${value}": ${result.error.issues[0]?.message ?? 'is not valid'}`,
+        });
+    }
+  });
+const weekdayList = (min: number) => commaList(z.enum(weekdays), { min, max: 7 });
+
+const goal = goalFieldsSchema.shape;
+const activity = activityFieldsSchema.shape;
+const funnel = funnelFieldsSchema.shape;
+
+/** Adds the issue of a pair of dates out of order. */
+function inOrder(
+  context: z.RefinementCtx,
+  first: string | null | undefined,
+  last: string | null | undefined,
+  path: string,
+  strictly: boolean,
+): void {
+  if (first && last && (strictly ? last <= first : last < first))
+    context.addIssue({
+      code: 'custom',
+      path: [path],
+      message: `must be ${strictly ? 'after' : 'on or after'} ${first}`,
+    });
+}
+
+/** The tables of a workspace, each as one row of a backup holds it. */
+export type WorkspaceTableName = Exclude<keyof Database, 'workspaces' | 'settings'>;
+
+export const backupRowSchemas: Record<WorkspaceTableName, z.ZodType> = {
+  goals: z
+    .strictObject({
+      id: idSchema,
+      title: goal.title,
+      level: z.enum(goalLevels).nullable().optional(),
+      unit: goal.unit,
+      aggregate: z.enum(aggregates),
+      direction: z.enum(directions),
+      baseline: goalValueSchema,
+      target: goalValueSchema.nullable().optional(),
+      start_date: calendarDateSchema.nullable().optional(),
+      deadline: calendarDateSchema.nullable().optional(),
+      why: goal.why,
+      parent_id: idSchema.nullable().optional(),
+      systems: goal.systems,
+      owner: goal.owner,
+      partner: goal.partner,
+      tracking_source: z.enum(trackingSources),
+      hours_per_week: goal.hoursPerWeek,
+      days_off: weekdayList(0),
+      archived_at: storedInstant.nullable().optional(),
+      created_at: storedInstant,
+      updated_at: storedInstant,
+    })
+    .superRefine((row, context) => inOrder(context, row.start_date, row.deadline, 'deadline', true)),
+  data_points: z.strictObject({
+    id: idSchema,
+    goal_id: idSchema,
+    date: calendarDateSchema,
+    value: goalValueSchema,
+    note: noteOf(500),
+    created_at: storedInstant,
+  }),
+  activities: z
+    .strictObject({
+      id: idSchema,
+      name: activity.name,
+      unit: textSchema.trim().min(1, { message: 'must not be empty' }).max(40),
+      rate: activity.rate,
+      rate_period: z.enum(ratePeriods).nullable().optional(),
+      minutes_per_unit: activity.minutesPerUnit,
+      workdays: weekdayList(1),
+      activity_class: z.enum(activityClasses),
+      start_date: calendarDateSchema,
+      created_at: storedInstant,
+      updated_at: storedInstant,
+    })
+    .superRefine((row, context) =>
+      checkRate(
+        { rate: row.rate, ratePeriod: row.rate_period },
+        {
+          addIssue: (issue) =>
+            context.addIssue({ ...issue, path: issue.path.map((key) => (key === 'ratePeriod' ? 'rate_period' : key)) }),
+        },
+      ),
+    ),
+  activity_goals: z.strictObject({ activity_id: idSchema, goal_id: idSchema }),
+  activity_logs: z.strictObject({
+    id: idSchema,
+    activity_id: idSchema,
+    date: calendarDateSchema,
+    count: activityCountSchema,
+    note: noteOf(500),
+    created_at: storedInstant,
+  }),
+  activity_breaks: z
+    .strictObject({
+      id: idSchema,
+      activity_id: idSchema,
+      start_date: calendarDateSchema,
+      end_date: calendarDateSchema,
+      note: noteOf(500),
+      created_at: storedInstant,
+    })
+    .superRefine((row, context) => inOrder(context, row.start_date, row.end_date, 'end_date', false)),
+  funnels: z
+    .strictObject({
+      id: idSchema,
+      name: funnel.name,
+      goal_id: idSchema.nullable().optional(),
+      target: funnel.target,
+      unit: funnel.unit,
+      value_per_unit: funnel.valuePerUnit,
+      start_date: calendarDateSchema.nullable().optional(),
+      deadline: calendarDateSchema.nullable().optional(),
+      hours_per_week: funnel.hoursPerWeek,
+      workdays_per_week: funnel.workdaysPerWeek,
+      created_at: storedInstant,
+      updated_at: storedInstant,
+    })
+    .superRefine((row, context) => {
+      inOrder(context, row.start_date, row.deadline, 'deadline', true);
+      checkWholeTarget({ target: row.target, valuePerUnit: row.value_per_unit }, context, ['target']);
+    }),
+  funnel_stages: z.strictObject({
+    funnel_id: idSchema,
+    position: z
+      .number({ error: 'must be a whole number from 0 to 7' })
+      .int({ message: 'must be a whole number from 0 to 7' })
+      .min(0, { message: 'must be a whole number from 0 to 7' })
+      .max(7, { message: 'must be a whole number from 0 to 7' }),
+    activity_id: idSchema,
+    conversion_guess: conversionSchema.nullable().optional(),
+  }),
+  time_entries: z
+    .strictObject({
+      id: idSchema,
+      activity: entryActivitySchema,
+      start_ms: storedEpochMs,
+      end_ms: storedEpochMs.nullable().optional(),
+      tags: commaList(tagSchema, { max: MAX_TAGS }),
+      note: noteSchema,
+      source: z.enum(entrySources),
+      source_id: textSchema.max(500).nullable().optional(),
+      source_hash: textSchema.max(200).nullable().optional(),
+      created_at: storedInstant,
+      updated_at: storedInstant,
+    })
+    .superRefine((row, context) => {
+      if (row.end_ms !== null && row.end_ms !== undefined && row.end_ms < row.start_ms)
+        context.addIssue({ code: 'custom', path: ['end_ms'], message: 'must not come before start_ms' });
+    }),
+  outcomes: z
+    .strictObject({
+      id: idSchema,
+      kind: z.enum(outcomeKinds),
+      amount: outcomeAmountSchema,
+      currency: currencyCodeSchema.nullable().optional(),
+      date: calendarDateSchema,
+      activity: noteOf(200),
+      channel: noteOf(100),
+      note: noteSchema,
+      created_at: storedInstant,
+      updated_at: storedInstant,
+    })
+    .superRefine((row, context) => {
+      const hasCurrency = row.currency !== null && row.currency !== undefined;
+      if (row.kind === 'revenue' && !hasCurrency)
+        context.addIssue({ code: 'custom', path: ['currency'], message: 'must be given for revenue, such as USD' });
+      if (row.kind !== 'revenue' && hasCurrency)
+        context.addIssue({ code: 'custom', path: ['currency'], message: `must be null: a ${row.kind} is counted` });
+      checkOutcomeAmount(row, context);
+    }),
+};
+
+function noteOf(max: number) {
+  return textSchema
+    .max(max, { message: `must be at most ${max} characters` })
+    .nullable()
+    .optional();
+}
+
+/**
+ * The columns that refer to rows of another table of the workspace: a restore finds each one
+ * earlier in the file (or, for a table's own rows, anywhere in it).
+ */
+export const backupReferences: Partial<Record<WorkspaceTableName, Record<string, WorkspaceTableName>>> = {
+  goals: { parent_id: 'goals' },
+  data_points: { goal_id: 'goals' },
+  activity_goals: { activity_id: 'activities', goal_id: 'goals' },
+  activity_logs: { activity_id: 'activities' },
+  activity_breaks: { activity_id: 'activities' },
+  funnels: { goal_id: 'goals' },
+  funnel_stages: { funnel_id: 'funnels', activity_id: 'activities' },
+};
+
+/**
+ * What makes a row unique in its table besides its id (the unique indexes), as the restore checks
+ * it; null when the row takes no part (an entry made here has no source id).
+ */
+export const backupUniqueKeys: Partial<
+  Record<WorkspaceTableName, Array<{ what: string; key(row: Record<string, unknown>): string | null }>>
+> = {
+  activities: [{ what: 'name', key: (row) => String(row.name) }],
+  funnels: [{ what: 'name', key: (row) => String(row.name) }],
+  activity_goals: [
+    { what: 'activity_id and goal_id', key: (row) => `${String(row.activity_id)}\u0000${String(row.goal_id)}` },
+  ],
+  funnel_stages: [
+    { what: 'funnel_id and position', key: (row) => `${String(row.funnel_id)}\u0000${String(row.position)}` },
+  ],
+  time_entries: [
+    {
+      what: 'source and source_id',
+      key: (row) =>
+        row.source_id === null || row.source_id === undefined
+          ? null
+          : `${String(row.source)}\u0000${String(row.source_id)}`,
+    },
+    {
+      what: 'end_ms null (a running timer: there can be one)',
+      key: (row) => (row.end_ms === null || row.end_ms === undefined ? 'running' : null),
+    },
+  ],
+};
