@@ -172,7 +172,7 @@ export function createBackupService({ backups, dialect, clock, workspaceId }: Ba
           const message =
             issue === undefined
               ? 'is not valid'
-              : !(column in cells) && issue.code === 'invalid_type'
+              : !(column in cells)
                 ? 'is missing: give it a value'
                 : `${issue.message}${issue.message.includes('got ') ? '' : `, got ${shown(cells[column])}`}`;
           failRow(name, { line, column, message });

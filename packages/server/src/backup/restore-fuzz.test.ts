@@ -125,7 +125,7 @@ describe.each(dialects)('restores of mutated backups on %s', (dialect) => {
             await bigrock.backup.restore(Readable.from([Buffer.from(original)]));
           }
         }),
-        { seed: FUZZ_SEED, numRuns: dialect === 'sqlite' ? 150 : 60 },
+        { seed: FUZZ_SEED, numRuns: dialect === 'sqlite' ? 100 : 50 },
       );
     },
   );

@@ -9,7 +9,7 @@ import { buildApp } from './build-app.js';
 
 const PORT = 4996;
 const asText = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
-const RUNS_PER_ROUTE = 8;
+const RUNS_PER_ROUTE = 6;
 
 interface Operation {
   method: string;

@@ -117,7 +117,7 @@ describe.each(dialects)('imports of mutated files on %s', (dialect) => {
             else expect(result.errors).toEqual([]);
           },
         ),
-        { seed: FUZZ_SEED, numRuns: dialect === 'sqlite' ? 200 : 100 },
+        { seed: FUZZ_SEED, numRuns: dialect === 'sqlite' ? 150 : 60 },
       );
     },
   );
