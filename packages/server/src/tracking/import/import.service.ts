@@ -159,7 +159,6 @@ export function createImportService({ entries, workspaces, clock, workspaceId }:
         dateFormat: checked.dateFormat,
         startMs,
         endMs,
-        nowMs: clock.now().getTime(),
       };
       const onBytes = (bytes: number) => {
         bytesRead += bytes;
