@@ -297,6 +297,154 @@ describe.each(dialects)('imports on %s', (dialect) => {
     expect(await entriesIn('2026-02-01', '2026-03-31')).toHaveLength(before);
   });
 
+  /** A file of each format with one entry whose texts are these (CSV cells must not need quotes). */
+  const filesWith = ({ activity = 'Calls', note = 'Warm list', tags = ['calls'] }) => ({
+    csv: `Start,End,Activity,Note,Tags\n2025-04-01 09:00,2025-04-01 10:00,${activity},${note},"${tags.join(',')}"\n`,
+    toggl: `User,Email,Project,Description,Start date,Start time,End date,End time,Tags\nDana,dana@example.com,${activity},${note},2025-04-01,09:00:00,2025-04-01,10:00:00,"${tags.join(',')}"\n`,
+    clockify: `"Project","Client","Description","Task","User","Email","Tags","Start Date","Start Time","End Date","End Time","Duration (h)"\n"${activity}","","${note}","","Dana","dana@example.com","${tags.join(', ')}","04/01/2025","09:00:00 AM","04/01/2025","10:00:00 AM","01:00:00"\n`,
+    timew: JSON.stringify([
+      { id: 1, start: '20250401T090000Z', end: '20250401T100000Z', tags: [activity, ...tags], annotation: note },
+    ]),
+    activitywatch: JSON.stringify({
+      buckets: {
+        'aw-watcher-window_laptop': {
+          type: 'currentwindow',
+          events: [{ id: 1, timestamp: '2025-04-01T09:00:00Z', duration: 3600, data: { app: activity, title: note } }],
+        },
+      },
+    }),
+    ics: [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'UID:a',
+      'DTSTART:20250401T090000Z',
+      'DTEND:20250401T100000Z',
+      `SUMMARY:${activity}`,
+      `DESCRIPTION:${note}`,
+      `CATEGORIES:${tags.join(',')}`,
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n'),
+  });
+
+  it('reports a text longer than Bigrock keeps, in every format, with its line and field, and imports nothing', async () => {
+    const before = (await entriesIn('2025-04-01', '2025-04-01')).length;
+    const longActivity = filesWith({ activity: 'A'.repeat(201) });
+    const activityFields = {
+      csv: 'Activity',
+      toggl: 'Project',
+      clockify: 'Project',
+      timew: 'tags[0]',
+      activitywatch: 'data.app',
+      ics: 'SUMMARY',
+    };
+    const longNote = filesWith({ note: 'N'.repeat(2001) });
+    const noteFields = {
+      csv: 'Note',
+      toggl: 'Description',
+      clockify: 'Description',
+      timew: 'annotation',
+      ics: 'DESCRIPTION',
+    };
+    const longTag = filesWith({ tags: ['calls', 'T'.repeat(51)] });
+    const manyTags = filesWith({ tags: Array.from({ length: 21 }, (_, index) => `tag${index}`) });
+    const tagFields = { csv: 'Tags', toggl: 'Tags', clockify: 'Tags', timew: 'tags', ics: 'CATEGORIES' };
+    const lines = { csv: 2, toggl: 2, clockify: 2, timew: 1, activitywatch: 1, ics: 6 };
+    const cases = [
+      ...Object.entries(activityFields).map(([format, field]) => ({
+        format,
+        field,
+        text: longActivity,
+        says: '201 characters',
+      })),
+      ...Object.entries(noteFields).map(([format, field]) => ({
+        format,
+        field,
+        text: longNote,
+        says: '2,001 characters',
+      })),
+      ...Object.entries(tagFields).map(([format, field]) => ({ format, field, text: longTag, says: '51 characters' })),
+      ...Object.entries(tagFields).map(([format, field]) => ({ format, field, text: manyTags, says: '21 tags' })),
+    ];
+    for (const { format, field, text, says } of cases) {
+      const name = `${format} ${field} ${says}`;
+      const result = await importText(text[format as keyof typeof text], { format, timeZone: 'UTC' });
+      expect(counts(result), name).toEqual({ status: 'failed', added: 0, changed: 0, skipped: 0, errors: 1 });
+      const line =
+        format === 'ics' && field !== 'SUMMARY'
+          ? field === 'DESCRIPTION'
+            ? 7
+            : 8
+          : lines[format as keyof typeof lines];
+      expect(result.errors[0], name).toMatchObject({ line, message: expect.stringContaining(says) });
+      expect(result.errors[0]?.message, name).toContain(`${field}: `);
+    }
+    expect(await entriesIn('2025-04-01', '2025-04-01')).toHaveLength(before);
+    // Right at the limits, everything is taken whole.
+    const atLimits = filesWith({ activity: 'A'.repeat(200), note: 'N'.repeat(2000), tags: ['T'.repeat(50)] });
+    const imported = await importText(atLimits.toggl, { format: 'toggl', timeZone: 'UTC', dryRun: true });
+    expect(imported.errors).toEqual([]);
+    expect(imported.preview.added[0]).toMatchObject({
+      activity: 'A'.repeat(200),
+      note: 'N'.repeat(2000),
+      tags: ['T'.repeat(50)],
+    });
+  });
+
+  it('refuses a NUL character in any field of any format, with its line and field, and imports nothing', async () => {
+    const before = (await entriesIn('2025-04-01', '2025-04-01')).length;
+    const withNul = filesWith({ activity: 'Ca\u0000lls', note: 'Warm\u0000list', tags: ['ca\u0000lls'] });
+    const expected = {
+      csv: { line: 2, field: 'Activity' },
+      toggl: { line: 2, field: 'Project' },
+      clockify: { line: 2, field: 'Project' },
+      timew: { line: 1, field: '[0].tags[0]' },
+      activitywatch: { line: 1, field: 'buckets.aw-watcher-window_laptop.events[0].data.app' },
+      ics: { line: 6, field: 'SUMMARY' },
+    };
+    for (const [format, where] of Object.entries(expected)) {
+      const result = await importText(withNul[format as keyof typeof withNul], { format, timeZone: 'UTC' });
+      expect(counts(result), format).toMatchObject({ status: 'failed', added: 0 });
+      expect(result.errors[0], format).toEqual({
+        ...where,
+        message: expect.stringContaining(`${where.field}: holds a NUL character (U+0000)`),
+      });
+    }
+    // In a column Bigrock does not read, in a key, in a header.
+    const unread = await importText('Start,End,Activity,Other\n2025-04-01 09:00,2025-04-01 10:00,Calls,x\u0000\n');
+    expect(unread.errors).toMatchObject([{ line: 2, field: 'Other' }]);
+    const key = await importText('[{"start":"20250401T090000Z","end":"20250401T100000Z","ta\\u0000gs":["calls"]}]');
+    expect(key.errors).toMatchObject([{ line: 1, field: '[0].ta\\u0000gs' }]);
+    const header = await importText('Start,End,Acti\u0000vity\n2025-04-01 09:00,2025-04-01 10:00,Calls\n', {
+      format: 'csv',
+    });
+    expect(header.errors).toMatchObject([{ line: 1, field: 'column 3' }]);
+    expect(await entriesIn('2025-04-01', '2025-04-01')).toHaveLength(before);
+  });
+
+  it('reads a CSV the same whatever chunks it comes in, a CRLF split between two included', async () => {
+    const text =
+      'Start,End,Activity,Note\r\n2025-04-02 09:00,2025-04-02 10:00,Calls,"Warm ""list"", then\r\nemails"\r\n2025-04-02 11:00,2025-04-02 12:00,Email,"Inbox, zero"\r\n';
+    for (let split = 1; split < text.length; split++) {
+      const result = await test.bigrock.imports.importFile(
+        Readable.from([Buffer.from(text.slice(0, split)), Buffer.from(text.slice(split))]),
+        { dryRun: true, timeZone: 'UTC' },
+      );
+      expect(result.errors, `split at ${split}`).toEqual([]);
+      expect(
+        result.preview.added.map(({ note }) => note),
+        `split at ${split}`,
+      ).toEqual(['Warm "list", then\r\nemails', 'Inbox, zero']);
+    }
+    // Cut inside its last field, a quote left open: refused, never imported with the value cut.
+    for (const cut of ['"Inbox, ze', '"Inbox, zero', '"']) {
+      const result = await importText(text.slice(0, text.lastIndexOf('"Inbox')) + cut, { timeZone: 'UTC' });
+      expect(counts(result), cut).toMatchObject({ status: 'failed', added: 0 });
+      expect(result.errors[0], cut).toMatchObject({ line: 4, message: expect.stringContaining('quote') });
+    }
+  });
+
   it('shows in a dry run what would be added, changed and skipped, and changes nothing', async () => {
     const before = await test.bigrock.entries.list({ from: '2026-03-01', to: '2026-03-31' });
     // The same Toggl entries as the first import (same person, same starts), exported again after edits.
