@@ -44,6 +44,33 @@ export interface ImportPreviewEntry {
   note: string | null;
 }
 
+/**
+ * What becomes of an interval still running in a file that started more than a day before the
+ * import (`STALE_RUNNING_MS`): stopped at `stopAt`, kept running as the timer, or left out.
+ */
+export const runningChoices = ['stop', 'keep', 'skip'] as const;
+export type RunningChoice = (typeof runningChoices)[number];
+
+/** A running interval that started longer ago than this is not made the timer without asking. */
+export const STALE_RUNNING_MS = 24 * 3_600_000;
+/**
+ * How long an old running interval lasts when it is stopped. A file records nothing of it after
+ * its start (Timewarrior keeps only the start of an open interval), so its last activity is
+ * unknown: it is stopped a working day after its start.
+ */
+export const STOPPED_RUNNING_MS = 8 * 3_600_000;
+
+/** An interval still running in a file, started more than a day before the import. */
+export interface StaleRunningInterval {
+  line: number;
+  activity: string;
+  start: string;
+  /** Where `stop` ends it: STOPPED_RUNNING_MS after its start. */
+  stopAt: string;
+  /** What was done with it; null when the import was not told (a dry run shows it, an import fails). */
+  choice: RunningChoice | null;
+}
+
 /** The answer to an import, dry run or not. Nothing is added unless `status` is `imported`. */
 export interface ImportResult {
   format: ImportFormat;
@@ -58,6 +85,8 @@ export interface ImportResult {
   warnings: ImportIssue[];
   /** The first entries that are (or would be) added and changed, to look at before importing. */
   preview: { added: ImportPreviewEntry[]; changed: ImportPreviewEntry[] };
+  /** Intervals still running in the file that started more than a day ago: each needs a choice. */
+  staleRunning: StaleRunningInterval[];
 }
 
 /** Errors beyond this many are counted, not listed: the first ones are enough to fix the file. */

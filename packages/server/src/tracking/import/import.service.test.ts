@@ -142,8 +142,10 @@ describe.each(dialects)('imports on %s', (dialect) => {
   });
 
   it('imports a running Timewarrior interval as the running timer, and changes it once it has stopped', async () => {
-    const first = await importFile('timew-export.json');
+    // Started long before this import (the clock says November): kept running, as asked.
+    const first = await importFile('timew-export.json', { running: 'keep' });
     expect(counts(first)).toEqual({ status: 'imported', added: 3, changed: 0, skipped: 0, errors: 0 });
+    expect(first.staleRunning).toMatchObject([{ line: 4, activity: 'deep work', choice: 'keep' }]);
     expect(first.format).toBe('timew');
     expect(await test.bigrock.entries.timer()).toMatchObject({
       activity: 'deep work',
@@ -166,7 +168,7 @@ describe.each(dialects)('imports on %s', (dialect) => {
 
   it('leaves a running interval out, with a warning, when a timer already runs', async () => {
     const { started } = await test.bigrock.entries.startTimer({ activity: 'Calls' });
-    const result = await importText('[{"id":1,"start":"20260310T130000Z","tags":["writing"]}]');
+    const result = await importText('[{"id":1,"start":"20260310T130000Z","tags":["writing"]}]', { running: 'keep' });
     expect(counts(result)).toEqual({ status: 'imported', added: 0, changed: 0, skipped: 1, errors: 0 });
     expect(result.warnings[0]?.message).toContain('a timer already runs');
     expect((await test.bigrock.entries.timer())?.id).toBe(started.id);
@@ -518,7 +520,7 @@ describe.each(dialects)('imports on %s', (dialect) => {
 
   it('leaves an imported running interval stopped here stopped when the same export comes again', async () => {
     const running = '[{"id":1,"start":"20250610T130000Z","tags":["writing"]}]';
-    expect(counts(await importText(running))).toMatchObject({ added: 1 });
+    expect(counts(await importText(running, { running: 'keep' }))).toMatchObject({ added: 1 });
     const stopped = await test.bigrock.entries.stopTimer();
     expect(stopped).toMatchObject({ activity: 'writing', source: 'import' });
 
@@ -531,6 +533,86 @@ describe.each(dialects)('imports on %s', (dialect) => {
     });
     expect(await test.bigrock.entries.timer()).toBeNull();
     expect(await test.bigrock.entries.get(stopped.id)).toMatchObject({ end: stopped.end });
+  });
+
+  describe('an interval still running in the file since more than a day', () => {
+    const file = [
+      '[',
+      '{"id":2,"start":"20251031T130000Z","end":"20251031T140000Z","tags":["calls"]},',
+      '{"id":1,"start":"20251101T130000Z","tags":["writing","book"]}',
+      ']',
+    ].join('\n');
+    const stored = async () =>
+      (await entriesIn('2025-10-31', '2025-11-01')).map(({ activity, start, end }) => `${activity} ${start} ${end}`);
+
+    it('is shown by the dry run, with its start, and fails the import until a choice is given', async () => {
+      const dry = await importText(file, { dryRun: true });
+      expect(counts(dry)).toEqual({ status: 'dry-run', added: 1, changed: 0, skipped: 0, errors: 0 });
+      expect(dry.staleRunning).toEqual([
+        {
+          line: 3,
+          activity: 'writing',
+          start: '2025-11-01T13:00:00.000Z',
+          stopAt: '2025-11-01T21:00:00.000Z',
+          choice: null,
+        },
+      ]);
+      expect(dry.preview.added.map(({ activity }) => activity)).toEqual(['calls']);
+
+      const refused = await importText(file);
+      expect(counts(refused)).toEqual({ status: 'failed', added: 0, changed: 0, skipped: 0, errors: 1 });
+      expect(refused.errors).toEqual([
+        {
+          line: 3,
+          field: 'running',
+          message:
+            '"writing" is still running in the file, since 1 Nov 2025, 09:00: more than a day before this import. Choose what becomes of it: stop it at 1 Nov 2025, 17:00 (8 hours after its start; the file shows nothing of it since), keep it running as your timer, or leave it out. Give --running stop, keep or skip on the command line (running=stop, keep or skip in the API).',
+        },
+      ]);
+      expect(refused.staleRunning).toHaveLength(1);
+      expect(await stored()).toEqual([]);
+      expect(await test.bigrock.entries.timer()).toBeNull();
+      await expect(importText(file, { running: 'later' })).rejects.toMatchObject({ field: 'running' });
+    });
+
+    it('is left out, stopped a working day after its start, or kept running, as chosen', async () => {
+      const skipped = await importText(file, { running: 'skip' });
+      expect(counts(skipped)).toEqual({ status: 'imported', added: 1, changed: 0, skipped: 1, errors: 0 });
+      expect(await stored()).toEqual(['calls 2025-10-31T13:00:00.000Z 2025-10-31T14:00:00.000Z']);
+
+      const dryStop = await importText(file, { running: 'stop', dryRun: true });
+      expect(dryStop.preview.added).toMatchObject([{ activity: 'writing', end: '2025-11-01T21:00:00.000Z' }]);
+      const stopped = await importText(file, { running: 'stop' });
+      expect(counts(stopped)).toEqual({ status: 'imported', added: 1, changed: 0, skipped: 1, errors: 0 });
+      expect(stopped.staleRunning).toMatchObject([{ choice: 'stop' }]);
+      expect(await stored()).toEqual([
+        'calls 2025-10-31T13:00:00.000Z 2025-10-31T14:00:00.000Z',
+        'writing 2025-11-01T13:00:00.000Z 2025-11-01T21:00:00.000Z',
+      ]);
+      expect(await test.bigrock.entries.timer()).toBeNull();
+
+      // The same file again asks nothing: the interval stays as it was stopped.
+      const again = await importText(file);
+      expect(counts(again)).toEqual({ status: 'imported', added: 0, changed: 0, skipped: 2, errors: 0 });
+      expect(again.staleRunning).toEqual([]);
+
+      // Kept, it becomes the timer; the file with it stopped later changes it.
+      const kept = await importText(file.replace('20251101T130000Z', '20251102T130000Z'), { running: 'keep' });
+      expect(counts(kept)).toMatchObject({ status: 'imported', added: 1 });
+      expect(await test.bigrock.entries.timer()).toMatchObject({
+        activity: 'writing',
+        start: '2025-11-02T13:00:00.000Z',
+      });
+      await test.bigrock.entries.stopTimer();
+    });
+
+    it('asks nothing of an interval that started less than a day ago: it becomes the timer', async () => {
+      const result = await importText('[{"id":1,"start":"20261122T080000Z","tags":["editing"]}]');
+      expect(counts(result)).toEqual({ status: 'imported', added: 1, changed: 0, skipped: 0, errors: 0 });
+      expect(result.staleRunning).toEqual([]);
+      expect(await test.bigrock.entries.timer()).toMatchObject({ activity: 'editing', end: null });
+      await test.bigrock.entries.stopTimer();
+    });
   });
 
   it('takes only entries within --from and --to', async () => {
