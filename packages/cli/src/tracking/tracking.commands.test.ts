@@ -230,6 +230,20 @@ describe.each(dialects)('bigrock tracking on %s', (dialect) => {
     expect(human.stderr.trim().split('\n').at(-1)).toBe(
       'bigrock: Nothing was imported: fix the errors above and import again.',
     );
+    // A NUL character, or a text longer than Bigrock keeps, is refused with its line and field.
+    const nul = join(dataDir, `nul-${dialect}.csv`);
+    writeFileSync(nul, 'Start,End,Activity,Note\n2025-05-01 09:00,2025-05-01 10:00,Calls,Warm\u0000list\n');
+    const refused = await run('import', nul);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('line 2: Note: holds a NUL character (U+0000)');
+    const long = join(dataDir, `long-${dialect}.csv`);
+    writeFileSync(long, `Start,End,Activity\n2025-05-01 09:00,2025-05-01 10:00,${'A'.repeat(201)}\n`);
+    const tooLong = await run('import', long);
+    expect(tooLong.code).toBe(2);
+    expect(tooLong.stderr).toContain('line 2: Activity: the activity "AAAA');
+    expect(
+      JSON.parse((await run('entry', 'list', '--from', '2025-05-01', '--to', '2025-05-01', '--json')).stdout),
+    ).toEqual([]);
   });
 
   it('exports CSV and iCalendar to standard output, and a backup that restore brings back', async () => {

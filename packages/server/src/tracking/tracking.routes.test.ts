@@ -127,6 +127,18 @@ describe.each(dialects)('the tracking API on %s', (dialect) => {
       added: 0,
       errors: [{ line: 4, field: 'Start date' }, { line: 5 }],
     });
+    // A NUL character in any field is refused with its line and field (PostgreSQL cannot store it).
+    const nul = await send({
+      method: 'POST',
+      url: '/api/v1/imports?format=timew',
+      payload: '[{"start":"20250501T090000Z","end":"20250501T100000Z","tags":["calls"],"annotation":"a\\u0000b"}]',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(nul.json()).toMatchObject({
+      status: 'failed',
+      added: 0,
+      errors: [{ line: 1, field: '[0].annotation', message: expect.stringContaining('NUL character') }],
+    });
     const wrong = await send({
       method: 'POST',
       url: '/api/v1/imports?format=excel',
