@@ -31,6 +31,23 @@ export function cliRunner(env: NodeJS.ProcessEnv) {
   };
 }
 
+/**
+ * Runs `bigrock` on a terminal (a pseudo-terminal that `script` opens), typing `input`: for the
+ * commands that ask before they act.
+ */
+export function terminalRunner(env: NodeJS.ProcessEnv) {
+  const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
+  return function runOnTerminal(input: string, ...args: string[]): Promise<CliRun> {
+    const command = [process.execPath, bin, ...args].map(quote).join(' ');
+    return new Promise((resolve) => {
+      const child = execFile('script', ['-qec', command, '/dev/null'], { env }, (error, stdout, stderr) =>
+        resolve({ code: error === null ? 0 : Number((error as { code?: number }).code ?? 1), stdout, stderr }),
+      );
+      child.stdin?.end(input);
+    });
+  };
+}
+
 async function onPostgres(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await client.connect();

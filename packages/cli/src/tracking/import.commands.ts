@@ -1,12 +1,21 @@
 import { createReadStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 
-import { AppError, dateFormatNames, importFormats, type ImportResult } from '@bigrock/core';
+import {
+  AppError,
+  dateFormatNames,
+  importFormats,
+  runningChoices,
+  type ImportResult,
+  type RunningChoice,
+  type StaleRunningInterval,
+} from '@bigrock/core';
 import { Option, type Command } from 'commander';
 
 import { printJson, withBigrock, type CliIo } from '../cli-context.js';
 import { oneOf } from '../option-parsers.js';
-import { collect } from './tracking-output.js';
+import { askChoice, canAsk } from '../terminal-question.js';
+import { collect, localTime } from './tracking-output.js';
 
 const exportFormats = ['csv', 'json', 'ics'] as const;
 
@@ -53,7 +62,18 @@ async function writeOut(io: CliIo, chunks: AsyncIterable<string>): Promise<void>
   }
 }
 
-function printResult(io: CliIo, result: ImportResult): void {
+/** An old running interval, as a line: what it is, since when, and where `stop` would end it. */
+function describeStale(interval: StaleRunningInterval, zone: string): string {
+  return `line ${interval.line}: ${interval.activity}, running since ${localTime(interval.start, zone, true)} (more than a day); stop would end it at ${localTime(interval.stopAt, zone, true)}`;
+}
+
+/** Whether an import failed only for want of a choice about old running intervals. */
+const needsRunningChoice = (result: ImportResult) =>
+  result.status === 'failed' &&
+  result.staleRunning.length > 0 &&
+  result.errors.every(({ field }) => field === 'running');
+
+function printResult(io: CliIo, result: ImportResult, zone: string): void {
   const what = formatNames[result.format];
   if (result.status === 'failed') {
     io.err(
@@ -69,6 +89,13 @@ function printResult(io: CliIo, result: ImportResult): void {
       io.out(`  + line ${entry.line}: ${entry.start} → ${entry.end ?? 'running'}  ${entry.activity}\n`);
     for (const entry of result.preview.changed)
       io.out(`  ~ line ${entry.line}: ${entry.start} → ${entry.end ?? 'running'}  ${entry.activity}\n`);
+    const undecided = result.staleRunning.filter(({ choice }) => choice === null);
+    for (const interval of undecided) io.out(`  ! ${describeStale(interval, zone)}\n`);
+    if (undecided.length > 0) {
+      io.out(
+        `  To import ${undecided.length === 1 ? 'it' : 'them'}, give --running stop, keep (as the running timer) or skip (leave out).\n`,
+      );
+    }
   } else {
     io.out(`Imported ${what}: ${counts}.\n`);
   }
@@ -89,9 +116,15 @@ export function registerImportCommands(program: Command, io: CliIo): void {
       new Option('--date-format <format>', 'CSV: the date format when ambiguous').argParser(oneOf(dateFormatNames)),
     )
     .option('--tz <zone>', "the time zone of the file's times (default: the workspace's)")
+    .addOption(
+      new Option(
+        '--running <choice>',
+        'an interval still running in the file since more than a day: stop it (8 hours after its start), keep it as the timer, or skip it (asked on a terminal)',
+      ).argParser(oneOf(runningChoices)),
+    )
     .option(
       '--json',
-      'print JSON: { format, status, added, changed, skipped, errors: [{ line, field, message }], warnings }',
+      'print JSON: { format, status, added, changed, skipped, errors: [{ line, field, message }], warnings, staleRunning: [{ line, activity, start, stopAt, choice }] }',
     )
     .action(
       (
@@ -104,6 +137,7 @@ export function registerImportCommands(program: Command, io: CliIo): void {
           map?: string[];
           dateFormat?: string;
           tz?: string;
+          running?: RunningChoice;
           json?: boolean;
         },
       ) =>
@@ -117,28 +151,48 @@ export function registerImportCommands(program: Command, io: CliIo): void {
               });
             mapping[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
           }
-          const { stream, size } = openFile(file);
-          const bar = await progressBar(io, size);
-          let result: ImportResult;
-          try {
-            result = await bigrock.imports.importFile(stream, {
-              format: options.format,
-              from: options.from,
-              to: options.to,
-              dryRun: options.dryRun,
-              mapping,
-              dateFormat: options.dateFormat,
-              timeZone: options.tz,
-              onProgress: bar.update,
-            });
-          } finally {
-            bar.stop();
+          const importOnce = async (running: RunningChoice | undefined): Promise<ImportResult> => {
+            const { stream, size } = openFile(file);
+            const bar = await progressBar(io, size);
+            try {
+              return await bigrock.imports.importFile(stream, {
+                format: options.format,
+                from: options.from,
+                to: options.to,
+                dryRun: options.dryRun,
+                mapping,
+                dateFormat: options.dateFormat,
+                timeZone: options.tz,
+                running,
+                onProgress: bar.update,
+              });
+            } finally {
+              bar.stop();
+            }
+          };
+          let result = await importOnce(options.running);
+          const zone = await bigrock.entries.zone();
+          if (needsRunningChoice(result) && canAsk(io)) {
+            for (const interval of result.staleRunning) io.err(`${describeStale(interval, zone)}\n`);
+            const choice = await askChoice(
+              io,
+              'Stop it, keep it running, or skip it? [stop/keep/skip] ',
+              runningChoices,
+            );
+            if (choice !== null) result = await importOnce(choice);
           }
           if (options.json) {
             const { preview: _preview, ...rest } = result;
             printJson(io, rest);
           } else {
-            printResult(io, result);
+            printResult(io, result, zone);
+          }
+          if (needsRunningChoice(result)) {
+            throw new AppError(
+              'invalid-input',
+              'Nothing was imported: say what becomes of the running interval with --running stop, keep or skip.',
+              { field: 'running' },
+            );
           }
           if (result.status === 'failed') {
             // Exit status 2, as for any input to fix; the errors are printed above.

@@ -1,7 +1,8 @@
-import { formatDuration } from '@bigrock/core';
+import { AppError, formatDuration, STALE_RUNNING_MS } from '@bigrock/core';
 import type { Command } from 'commander';
 
 import { printJson, withTimeEntries, type CliIo } from '../cli-context.js';
+import { askChoice, canAsk } from '../terminal-question.js';
 import { collect, localTime } from './tracking-output.js';
 
 export function registerTimerCommands(program: Command, io: CliIo): void {
@@ -28,10 +29,31 @@ export function registerTimerCommands(program: Command, io: CliIo): void {
 
   timer
     .command('stop')
-    .description('stop the running timer')
+    .description('stop the running timer (one running for more than a day is stopped only once confirmed)')
+    .option('--yes', 'stop a timer that has run for more than a day without asking')
     .option('--json', 'print JSON: the stopped entry')
-    .action((options: { json?: boolean }) =>
+    .action((options: { yes?: boolean; json?: boolean }) =>
       withTimeEntries(io, async ({ entries }) => {
+        const running = options.yes ? null : await entries.timer();
+        // A timer forgotten for days would become an entry as long: say so before.
+        if (running !== null && running.durationSeconds * 1000 > STALE_RUNNING_MS) {
+          const since = localTime(running.start, await entries.zone(), true);
+          const days = new Intl.NumberFormat('en-GB', { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(
+            Math.floor(running.durationSeconds / 86_400),
+          );
+          const what = `${running.activity} has been running for more than ${days}, since ${since}: stopping it now makes an entry that long`;
+          if (!canAsk(io)) {
+            throw new AppError(
+              'invalid-input',
+              `${what}. To stop it all the same, run: bigrock timer stop --yes (or first correct its start with bigrock entry edit ${running.id} --start <datetime>).`,
+              { field: 'yes' },
+            );
+          }
+          if ((await askChoice(io, `${what}. Stop it? [yes/no] `, ['yes', 'no'] as const)) !== 'yes') {
+            io.out(`Left ${running.activity} running.\n`);
+            return;
+          }
+        }
         const stopped = await entries.stopTimer();
         if (options.json) return printJson(io, stopped);
         io.out(`Stopped ${stopped.activity} after ${formatDuration(stopped.durationSeconds)}.\n`);

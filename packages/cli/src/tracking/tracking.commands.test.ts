@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { dialects } from '@bigrock/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { cliRunner, cliWorkbench } from '../test-support/cli-workbench.js';
+import { cliRunner, cliWorkbench, terminalRunner } from '../test-support/cli-workbench.js';
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../../server/src/tracking/import/fixtures/${name}`, import.meta.url));
@@ -18,6 +18,7 @@ afterAll(() => workbench.tearDown());
 
 describe.each(dialects)('bigrock tracking on %s', (dialect) => {
   const run = cliRunner(workbench.env[dialect]);
+  const runOnTerminal = terminalRunner(workbench.env[dialect]);
   const json = <T>(result: { stdout: string }) => JSON.parse(result.stdout) as T;
 
   it('starts, shows and stops one timer at a time', async () => {
@@ -116,6 +117,7 @@ describe.each(dialects)('bigrock tracking on %s', (dialect) => {
       skipped: 0,
       errors: [],
       warnings: [],
+      staleRunning: [],
     });
     const first = await run('import', fixture('toggl-detailed.csv'), '--json');
     expect(json(first)).toMatchObject({ format: 'toggl', status: 'imported', added: 4, skipped: 0, errors: [] });
@@ -132,9 +134,76 @@ describe.each(dialects)('bigrock tracking on %s', (dialect) => {
       '--json',
     );
     expect(json(calendar)).toMatchObject({ format: 'ics', added: 4 });
-    const timew = await run('import', fixture('timew-export.json'), '--format', 'timew', '--json');
+    // Its interval still running started in March: stopped a working day after its start.
+    const timew = await run('import', fixture('timew-export.json'), '--format', 'timew', '--running', 'stop', '--json');
     expect(json(timew)).toMatchObject({ format: 'timew', added: 3 });
   });
+
+  /** A Timewarrior export whose last interval, started at `start`, still runs. */
+  const timewFile = (start: string) => {
+    const path = join(dataDir, `timew-${dialect}-${start}.json`);
+    writeFileSync(
+      path,
+      [
+        '[',
+        '{"id":2,"start":"20251031T130000Z","end":"20251031T140000Z","tags":["calls"]},',
+        `{"id":1,"start":"${start}","tags":["writing"]}`,
+        ']',
+      ].join('\n'),
+    );
+    return path;
+  };
+
+  it('asks what becomes of an interval running since more than a day, and needs --running off a terminal', async () => {
+    const old = timewFile('20251101T130000Z');
+    const dry = await run('import', old, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(
+      '  ! line 3: writing, running since 2025-11-01 09:00 (more than a day); stop would end it at 2025-11-01 17:00\n' +
+        '  To import it, give --running stop, keep (as the running timer) or skip (leave out).\n',
+    );
+    const refused = await run('import', old);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('line 3: "writing" is still running in the file, since 1 Nov 2025, 09:00');
+    expect(refused.stderr.trim().split('\n').at(-1)).toBe(
+      'bigrock: Nothing was imported: say what becomes of the running interval with --running stop, keep or skip.',
+    );
+    expect(JSON.parse((await run('import', old, '--running', 'stop', '--json')).stdout)).toMatchObject({
+      status: 'imported',
+      added: 2,
+      staleRunning: [{ line: 3, choice: 'stop', stopAt: '2025-11-01T21:00:00.000Z' }],
+    });
+
+    // On a terminal, it asks; kept, the interval is the running timer.
+    const asked = await runOnTerminal('keep\n', 'import', timewFile('20251102T130000Z'));
+    expect(asked.code).toBe(0);
+    expect(asked.stdout).toContain('Stop it, keep it running, or skip it? [stop/keep/skip]');
+    expect(asked.stdout).toContain('Imported a Timewarrior export: 1 new, 0 changed, 1 skipped.');
+    expect(JSON.parse((await run('timer', 'status', '--json')).stdout)).toMatchObject({
+      running: { activity: 'writing', start: '2025-11-02T13:00:00.000Z' },
+    });
+  }, 60_000);
+
+  it('stops a timer that has run for more than a day once confirmed on a terminal, or with --yes', async () => {
+    await run('import', timewFile('20251102T130000Z'), '--running', 'keep');
+    const unconfirmed = await run('timer', 'stop');
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toMatch(
+      /^bigrock: writing has been running for more than \d+ days, since 2025-11-02 08:00: stopping it now makes an entry that long\. To stop it all the same, run: bigrock timer stop --yes/,
+    );
+    const declined = await runOnTerminal('no\n', 'timer', 'stop');
+    expect(declined.code).toBe(0);
+    expect(declined.stdout).toContain('Left writing running.');
+    expect(JSON.parse((await run('timer', 'status', '--json')).stdout)).toMatchObject({
+      running: { activity: 'writing' },
+    });
+    const confirmed = await runOnTerminal('yes\n', 'timer', 'stop');
+    expect(confirmed.stdout).toMatch(/Stopped writing after \d+ h/);
+    expect(JSON.parse((await run('timer', 'status', '--json')).stdout)).toEqual({ running: null });
+
+    await run('import', timewFile('20251103T130000Z'), '--running', 'keep');
+    expect((await run('timer', 'stop', '--yes')).stdout).toMatch(/^Stopped writing after \d+ h/);
+  }, 60_000);
 
   it('reads a file bigger than 64 KiB in its worker thread, bundled with the CLI', async () => {
     const hour = (index: number) => new Date(Date.UTC(2024, 0, 1) + index * 3_600_000).toISOString();
@@ -161,6 +230,20 @@ describe.each(dialects)('bigrock tracking on %s', (dialect) => {
     expect(human.stderr.trim().split('\n').at(-1)).toBe(
       'bigrock: Nothing was imported: fix the errors above and import again.',
     );
+    // A NUL character, or a text longer than Bigrock keeps, is refused with its line and field.
+    const nul = join(dataDir, `nul-${dialect}.csv`);
+    writeFileSync(nul, 'Start,End,Activity,Note\n2025-05-01 09:00,2025-05-01 10:00,Calls,Warm\u0000list\n');
+    const refused = await run('import', nul);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('line 2: Note: holds a NUL character (U+0000)');
+    const long = join(dataDir, `long-${dialect}.csv`);
+    writeFileSync(long, `Start,End,Activity\n2025-05-01 09:00,2025-05-01 10:00,${'A'.repeat(201)}\n`);
+    const tooLong = await run('import', long);
+    expect(tooLong.code).toBe(2);
+    expect(tooLong.stderr).toContain('line 2: Activity: the activity "AAAA');
+    expect(
+      JSON.parse((await run('entry', 'list', '--from', '2025-05-01', '--to', '2025-05-01', '--json')).stdout),
+    ).toEqual([]);
   });
 
   it('exports CSV and iCalendar to standard output, and a backup that restore brings back', async () => {

@@ -35,6 +35,19 @@ export function wallClockToInstant(wall: WallClock, zone: string): number {
   return DateTime.fromObject(wall, { zone: zoneOrThrow(zone) }).toMillis();
 }
 
+/**
+ * What the clocks of `zone` show at an instant: the reverse of `wallClockToInstant`.
+ *
+ * @example instantToWallClock(Date.parse('2026-03-09T13:00:00Z'), 'America/New_York')
+ * // { year: 2026, month: 3, day: 9, hour: 9, minute: 0, second: 0, millisecond: 0 }
+ */
+export function instantToWallClock(instantMs: number, zone: string): WallClock {
+  const { year, month, day, hour, minute, second, millisecond } = DateTime.fromMillis(instantMs, {
+    zone: zoneOrThrow(zone),
+  });
+  return { year, month, day, hour, minute, second, millisecond };
+}
+
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const WEEK_MS = 7 * DAY_MS;

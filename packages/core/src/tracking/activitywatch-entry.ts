@@ -1,4 +1,4 @@
-import { cleanImportedText, type ImportRow } from './imported-entry.js';
+import { cleanImportedText, textTooLong, type ImportRow } from './imported-entry.js';
 
 /** The ActivityWatch buckets Bigrock reads: the focused window, the browser's active tab, and AFK. */
 export type AwBucketKind = 'window' | 'web' | 'afk' | 'other';
@@ -94,6 +94,9 @@ export function mapAwEvent(bucketId: string, kind: AwBucketKind, event: unknown,
   } else {
     activity = typeof data.app === 'string' && data.app.trim() !== '' ? data.app : 'Unknown app';
   }
+  const texts = cleanImportedText({ activity, tags: [kind === 'web' ? 'web' : 'app'], note: null });
+  const tooLong = textTooLong('activity', texts.activity, kind === 'web' ? 'data.url' : 'data.app', line);
+  if (tooLong !== null) return { kind: 'issue', issue: tooLong };
   const id = typeof event.id === 'number' || typeof event.id === 'string' ? String(event.id) : String(timestamp);
   return {
     kind: 'entry',
@@ -102,7 +105,7 @@ export function mapAwEvent(bucketId: string, kind: AwBucketKind, event: unknown,
       key: `${bucketId}:${id}`,
       startMs,
       endMs: startMs + durationMs,
-      ...cleanImportedText({ activity, tags: [kind === 'web' ? 'web' : 'app'], note: null }),
+      ...texts,
       source: kind === 'web' ? 'browser' : 'import',
     },
   };

@@ -123,4 +123,37 @@ describe('the CSV entry mapper', () => {
       entry: { activity: 'Lead generation', note: 'Warm list', tags: ['client:Northwind', 'task:Calls'] },
     });
   });
+
+  it('names the column a text too long to store comes from, its client and task among the tags', () => {
+    const toggl = [
+      'Client',
+      'Project',
+      'Task',
+      'Description',
+      'Start date',
+      'Start time',
+      'End date',
+      'End time',
+      'Tags',
+    ];
+    const map = mapper(toggl, 'toggl');
+    const row = (client: string, task: string, tags = 'calls') =>
+      map.push([client, 'Outreach', task, 'Follow-up', '2026-03-02', '09:00', '2026-03-02', '10:00', tags], 7)[0];
+    // "client:" and 44 characters make a tag of 51.
+    expect(row('C'.repeat(44), 'Calls')).toMatchObject({
+      kind: 'issue',
+      issue: {
+        line: 7,
+        field: 'Client',
+        message: expect.stringContaining('has 51 characters, and a tag holds at most 50'),
+      },
+    });
+    expect(row('Northwind', 'T'.repeat(46))).toMatchObject({ kind: 'issue', issue: { field: 'Task' } });
+    const many = Array.from({ length: 19 }, (_, index) => `t${index}`).join(',');
+    expect(row('Northwind', 'Calls', many)).toMatchObject({
+      kind: 'issue',
+      issue: { field: 'Tags', message: expect.stringContaining('21 tags') },
+    });
+    expect(row('C'.repeat(43), 'T'.repeat(45))).toMatchObject({ kind: 'entry' });
+  });
 });

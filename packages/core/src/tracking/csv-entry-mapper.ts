@@ -11,7 +11,15 @@ import {
   type DateOrder,
   type DateParts,
 } from './csv-date-time.js';
-import { cleanActivity, cleanNote, cleanTags, type ImportIssue, type ImportRow } from './imported-entry.js';
+import {
+  cleanActivity,
+  cleanNote,
+  cleanTags,
+  textTooLong,
+  tooManyTags,
+  type ImportIssue,
+  type ImportRow,
+} from './imported-entry.js';
 import { readSpreadsheetText } from './spreadsheet-formula.js';
 
 export type CsvFormat = 'toggl' | 'clockify' | 'csv';
@@ -97,6 +105,17 @@ function remembered<T>(read: (value: string) => T): (value: string) => T {
   };
 }
 
+/** The tags of a row, and the first that is too long to store, with its column's header. */
+interface RowTags {
+  tags: string[];
+  tooLong: { field: string; tag: string } | null;
+}
+
+/** The first text that is not empty, with its field; the last one's field when all are. */
+function firstFilled(candidates: Array<[string, CsvField]>): [string, CsvField] {
+  return candidates.find(([text]) => text !== '') ?? ['', candidates.at(-1)?.[1] ?? 'activity'];
+}
+
 class RowError extends Error {
   constructor(
     readonly field: string,
@@ -121,7 +140,7 @@ export class CsvEntryMapper {
   private readonly readClockTime = remembered(parseClockTime);
   private readonly readDuration = remembered(parseDurationSeconds);
   private readonly cleanActivity = remembered(cleanActivity);
-  private readonly tagCache = new Map<string, string[]>();
+  private readonly tagCache = new Map<string, RowTags>();
   private readonly dateReaders = new Map<DateOrder, (value: string) => DateParts | null>();
   private readonly dateColumns: number[];
   private readonly lastColumn: number;
@@ -188,22 +207,33 @@ export class CsvEntryMapper {
   }
 
   /**
-   * The tags of a row: its tags column, its client and its task, cleaned. A file has a few
-   * combinations, repeated row after row, so each is worked out once. The arrays are shared.
+   * The tags of a row: its tags column, its client and its task, cleaned, and what of them is too
+   * long to store (with the column it came from). A file has a few combinations, repeated row
+   * after row, so each is worked out once. The answers are shared.
    */
-  private tagsOf(tagsText: string, client: string, task: string): string[] {
+  private tagsOf(tagsText: string, client: string, task: string): RowTags {
     // Length-prefixed, so that no combination of texts can pass for another.
     const key = `${tagsText.length}:${tagsText}${client.length}:${client}${task}`;
-    let tags = this.tagCache.get(key);
-    if (tags === undefined) {
-      const raw = tagsText === '' ? [] : tagsText.split(',');
-      if (client) raw.push(`client:${client}`);
-      if (task) raw.push(`task:${task}`);
-      tags = cleanTags(raw);
+    let found = this.tagCache.get(key);
+    if (found === undefined) {
+      const fromColumn = tagsText === '' ? [] : cleanTags(tagsText.split(','));
+      const sources: Array<{ field: CsvField; tags: string[] }> = [{ field: 'tags', tags: fromColumn }];
+      if (client) sources.push({ field: 'client', tags: cleanTags([`client:${client}`]) });
+      if (task) sources.push({ field: 'task', tags: cleanTags([`task:${task}`]) });
+      const tags = cleanTags(sources.flatMap((source) => source.tags));
+      let tooLong: RowTags['tooLong'] = null;
+      for (const source of sources) {
+        const tag = source.tags.find((text) => textTooLong('tag', text, '', 0) !== null);
+        if (tag !== undefined) {
+          tooLong = { field: this.header(source.field), tag };
+          break;
+        }
+      }
+      found = { tags, tooLong };
       if (this.tagCache.size >= 50_000) this.tagCache.clear();
-      this.tagCache.set(key, tags);
+      this.tagCache.set(key, found);
     }
-    return tags;
+    return found;
   }
 
   private cell(fields: readonly string[], field: CsvField): string {
@@ -351,18 +381,36 @@ export class CsvEntryMapper {
     const description = this.cell(fields, 'description');
     const task = this.cell(fields, 'task');
     const client = this.cell(fields, 'client');
-    let activity: string;
-    let note: string | null;
-    if (format === 'csv') {
-      activity = this.cell(fields, 'activity') || project || description || task;
-      if (activity === '')
-        throw new RowError(this.header('activity'), 'The activity is empty: fill it in, or map another column to it.');
-      note = this.cell(fields, 'note') || (activity === description ? null : description || null);
-    } else {
-      activity = project || description || task || 'No project';
-      note = activity === description ? null : description || null;
-    }
-    const tags = this.tagsOf(this.cell(fields, 'tags'), client, activity === task ? '' : task);
+    // The texts, and the columns they come from, to name one that is too long.
+    const [activity, activityField] =
+      format === 'csv'
+        ? firstFilled([
+            [this.cell(fields, 'activity'), 'activity'],
+            [project, 'project'],
+            [description, 'description'],
+            [task, 'task'],
+          ])
+        : firstFilled([
+            [project, 'project'],
+            [description, 'description'],
+            [task, 'task'],
+            ['No project', 'project'],
+          ]);
+    if (activity === '')
+      throw new RowError(this.header('activity'), 'The activity is empty: fill it in, or map another column to it.');
+    const [note, noteField] =
+      format === 'csv' && this.cell(fields, 'note') !== ''
+        ? [this.cell(fields, 'note'), 'note' as const]
+        : [activity === description ? null : description || null, 'description' as const];
+    const { tags, tooLong } = this.tagsOf(this.cell(fields, 'tags'), client, activity === task ? '' : task);
+    const cleanedActivity = this.cleanActivity(activity);
+    const cleanedNote = cleanNote(note);
+    const issue =
+      textTooLong('activity', cleanedActivity, this.header(activityField), line) ??
+      tooManyTags(tags, this.header('tags'), line) ??
+      (tooLong && textTooLong('tag', tooLong.tag, tooLong.field, line)) ??
+      textTooLong('note', cleanedNote, this.header(noteField), line);
+    if (issue !== null) return { kind: 'issue', issue };
 
     const id = this.cell(fields, 'id');
     // Known by when it started and whose it is: keys in time order keep the provenance index cheap to fill.
@@ -374,9 +422,9 @@ export class CsvEntryMapper {
         key,
         startMs,
         endMs,
-        activity: this.cleanActivity(activity),
+        activity: cleanedActivity,
         tags,
-        note: cleanNote(note),
+        note: cleanedNote,
         source: 'import',
       },
     };

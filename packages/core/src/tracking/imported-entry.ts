@@ -44,6 +44,33 @@ export interface ImportPreviewEntry {
   note: string | null;
 }
 
+/**
+ * What becomes of an interval still running in a file that started more than a day before the
+ * import (`STALE_RUNNING_MS`): stopped at `stopAt`, kept running as the timer, or left out.
+ */
+export const runningChoices = ['stop', 'keep', 'skip'] as const;
+export type RunningChoice = (typeof runningChoices)[number];
+
+/** A running interval that started longer ago than this is not made the timer without asking. */
+export const STALE_RUNNING_MS = 24 * 3_600_000;
+/**
+ * How long an old running interval lasts when it is stopped. A file records nothing of it after
+ * its start (Timewarrior keeps only the start of an open interval), so its last activity is
+ * unknown: it is stopped a working day after its start.
+ */
+export const STOPPED_RUNNING_MS = 8 * 3_600_000;
+
+/** An interval still running in a file, started more than a day before the import. */
+export interface StaleRunningInterval {
+  line: number;
+  activity: string;
+  start: string;
+  /** Where `stop` ends it: STOPPED_RUNNING_MS after its start. */
+  stopAt: string;
+  /** What was done with it; null when the import was not told (a dry run shows it, an import fails). */
+  choice: RunningChoice | null;
+}
+
 /** The answer to an import, dry run or not. Nothing is added unless `status` is `imported`. */
 export interface ImportResult {
   format: ImportFormat;
@@ -58,38 +85,40 @@ export interface ImportResult {
   warnings: ImportIssue[];
   /** The first entries that are (or would be) added and changed, to look at before importing. */
   preview: { added: ImportPreviewEntry[]; changed: ImportPreviewEntry[] };
+  /** Intervals still running in the file that started more than a day ago: each needs a choice. */
+  staleRunning: StaleRunningInterval[];
 }
 
 /** Errors beyond this many are counted, not listed: the first ones are enough to fix the file. */
 export const MAX_IMPORT_ERRORS = 100;
 
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** The most an entry holds: what Bigrock stores, and what its forms and API take. */
+export const IMPORTED_TEXT_LIMITS = { activity: 200, note: 2000, tag: 50, tags: MAX_TAGS } as const;
 
-/** An activity of at most 200 characters, its runs of spaces made one; "No activity" when empty. */
+/** An activity with its runs of spaces made one; "No activity" when empty. */
 export function cleanActivity(text: string): string {
-  return clip(text.trim().replace(/\s+/g, ' '), 200) || 'No activity';
+  return text.trim().replace(/\s+/g, ' ') || 'No activity';
 }
 
-/** At most 20 tags of 50 characters, without commas, empty tags or repeats. */
+/** Tags without commas, empty tags or repeats. */
 export function cleanTags(raw: readonly string[]): string[] {
   const tags: string[] = [];
   for (const text of raw) {
-    const tag = clip(text.replaceAll(',', ' ').trim(), 50);
+    const tag = text.replaceAll(',', ' ').trim();
     if (tag !== '' && !tags.includes(tag)) tags.push(tag);
-    if (tags.length === MAX_TAGS) break;
   }
   return tags;
 }
 
-/** A note of at most 2000 characters; null when empty. */
+/** A note trimmed; null when empty. */
 export function cleanNote(text: string | null): string | null {
-  return text === null ? null : clip(text.trim(), 2000) || null;
+  return text === null ? null : text.trim() || null;
 }
 
 /**
- * Brings text from another tool within Bigrock's limits instead of refusing the row: an activity
- * of at most 200 characters ("No activity" when empty), a note of 2000, at most 20 tags of 50
- * characters, without commas or repeats.
+ * Tidies the texts of an entry from another tool: the activity's runs of spaces made one ("No
+ * activity" when empty), tags without commas or repeats, an empty note made null. Nothing is cut:
+ * `checkImportedText` says what is too long.
  *
  * @example cleanImportedText({ activity: ' Calls ', tags: ['mga', 'mga', ''], note: '' }) // { activity: 'Calls', tags: ['mga'], note: null }
  */
@@ -99,6 +128,77 @@ export function cleanImportedText(fields: { activity: string; tags: readonly str
   note: string | null;
 } {
   return { activity: cleanActivity(fields.activity), tags: cleanTags(fields.tags), note: cleanNote(fields.note) };
+}
+
+const counted = new Intl.NumberFormat('en-US');
+const opening = (text: string) => JSON.stringify(text.length > 30 ? `${text.slice(0, 30)}…` : text);
+
+/**
+ * Why a text read from a file cannot be stored whole, or null when it can. An import reports a
+ * text that is too long, with its line and field, rather than cut it without a word.
+ *
+ * @example textTooLong('tag', 'x'.repeat(51), 'Tags', 7)?.message
+ * // 'Tags: the tag "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" has 51 characters, and a tag holds at most 50. Shorten it in the file and import again.'
+ */
+export function textTooLong(
+  kind: 'activity' | 'note' | 'tag',
+  text: string | null,
+  field: string,
+  line: number,
+): ImportIssue | null {
+  const limit = IMPORTED_TEXT_LIMITS[kind];
+  if (text === null || text.length <= limit) return null;
+  const what = kind === 'note' ? 'the note' : `the ${kind} ${opening(text)}`;
+  return {
+    line,
+    field,
+    message: `${field}: ${what} has ${counted.format(text.length)} characters, and ${kind === 'activity' ? 'an activity' : `a ${kind}`} holds at most ${counted.format(limit)}. Shorten it in the file and import again.`,
+  };
+}
+
+/**
+ * Null when an entry's tags are few enough to store, else the issue.
+ *
+ * @example tooManyTags(Array.from({ length: 21 }, String), 'Tags', 3)?.field // 'Tags'
+ */
+export function tooManyTags(tags: readonly string[], field: string, line: number): ImportIssue | null {
+  if (tags.length <= IMPORTED_TEXT_LIMITS.tags) return null;
+  return {
+    line,
+    field,
+    message: `${field}: ${counted.format(tags.length)} tags, and an entry holds at most ${counted.format(IMPORTED_TEXT_LIMITS.tags)}. Merge or drop some in the file and import again.`,
+  };
+}
+
+/**
+ * The first of an entry's tidied texts that Bigrock cannot store whole, as an issue naming the
+ * field it came from; null when all fit.
+ *
+ * @example checkImportedText({ activity: 'Calls', tags: [], note: null }, 4, { activity: 'SUMMARY', tags: 'CATEGORIES', note: 'DESCRIPTION' }) // null
+ */
+export function checkImportedText(
+  texts: { activity: string; tags: readonly string[]; note: string | null },
+  line: number,
+  fields: { activity: string; tags: string; note: string },
+): ImportIssue | null {
+  let issue =
+    textTooLong('activity', texts.activity, fields.activity, line) ?? tooManyTags(texts.tags, fields.tags, line);
+  for (const tag of texts.tags) issue ??= textTooLong('tag', tag, fields.tags, line);
+  return issue ?? textTooLong('note', texts.note, fields.note, line);
+}
+
+/**
+ * The issue of a NUL character (U+0000) in a file being imported: it is not text (PostgreSQL
+ * cannot store it), and no tool exports one in earnest, so the file is refused, not cleaned.
+ *
+ * @example nulIssue('Description', 12).message // 'Description: holds a NUL character (U+0000), …'
+ */
+export function nulIssue(field: string, line: number): ImportIssue {
+  return {
+    line,
+    field,
+    message: `${field}: holds a NUL character (U+0000), which is not text: the file is damaged, or is not a text export. Remove the character, or export the file again.`,
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { cleanImportedText, type ImportRow } from './imported-entry.js';
+import { checkImportedText, cleanImportedText, type ImportRow } from './imported-entry.js';
 
 const timewInstant = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 
@@ -82,6 +82,9 @@ export function mapTimewInterval(value: unknown, line: number): ImportRow {
     return { kind: 'issue', issue: { line, field: 'annotation', message: 'annotation: must be text.' } };
   }
   const [activity = 'Untagged', ...tags] = rawTags as string[];
+  const texts = cleanImportedText({ activity, tags, note: value.annotation ?? null });
+  const tooLong = checkImportedText(texts, line, { activity: 'tags[0]', tags: 'tags', note: 'annotation' });
+  if (tooLong !== null) return { kind: 'issue', issue: tooLong };
   return {
     kind: 'entry',
     entry: {
@@ -89,7 +92,7 @@ export function mapTimewInterval(value: unknown, line: number): ImportRow {
       key: String(value.start),
       startMs,
       endMs,
-      ...cleanImportedText({ activity, tags, note: value.annotation ?? null }),
+      ...texts,
       source: 'import',
     },
   };

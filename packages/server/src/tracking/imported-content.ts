@@ -10,7 +10,8 @@ export type EntryContent = Pick<TimeEntryTable, 'activity' | 'start_ms' | 'end_m
 /** A short hash of a text, for keys too long or too odd to keep as they are. */
 export const hashText = (text: string) => hash('sha1', text, 'base64url').slice(0, 22);
 
-function contentHash(content: EntryContent): string {
+/** The hash of what an entry holds of its source, as `source_hash` keeps it. */
+export function contentHash(content: EntryContent): string {
   return hashText(
     importedContentText({
       startMs: Number(content.start_ms),

@@ -70,9 +70,39 @@ describe.each(dialects)('the tracking API on %s', (dialect) => {
     });
     expect(real.json()).toMatchObject({ status: 'imported', added: 4 });
 
-    const timew = await send({
+    // Its interval still running started two days before the clock's now: the import asks first.
+    const asks = await send({
+      method: 'POST',
+      url: '/api/v1/imports?format=timew&dryRun=true',
+      payload: fixture('timew-export.json'),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(asks.json()).toMatchObject({
+      status: 'dry-run',
+      added: 2,
+      staleRunning: [{ activity: 'deep work', start: '2026-03-02T13:00:00.000Z', choice: null }],
+    });
+    const refused = await send({
       method: 'POST',
       url: '/api/v1/imports?format=timew',
+      payload: fixture('timew-export.json'),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(refused.json()).toMatchObject({
+      status: 'failed',
+      added: 0,
+      errors: [{ line: 4, field: 'running', message: expect.stringContaining('running=stop, keep or skip') }],
+    });
+    const wrongChoice = await send({
+      method: 'POST',
+      url: '/api/v1/imports?format=timew&running=later',
+      payload: fixture('timew-export.json'),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(wrongChoice.statusCode).toBe(400);
+    const timew = await send({
+      method: 'POST',
+      url: '/api/v1/imports?format=timew&running=stop',
       payload: fixture('timew-export.json'),
       headers: { 'content-type': 'application/json' },
     });
@@ -96,6 +126,18 @@ describe.each(dialects)('the tracking API on %s', (dialect) => {
       status: 'failed',
       added: 0,
       errors: [{ line: 4, field: 'Start date' }, { line: 5 }],
+    });
+    // A NUL character in any field is refused with its line and field (PostgreSQL cannot store it).
+    const nul = await send({
+      method: 'POST',
+      url: '/api/v1/imports?format=timew',
+      payload: '[{"start":"20250501T090000Z","end":"20250501T100000Z","tags":["calls"],"annotation":"a\\u0000b"}]',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(nul.json()).toMatchObject({
+      status: 'failed',
+      added: 0,
+      errors: [{ line: 1, field: '[0].annotation', message: expect.stringContaining('NUL character') }],
     });
     const wrong = await send({
       method: 'POST',

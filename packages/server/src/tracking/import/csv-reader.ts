@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 
 import {
   CsvEntryMapper,
+  nulIssue,
   planCsvImport,
   type CsvField,
   type CsvFormat,
@@ -11,7 +12,7 @@ import {
 } from '@bigrock/core';
 import Papa from 'papaparse';
 
-import { ImportAbort, Signal } from './text-input.js';
+import { ImportAbort, Signal, wholeLineBreaks } from './text-input.js';
 
 export interface CsvReadOptions {
   format: CsvFormat;
@@ -64,7 +65,11 @@ const MAX_RECORD_CHARS = 1 << 20;
  * The records of a CSV, chunk by chunk as the text arrives (papaparse: quoted fields, embedded
  * line breaks, any line ending). A malformed quote ends the reading with its line.
  */
-async function* csvRecords(text: AsyncIterable<string>, delimiter: string): AsyncGenerator<string[][]> {
+async function* csvRecords(
+  text: AsyncIterable<string>,
+  delimiter: string,
+  seen: { nul: boolean },
+): AsyncGenerator<string[][]> {
   const queue: string[][][] = [];
   // A quote papaparse cannot read, or the input's own error (not UTF-8, an upload cut short).
   let failure = null as Error | null;
@@ -76,10 +81,13 @@ async function* csvRecords(text: AsyncIterable<string>, delimiter: string): Asyn
 
   // Papaparse parses each chunk as it is read; the input waits while the queue is full.
   async function* gated(): AsyncGenerator<string> {
-    for await (const chunk of text) {
+    for await (const chunk of wholeLineBreaks(text)) {
       while (queue.length >= QUEUED_CHUNKS && failure === null) await room.next();
       if (failure !== null) return;
       charsFed += chunk.length;
+      // Rows are looked through for a NUL only once the text has one: rare, and a million rows
+      // need not pay for it.
+      if (!seen.nul && chunk.includes('\u0000')) seen.nul = true;
       yield chunk;
     }
   }
@@ -142,8 +150,10 @@ export function readCsv(text: AsyncIterable<string>, options: CsvReadOptions): C
   async function* rows(): AsyncGenerator<ImportRow[]> {
     let batch: ImportRow[] = [];
     let nextLine = 1;
+    let headers: string[] = [];
+    const seen = { nul: false };
     try {
-      for await (const records of csvRecords(text, options.delimiter ?? ',')) {
+      for await (const records of csvRecords(text, options.delimiter ?? ',', seen)) {
         for (const record of records) {
           const line = nextLine;
           nextLine++;
@@ -151,7 +161,15 @@ export function readCsv(text: AsyncIterable<string>, options: CsvReadOptions): C
             for (let at = field.indexOf('\n'); at !== -1; at = field.indexOf('\n', at + 1)) nextLine++;
           }
           if (record.length === 1 && record[0] === '') continue;
+          const nulAt = seen.nul ? record.findIndex((field) => field.includes('\u0000')) : -1;
+          if (nulAt !== -1) {
+            const issue = nulIssue(headers[nulAt]?.trim() || `column ${nulAt + 1}`, line);
+            if (mapper === null) throw new ImportAbort(issue);
+            batch.push({ kind: 'issue', issue });
+            continue;
+          }
           if (mapper === null) {
+            headers = record;
             const { plan, issues } = planCsvImport(record, options.format, options.mapping);
             if (plan === null) throw new ImportAbort(issues.map((issue) => ({ ...issue, line })));
             mapper = new CsvEntryMapper(plan, { zone: options.zone, dateOrder: options.dateOrder });

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 
-import { AppError, dateFormatNames, importFormats, textSchema } from '@bigrock/core';
+import { AppError, dateFormatNames, importFormats, runningChoices, textSchema } from '@bigrock/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
@@ -14,6 +14,12 @@ const importQuery = dayRangeQuery.extend({
   dryRun: z.enum(['true', 'false']).optional().describe('true: check and count, change nothing'),
   timeZone: textSchema.optional().describe("The zone of the file's wall-clock times; the workspace's by default"),
   dateFormat: z.enum(dateFormatNames).optional().describe('CSV: the date format when ambiguous'),
+  running: z
+    .enum(runningChoices)
+    .optional()
+    .describe(
+      'An interval still running in the file since more than a day: stop it (8 hours after its start), keep it as the timer, or skip it. Without it, such a file fails, naming the choice; a dry run lists them in staleRunning',
+    ),
   map: z
     .union([textSchema, z.array(textSchema)])
     .optional()
@@ -65,6 +71,7 @@ export function importExportRoutes(
           timeZone: request.query.timeZone,
           dateFormat: request.query.dateFormat,
           mapping: parseMapping(request.query.map),
+          running: request.query.running,
         });
         // A file with bad rows is the user's to fix: 422, with the same answer that names each row.
         return reply.status(result.status === 'failed' ? 422 : 200).send(result);

@@ -142,8 +142,10 @@ describe.each(dialects)('imports on %s', (dialect) => {
   });
 
   it('imports a running Timewarrior interval as the running timer, and changes it once it has stopped', async () => {
-    const first = await importFile('timew-export.json');
+    // Started long before this import (the clock says November): kept running, as asked.
+    const first = await importFile('timew-export.json', { running: 'keep' });
     expect(counts(first)).toEqual({ status: 'imported', added: 3, changed: 0, skipped: 0, errors: 0 });
+    expect(first.staleRunning).toMatchObject([{ line: 4, activity: 'deep work', choice: 'keep' }]);
     expect(first.format).toBe('timew');
     expect(await test.bigrock.entries.timer()).toMatchObject({
       activity: 'deep work',
@@ -166,7 +168,7 @@ describe.each(dialects)('imports on %s', (dialect) => {
 
   it('leaves a running interval out, with a warning, when a timer already runs', async () => {
     const { started } = await test.bigrock.entries.startTimer({ activity: 'Calls' });
-    const result = await importText('[{"id":1,"start":"20260310T130000Z","tags":["writing"]}]');
+    const result = await importText('[{"id":1,"start":"20260310T130000Z","tags":["writing"]}]', { running: 'keep' });
     expect(counts(result)).toEqual({ status: 'imported', added: 0, changed: 0, skipped: 1, errors: 0 });
     expect(result.warnings[0]?.message).toContain('a timer already runs');
     expect((await test.bigrock.entries.timer())?.id).toBe(started.id);
@@ -297,6 +299,154 @@ describe.each(dialects)('imports on %s', (dialect) => {
     expect(await entriesIn('2026-02-01', '2026-03-31')).toHaveLength(before);
   });
 
+  /** A file of each format with one entry whose texts are these (CSV cells must not need quotes). */
+  const filesWith = ({ activity = 'Calls', note = 'Warm list', tags = ['calls'] }) => ({
+    csv: `Start,End,Activity,Note,Tags\n2025-04-01 09:00,2025-04-01 10:00,${activity},${note},"${tags.join(',')}"\n`,
+    toggl: `User,Email,Project,Description,Start date,Start time,End date,End time,Tags\nDana,dana@example.com,${activity},${note},2025-04-01,09:00:00,2025-04-01,10:00:00,"${tags.join(',')}"\n`,
+    clockify: `"Project","Client","Description","Task","User","Email","Tags","Start Date","Start Time","End Date","End Time","Duration (h)"\n"${activity}","","${note}","","Dana","dana@example.com","${tags.join(', ')}","04/01/2025","09:00:00 AM","04/01/2025","10:00:00 AM","01:00:00"\n`,
+    timew: JSON.stringify([
+      { id: 1, start: '20250401T090000Z', end: '20250401T100000Z', tags: [activity, ...tags], annotation: note },
+    ]),
+    activitywatch: JSON.stringify({
+      buckets: {
+        'aw-watcher-window_laptop': {
+          type: 'currentwindow',
+          events: [{ id: 1, timestamp: '2025-04-01T09:00:00Z', duration: 3600, data: { app: activity, title: note } }],
+        },
+      },
+    }),
+    ics: [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'UID:a',
+      'DTSTART:20250401T090000Z',
+      'DTEND:20250401T100000Z',
+      `SUMMARY:${activity}`,
+      `DESCRIPTION:${note}`,
+      `CATEGORIES:${tags.join(',')}`,
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n'),
+  });
+
+  it('reports a text longer than Bigrock keeps, in every format, with its line and field, and imports nothing', async () => {
+    const before = (await entriesIn('2025-04-01', '2025-04-01')).length;
+    const longActivity = filesWith({ activity: 'A'.repeat(201) });
+    const activityFields = {
+      csv: 'Activity',
+      toggl: 'Project',
+      clockify: 'Project',
+      timew: 'tags[0]',
+      activitywatch: 'data.app',
+      ics: 'SUMMARY',
+    };
+    const longNote = filesWith({ note: 'N'.repeat(2001) });
+    const noteFields = {
+      csv: 'Note',
+      toggl: 'Description',
+      clockify: 'Description',
+      timew: 'annotation',
+      ics: 'DESCRIPTION',
+    };
+    const longTag = filesWith({ tags: ['calls', 'T'.repeat(51)] });
+    const manyTags = filesWith({ tags: Array.from({ length: 21 }, (_, index) => `tag${index}`) });
+    const tagFields = { csv: 'Tags', toggl: 'Tags', clockify: 'Tags', timew: 'tags', ics: 'CATEGORIES' };
+    const lines = { csv: 2, toggl: 2, clockify: 2, timew: 1, activitywatch: 1, ics: 6 };
+    const cases = [
+      ...Object.entries(activityFields).map(([format, field]) => ({
+        format,
+        field,
+        text: longActivity,
+        says: '201 characters',
+      })),
+      ...Object.entries(noteFields).map(([format, field]) => ({
+        format,
+        field,
+        text: longNote,
+        says: '2,001 characters',
+      })),
+      ...Object.entries(tagFields).map(([format, field]) => ({ format, field, text: longTag, says: '51 characters' })),
+      ...Object.entries(tagFields).map(([format, field]) => ({ format, field, text: manyTags, says: '21 tags' })),
+    ];
+    for (const { format, field, text, says } of cases) {
+      const name = `${format} ${field} ${says}`;
+      const result = await importText(text[format as keyof typeof text], { format, timeZone: 'UTC' });
+      expect(counts(result), name).toEqual({ status: 'failed', added: 0, changed: 0, skipped: 0, errors: 1 });
+      const line =
+        format === 'ics' && field !== 'SUMMARY'
+          ? field === 'DESCRIPTION'
+            ? 7
+            : 8
+          : lines[format as keyof typeof lines];
+      expect(result.errors[0], name).toMatchObject({ line, message: expect.stringContaining(says) });
+      expect(result.errors[0]?.message, name).toContain(`${field}: `);
+    }
+    expect(await entriesIn('2025-04-01', '2025-04-01')).toHaveLength(before);
+    // Right at the limits, everything is taken whole.
+    const atLimits = filesWith({ activity: 'A'.repeat(200), note: 'N'.repeat(2000), tags: ['T'.repeat(50)] });
+    const imported = await importText(atLimits.toggl, { format: 'toggl', timeZone: 'UTC', dryRun: true });
+    expect(imported.errors).toEqual([]);
+    expect(imported.preview.added[0]).toMatchObject({
+      activity: 'A'.repeat(200),
+      note: 'N'.repeat(2000),
+      tags: ['T'.repeat(50)],
+    });
+  });
+
+  it('refuses a NUL character in any field of any format, with its line and field, and imports nothing', async () => {
+    const before = (await entriesIn('2025-04-01', '2025-04-01')).length;
+    const withNul = filesWith({ activity: 'Ca\u0000lls', note: 'Warm\u0000list', tags: ['ca\u0000lls'] });
+    const expected = {
+      csv: { line: 2, field: 'Activity' },
+      toggl: { line: 2, field: 'Project' },
+      clockify: { line: 2, field: 'Project' },
+      timew: { line: 1, field: '[0].tags[0]' },
+      activitywatch: { line: 1, field: 'buckets.aw-watcher-window_laptop.events[0].data.app' },
+      ics: { line: 6, field: 'SUMMARY' },
+    };
+    for (const [format, where] of Object.entries(expected)) {
+      const result = await importText(withNul[format as keyof typeof withNul], { format, timeZone: 'UTC' });
+      expect(counts(result), format).toMatchObject({ status: 'failed', added: 0 });
+      expect(result.errors[0], format).toEqual({
+        ...where,
+        message: expect.stringContaining(`${where.field}: holds a NUL character (U+0000)`),
+      });
+    }
+    // In a column Bigrock does not read, in a key, in a header.
+    const unread = await importText('Start,End,Activity,Other\n2025-04-01 09:00,2025-04-01 10:00,Calls,x\u0000\n');
+    expect(unread.errors).toMatchObject([{ line: 2, field: 'Other' }]);
+    const key = await importText('[{"start":"20250401T090000Z","end":"20250401T100000Z","ta\\u0000gs":["calls"]}]');
+    expect(key.errors).toMatchObject([{ line: 1, field: '[0].ta\\u0000gs' }]);
+    const header = await importText('Start,End,Acti\u0000vity\n2025-04-01 09:00,2025-04-01 10:00,Calls\n', {
+      format: 'csv',
+    });
+    expect(header.errors).toMatchObject([{ line: 1, field: 'column 3' }]);
+    expect(await entriesIn('2025-04-01', '2025-04-01')).toHaveLength(before);
+  });
+
+  it('reads a CSV the same whatever chunks it comes in, a CRLF split between two included', async () => {
+    const text =
+      'Start,End,Activity,Note\r\n2025-04-02 09:00,2025-04-02 10:00,Calls,"Warm ""list"", then\r\nemails"\r\n2025-04-02 11:00,2025-04-02 12:00,Email,"Inbox, zero"\r\n';
+    for (let split = 1; split < text.length; split++) {
+      const result = await test.bigrock.imports.importFile(
+        Readable.from([Buffer.from(text.slice(0, split)), Buffer.from(text.slice(split))]),
+        { dryRun: true, timeZone: 'UTC' },
+      );
+      expect(result.errors, `split at ${split}`).toEqual([]);
+      expect(
+        result.preview.added.map(({ note }) => note),
+        `split at ${split}`,
+      ).toEqual(['Warm "list", then\r\nemails', 'Inbox, zero']);
+    }
+    // Cut inside its last field, a quote left open: refused, never imported with the value cut.
+    for (const cut of ['"Inbox, ze', '"Inbox, zero', '"']) {
+      const result = await importText(text.slice(0, text.lastIndexOf('"Inbox')) + cut, { timeZone: 'UTC' });
+      expect(counts(result), cut).toMatchObject({ status: 'failed', added: 0 });
+      expect(result.errors[0], cut).toMatchObject({ line: 4, message: expect.stringContaining('quote') });
+    }
+  });
+
   it('shows in a dry run what would be added, changed and skipped, and changes nothing', async () => {
     const before = await test.bigrock.entries.list({ from: '2026-03-01', to: '2026-03-31' });
     // The same Toggl entries as the first import (same person, same starts), exported again after edits.
@@ -370,7 +520,7 @@ describe.each(dialects)('imports on %s', (dialect) => {
 
   it('leaves an imported running interval stopped here stopped when the same export comes again', async () => {
     const running = '[{"id":1,"start":"20250610T130000Z","tags":["writing"]}]';
-    expect(counts(await importText(running))).toMatchObject({ added: 1 });
+    expect(counts(await importText(running, { running: 'keep' }))).toMatchObject({ added: 1 });
     const stopped = await test.bigrock.entries.stopTimer();
     expect(stopped).toMatchObject({ activity: 'writing', source: 'import' });
 
@@ -383,6 +533,86 @@ describe.each(dialects)('imports on %s', (dialect) => {
     });
     expect(await test.bigrock.entries.timer()).toBeNull();
     expect(await test.bigrock.entries.get(stopped.id)).toMatchObject({ end: stopped.end });
+  });
+
+  describe('an interval still running in the file since more than a day', () => {
+    const file = [
+      '[',
+      '{"id":2,"start":"20251031T130000Z","end":"20251031T140000Z","tags":["calls"]},',
+      '{"id":1,"start":"20251101T130000Z","tags":["writing","book"]}',
+      ']',
+    ].join('\n');
+    const stored = async () =>
+      (await entriesIn('2025-10-31', '2025-11-01')).map(({ activity, start, end }) => `${activity} ${start} ${end}`);
+
+    it('is shown by the dry run, with its start, and fails the import until a choice is given', async () => {
+      const dry = await importText(file, { dryRun: true });
+      expect(counts(dry)).toEqual({ status: 'dry-run', added: 1, changed: 0, skipped: 0, errors: 0 });
+      expect(dry.staleRunning).toEqual([
+        {
+          line: 3,
+          activity: 'writing',
+          start: '2025-11-01T13:00:00.000Z',
+          stopAt: '2025-11-01T21:00:00.000Z',
+          choice: null,
+        },
+      ]);
+      expect(dry.preview.added.map(({ activity }) => activity)).toEqual(['calls']);
+
+      const refused = await importText(file);
+      expect(counts(refused)).toEqual({ status: 'failed', added: 0, changed: 0, skipped: 0, errors: 1 });
+      expect(refused.errors).toEqual([
+        {
+          line: 3,
+          field: 'running',
+          message:
+            '"writing" is still running in the file, since 1 Nov 2025, 09:00: more than a day before this import. Choose what becomes of it: stop it at 1 Nov 2025, 17:00 (8 hours after its start; the file shows nothing of it since), keep it running as your timer, or leave it out. Give --running stop, keep or skip on the command line (running=stop, keep or skip in the API).',
+        },
+      ]);
+      expect(refused.staleRunning).toHaveLength(1);
+      expect(await stored()).toEqual([]);
+      expect(await test.bigrock.entries.timer()).toBeNull();
+      await expect(importText(file, { running: 'later' })).rejects.toMatchObject({ field: 'running' });
+    });
+
+    it('is left out, stopped a working day after its start, or kept running, as chosen', async () => {
+      const skipped = await importText(file, { running: 'skip' });
+      expect(counts(skipped)).toEqual({ status: 'imported', added: 1, changed: 0, skipped: 1, errors: 0 });
+      expect(await stored()).toEqual(['calls 2025-10-31T13:00:00.000Z 2025-10-31T14:00:00.000Z']);
+
+      const dryStop = await importText(file, { running: 'stop', dryRun: true });
+      expect(dryStop.preview.added).toMatchObject([{ activity: 'writing', end: '2025-11-01T21:00:00.000Z' }]);
+      const stopped = await importText(file, { running: 'stop' });
+      expect(counts(stopped)).toEqual({ status: 'imported', added: 1, changed: 0, skipped: 1, errors: 0 });
+      expect(stopped.staleRunning).toMatchObject([{ choice: 'stop' }]);
+      expect(await stored()).toEqual([
+        'calls 2025-10-31T13:00:00.000Z 2025-10-31T14:00:00.000Z',
+        'writing 2025-11-01T13:00:00.000Z 2025-11-01T21:00:00.000Z',
+      ]);
+      expect(await test.bigrock.entries.timer()).toBeNull();
+
+      // The same file again asks nothing: the interval stays as it was stopped.
+      const again = await importText(file);
+      expect(counts(again)).toEqual({ status: 'imported', added: 0, changed: 0, skipped: 2, errors: 0 });
+      expect(again.staleRunning).toEqual([]);
+
+      // Kept, it becomes the timer; the file with it stopped later changes it.
+      const kept = await importText(file.replace('20251101T130000Z', '20251102T130000Z'), { running: 'keep' });
+      expect(counts(kept)).toMatchObject({ status: 'imported', added: 1 });
+      expect(await test.bigrock.entries.timer()).toMatchObject({
+        activity: 'writing',
+        start: '2025-11-02T13:00:00.000Z',
+      });
+      await test.bigrock.entries.stopTimer();
+    });
+
+    it('asks nothing of an interval that started less than a day ago: it becomes the timer', async () => {
+      const result = await importText('[{"id":1,"start":"20261122T080000Z","tags":["editing"]}]');
+      expect(counts(result)).toEqual({ status: 'imported', added: 1, changed: 0, skipped: 0, errors: 0 });
+      expect(result.staleRunning).toEqual([]);
+      expect(await test.bigrock.entries.timer()).toMatchObject({ activity: 'editing', end: null });
+      await test.bigrock.entries.stopTimer();
+    });
   });
 
   it('takes only entries within --from and --to', async () => {

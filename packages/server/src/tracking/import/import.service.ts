@@ -7,18 +7,23 @@ import {
   importFormats,
   isTimeZone,
   MAX_IMPORT_ERRORS,
+  runningChoices,
+  STALE_RUNNING_MS,
+  STOPPED_RUNNING_MS,
   type CsvField,
   type DateFormatName,
   type ImportFormat,
   type ImportIssue,
   type ImportPreviewEntry,
   type ImportResult,
+  type RunningChoice,
+  type StaleRunningInterval,
 } from '@bigrock/core';
 
 import type { Clock } from '../../clock.js';
 import { createIdSequence } from '../../db/new-id.js';
 import type { WorkspaceRepository } from '../../workspaces/workspace.repository.js';
-import { sameAsImported } from '../imported-content.js';
+import { contentHash, sameAsImported, type EntryContent } from '../imported-content.js';
 import type {
   ImportedRow,
   Provenance,
@@ -44,6 +49,12 @@ export interface ImportOptions {
   dateFormat?: string;
   /** The zone of the file's wall-clock times; the workspace's by default. */
   timeZone?: string;
+  /**
+   * What becomes of an interval still running in the file that started more than a day ago:
+   * `stop` (STOPPED_RUNNING_MS after its start), `keep` (as the timer) or `skip`. Without it,
+   * a dry run lists such intervals and an import fails, naming the choice.
+   */
+  running?: string;
   /** Hears the number of bytes read so far. */
   onProgress?: (bytesRead: number) => void;
 }
@@ -77,7 +88,12 @@ function checkOptions(options: ImportOptions): {
   format: ImportFormat | undefined;
   mapping: Partial<Record<CsvField, string>>;
   dateFormat: DateFormatName | undefined;
+  running: RunningChoice | undefined;
 } {
+  const running = options.running === undefined ? undefined : runningChoices.find((name) => name === options.running);
+  if (options.running !== undefined && running === undefined) {
+    throw new AppError('invalid-input', `running: choose one of ${runningChoices.join(', ')}.`, { field: 'running' });
+  }
   const format = options.format === undefined ? undefined : importFormats.find((name) => name === options.format);
   if (options.format !== undefined && format === undefined) {
     throw new AppError('invalid-input', `format: choose one of ${importFormats.join(', ')}.`, { field: 'format' });
@@ -110,7 +126,7 @@ function checkOptions(options: ImportOptions): {
       },
     );
   }
-  return { format, mapping, dateFormat };
+  return { format, mapping, dateFormat, running };
 }
 
 /**
@@ -139,6 +155,7 @@ export function createImportService({ entries, workspaces, clock, workspaceId }:
         errors: [],
         warnings: [],
         preview: { added: [], changed: [] },
+        staleRunning: [],
       };
       let bytesRead = 0;
       if (format === null) {
@@ -159,7 +176,6 @@ export function createImportService({ entries, workspaces, clock, workspaceId }:
         dateFormat: checked.dateFormat,
         startMs,
         endMs,
-        nowMs: clock.now().getTime(),
       };
       const onBytes = (bytes: number) => {
         bytesRead += bytes;
@@ -168,7 +184,7 @@ export function createImportService({ entries, workspaces, clock, workspaceId }:
       // A worker thread takes some 50 ms to start: worth it to parse a big file on the second
       // core while this one writes, not for a file that was read whole with the first bytes.
       const transaction = await entries.begin();
-      const writer = createBatchWriter(transaction.repository, workspaceId, clock.now().toISOString(), result);
+      const writer = createBatchWriter(transaction.repository, workspaceId, clock.now(), result, checked.running);
       let reader: EntryReader | undefined;
       let errorCount = 0;
       let pending: PreparedEntry[] = [];
@@ -205,6 +221,11 @@ export function createImportService({ entries, workspaces, clock, workspaceId }:
         await drain();
       }
       result.warnings.push(...(reader?.warnings() ?? []), ...writer.warnings);
+      if (!options.dryRun && errorCount === 0) {
+        const undecided = result.staleRunning.filter(({ choice }) => choice === null);
+        errorCount += undecided.length;
+        result.errors.push(...undecided.map((interval) => undecidedRunning(interval, zone)));
+      }
       if (errorCount > result.errors.length) {
         result.errors.push({
           line: result.errors.at(-1)?.line ?? 0,
@@ -228,16 +249,48 @@ export function createImportService({ entries, workspaces, clock, workspaceId }:
 
 export type ImportService = ReturnType<typeof createImportService>;
 
+/** The error of an old running interval imported without a choice: what each choice would do, and how to give it. */
+function undecidedRunning(interval: StaleRunningInterval, zone: string): ImportIssue {
+  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
+  const hours = new Intl.NumberFormat('en-GB').format(STOPPED_RUNNING_MS / 3_600_000);
+  return {
+    line: interval.line,
+    field: 'running',
+    message: `"${interval.activity}" is still running in the file, since ${when.format(new Date(interval.start))}: more than a day before this import. Choose what becomes of it: stop it at ${when.format(new Date(interval.stopAt))} (${hours} hours after its start; the file shows nothing of it since), keep it running as your timer, or leave it out. Give --running stop, keep or skip on the command line (running=stop, keep or skip in the API).`,
+  };
+}
+
+/** What a stored entry holds of its source, for an entry about to be written. */
+const contentOf = (entry: PreparedEntry): EntryContent => ({
+  activity: entry.activity,
+  start_ms: entry.startMs,
+  end_ms: entry.endMs,
+  tags: entry.tags,
+  note: entry.note,
+  source: entry.source,
+});
+
 /**
  * Writes imported entries batch by batch: new ones inserted in one statement, those imported
  * before looked up by provenance and changed when their content hash differs.
  */
-function createBatchWriter(repository: TimeEntryQueries, workspaceId: string, now: string, result: ImportResult) {
+function createBatchWriter(
+  repository: TimeEntryQueries,
+  workspaceId: string,
+  clockNow: Date,
+  result: ImportResult,
+  runningChoice: RunningChoice | undefined,
+) {
+  const now = clockNow.toISOString();
+  const nowMs = clockNow.getTime();
   const warnings: ImportIssue[] = [];
   const nextIds = createIdSequence();
   // The timer running in Bigrock when the import began: an imported running interval must not fight it.
   let running: TimeEntryRow | undefined;
   let runningTaken = false;
+  // Old running intervals stopped by the import: the hash of the source's (running) version, so
+  // that the same file again leaves them stopped, as it would had the user stopped them here.
+  const stoppedHashes = new Map<string, string>();
 
   function mayRun(entry: PreparedEntry): boolean {
     const same = running !== undefined && running.source_id === entry.sourceId;
@@ -251,6 +304,39 @@ function createBatchWriter(repository: TimeEntryQueries, workspaceId: string, no
     }
     runningTaken = true;
     return true;
+  }
+
+  /**
+   * An interval still running in the file that started more than a day ago is not made the
+   * timer silently: it is listed, and the choice decides (none: it is left out of the counts).
+   * One imported before, and unchanged in the file since, needs no choice: it stays as it is.
+   */
+  async function takeStaleRunning(entry: PreparedEntry): Promise<PreparedEntry | null> {
+    const [stored] = await repository.findProvenance(workspaceId, entry.source, [entry.sourceId]);
+    if (stored !== undefined && sameAsImported(stored, contentOf(entry))) {
+      result.skipped++;
+      return null;
+    }
+    const stopAtMs = Math.min(entry.startMs + STOPPED_RUNNING_MS, nowMs);
+    result.staleRunning.push({
+      line: entry.line,
+      activity: entry.activity,
+      start: new Date(entry.startMs).toISOString(),
+      stopAt: new Date(stopAtMs).toISOString(),
+      choice: runningChoice ?? null,
+    });
+    switch (runningChoice) {
+      case undefined:
+        return null;
+      case 'skip':
+        result.skipped++;
+        return null;
+      case 'keep':
+        return entry;
+      case 'stop':
+        stoppedHashes.set(entry.sourceId, contentHash(contentOf(entry)));
+        return { ...entry, endMs: stopAtMs };
+    }
   }
 
   const addToPreview = (list: ImportPreviewEntry[], entry: PreparedEntry) => {
@@ -268,10 +354,13 @@ function createBatchWriter(repository: TimeEntryQueries, workspaceId: string, no
       const ids = nextIds(batch.length);
       const entries: PreparedEntry[] = [];
       const rows: ImportedRow[] = [];
-      batch.forEach((entry, index) => {
+      for (const [index, read] of batch.entries()) {
+        const entry =
+          read.endMs === null && nowMs - read.startMs > STALE_RUNNING_MS ? await takeStaleRunning(read) : read;
+        if (entry === null) continue;
         if (entry.endMs === null && !mayRun(entry)) {
           result.skipped++;
-          return;
+          continue;
         }
         entries.push(entry);
         rows.push({
@@ -284,7 +373,13 @@ function createBatchWriter(repository: TimeEntryQueries, workspaceId: string, no
           source: entry.source,
           source_id: entry.sourceId,
         });
-      });
+      }
+      const keepSourceHashes = async (inserted: Array<{ id: string; sourceId: string }>) => {
+        for (const { id, sourceId } of inserted) {
+          const sourceHash = stoppedHashes.get(sourceId);
+          if (sourceHash !== undefined) await repository.update(workspaceId, id, { source_hash: sourceHash });
+        }
+      };
 
       // New provenance is inserted; what is there already (imported before, or twice in this
       // batch) is left alone by the insert, and sorted out below.
@@ -292,6 +387,9 @@ function createBatchWriter(repository: TimeEntryQueries, workspaceId: string, no
       if (inserted === rows.length) {
         result.added += inserted;
         for (const entry of entries) addToPreview(result.preview.added, entry);
+        if (stoppedHashes.size > 0) {
+          await keepSourceHashes(entries.map((entry, at) => ({ id: rows[at]?.id ?? '', sourceId: entry.sourceId })));
+        }
         return;
       }
       const known = new Map<string, Provenance>();
@@ -312,6 +410,7 @@ function createBatchWriter(repository: TimeEntryQueries, workspaceId: string, no
         if (row === undefined || existing === undefined || existing.id === row.id) {
           result.added++;
           addToPreview(result.preview.added, entry);
+          if (row !== undefined) await keepSourceHashes([{ id: row.id, sourceId: entry.sourceId }]);
         } else if (sameAsImported(existing, row)) {
           result.skipped++;
         } else {
@@ -325,8 +424,9 @@ function createBatchWriter(repository: TimeEntryQueries, workspaceId: string, no
             note: row.note,
             source: row.source,
           };
-          await repository.update(workspaceId, existing.id, { ...content, source_hash: null, updated_at: now });
-          known.set(key, { ...existing, ...content, source_hash: null });
+          const sourceHash = stoppedHashes.get(entry.sourceId) ?? null;
+          await repository.update(workspaceId, existing.id, { ...content, source_hash: sourceHash, updated_at: now });
+          known.set(key, { ...existing, ...content, source_hash: sourceHash });
           result.changed++;
           addToPreview(result.preview.changed, entry);
         }

@@ -1,6 +1,8 @@
 import Assembler from 'stream-json/assembler.js';
 import { jsonParser, type Token } from 'stream-json/parser.js';
 
+import { nulIssue } from '@bigrock/core';
+
 import { ImportAbort } from './text-input.js';
 
 export type JsonPath = Array<string | number>;
@@ -60,7 +62,36 @@ export async function* streamJsonValues(
     return path();
   }
 
+  /** The path of the text a token holds: a key, or a string value about to be read. */
+  function textPath(token: Token): JsonPath {
+    const inner: JsonPath = [];
+    let base: JsonPath;
+    let container: unknown;
+    let key: string | number | null;
+    if (assembling !== null) {
+      base = assembling.path;
+      inner.push(...(assembling.assembler.path as JsonPath));
+      container = assembling.assembler.current;
+      key = assembling.assembler.key as string | null;
+    } else {
+      const frame = stack.at(-1);
+      base = stack.slice(0, -1).map((each) => each.key);
+      container = frame?.array ? [] : {};
+      key = frame === undefined ? null : frame.array ? (frame.key as number) + 1 : frame.key;
+    }
+    if (token.name === 'keyValue') key = token.value as string;
+    else if (assembling !== null && Array.isArray(container)) key = container.length;
+    return key === null ? [...base, ...inner] : [...base, ...inner, key];
+  }
+
   function handle(token: Token): void {
+    if (
+      (token.name === 'stringValue' || token.name === 'keyValue') &&
+      typeof token.value === 'string' &&
+      token.value.includes('\u0000')
+    ) {
+      throw new ImportAbort(nulIssue(describePath(textPath(token)).replaceAll('\u0000', '\\u0000') || 'value', line));
+    }
     if (assembling !== null) {
       assembling.assembler.consume(token);
       if (assembling.assembler.done) {

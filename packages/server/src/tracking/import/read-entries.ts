@@ -24,7 +24,6 @@ export interface ReaderSettings {
   /** Only entries that overlap [startMs, endMs) are taken; a calendar's rules are expanded over them. */
   startMs: number | null;
   endMs: number | null;
-  nowMs: number;
 }
 
 /** An imported entry ready to be written: what the database stores of it, and the line it came from. */

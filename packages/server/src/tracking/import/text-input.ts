@@ -100,15 +100,40 @@ export async function* decodeUtf8(source: ByteSource, onBytes?: (bytes: number) 
   if (rest !== '') yield rest;
 }
 
-/** Splits text into lines (LF or CRLF), in batches, keeping their order. */
+/**
+ * Splits text into lines (LF, CRLF or CR alone, as old Mac files end them), in batches, keeping
+ * their order. A CR at the end of a chunk waits for the next one: it may be half of a CRLF.
+ */
 export async function* splitLines(text: AsyncIterable<string>): AsyncGenerator<string[]> {
   let partial = '';
   for await (const chunk of text) {
-    const parts = (partial + chunk).split('\n');
-    partial = parts.pop() ?? '';
-    if (parts.length > 0) yield parts.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+    const combined = partial + chunk;
+    const cut = combined.endsWith('\r') ? combined.length - 1 : combined.length;
+    const lines = combined.slice(0, cut).split(/\r\n|\r|\n/);
+    partial = (lines.pop() ?? '') + combined.slice(cut);
+    if (lines.length > 0) yield lines;
   }
   if (partial !== '') yield [partial.endsWith('\r') ? partial.slice(0, -1) : partial];
+}
+
+/**
+ * Text whose chunks never end with a CR: one that does is held back for the next chunk, so that
+ * a CRLF is never split between two (papaparse, streaming, would read a line break in a quoted
+ * field as two, and the quote before it as malformed).
+ */
+export async function* wholeLineBreaks(text: AsyncIterable<string>): AsyncGenerator<string> {
+  let held = '';
+  for await (const chunk of text) {
+    const combined = held + chunk;
+    if (combined.endsWith('\r')) {
+      held = '\r';
+      if (combined.length > 1) yield combined.slice(0, -1);
+    } else {
+      held = '';
+      if (combined !== '') yield combined;
+    }
+  }
+  if (held !== '') yield held;
 }
 
 /**

@@ -1,9 +1,12 @@
 import {
   importFormats,
+  STOPPED_RUNNING_MS,
   type DateFormatName,
   type ImportFormat,
   type ImportPreviewEntry,
   type ImportResult,
+  type RunningChoice,
+  type StaleRunningInterval,
 } from '@bigrock/core';
 import { useState, type FormEvent } from 'react';
 import { Link, useLoaderData } from 'react-router-dom';
@@ -79,6 +82,62 @@ function Counts({ result }: { result: ImportResult }) {
   );
 }
 
+const runningLabels: Record<RunningChoice, string> = {
+  stop: 'Stop it',
+  keep: 'Keep it running as your timer',
+  skip: 'Leave it out',
+};
+
+/**
+ * Intervals still running in the file that started more than a day ago: shown with their start,
+ * and the choice of what becomes of them (stopped, kept as the timer, or left out), made here.
+ */
+function RunningChoiceField({
+  intervals,
+  timeZone,
+  choice,
+  onChoose,
+}: {
+  intervals: StaleRunningInterval[];
+  timeZone: string;
+  choice: RunningChoice | '';
+  onChoose(choice: RunningChoice): void;
+}) {
+  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const hours = new Intl.NumberFormat('en-GB', { style: 'unit', unit: 'hour', unitDisplay: 'long' }).format(
+    STOPPED_RUNNING_MS / 3_600_000,
+  );
+  const one = intervals.length === 1;
+  const detail = (choiceName: RunningChoice) => {
+    if (choiceName !== 'stop') return runningLabels[choiceName];
+    const ends = intervals.map((interval) => when.format(new Date(interval.stopAt))).join(', ');
+    return `${one ? 'Stop it' : 'Stop them'} at ${ends} (${hours} after ${one ? 'its' : 'each'} start: the file shows nothing after it)`;
+  };
+  return (
+    <fieldset className="running-choice notice">
+      <legend>{one ? 'Still running since more than a day' : 'Still running since more than a day, each'}</legend>
+      {intervals.map((interval) => (
+        <p key={interval.line}>
+          Line {interval.line}: <strong>{interval.activity}</strong> has been running since{' '}
+          {when.format(new Date(interval.start))}, more than a day before this import.
+        </p>
+      ))}
+      {(['stop', 'keep', 'skip'] as const).map((name) => (
+        <label key={name} className="running-choice-option">
+          <input
+            type="radio"
+            name="import-running"
+            value={name}
+            checked={choice === name}
+            onChange={() => onChoose(name)}
+          />{' '}
+          {detail(name)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /** Import a file: choose it, look at what it would add (nothing changes yet), then import it. */
 export function ImportPage() {
   const { timeZone: workspaceZone } = useLoaderData<typeof importLoader>();
@@ -89,6 +148,7 @@ export function ImportPage() {
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [dateFormat, setDateFormat] = useState<DateFormatName | ''>('');
   const [timeZone, setTimeZone] = useState('');
+  const [running, setRunning] = useState<RunningChoice | ''>('');
   const [stage, setStage] = useState<Stage>({ name: 'choosing' });
   const [error, setError] = useState<unknown>(null);
 
@@ -100,6 +160,7 @@ export function ImportPage() {
   /** A choice changed: a preview made with the old ones no longer says what would be imported. */
   function changed() {
     setStage((current) => (current.name === 'sending' ? current : { name: 'choosing' }));
+    setRunning('');
   }
 
   function chooseFile(file: File | null) {
@@ -145,6 +206,9 @@ export function ImportPage() {
   }
 
   const result = stage.name === 'previewed' || stage.name === 'done' ? stage.result : null;
+  const undecided = result?.staleRunning.filter((interval) => interval.choice === null) ?? [];
+  const toImport =
+    (result?.added ?? 0) + (result?.changed ?? 0) + (running === 'stop' || running === 'keep' ? undecided.length : 0);
   const sending = stage.name === 'sending';
   const headerIssues = isCsv && result?.status === 'failed' && result.errors.some((issue) => issue.line === 1);
 
@@ -285,15 +349,26 @@ export function ImportPage() {
               ))}
               <PreviewTable caption="New entries (the first ones)" entries={result.preview.added} />
               <PreviewTable caption="Changed entries (the first ones)" entries={result.preview.changed} />
+              {stage.name === 'previewed' && undecided.length > 0 && (
+                <RunningChoiceField
+                  intervals={undecided}
+                  timeZone={workspaceZone}
+                  choice={running}
+                  onChoose={setRunning}
+                />
+              )}
               {stage.name === 'previewed' && (
                 <div className="form-actions">
                   <button
                     type="button"
-                    disabled={result.added + result.changed === 0}
-                    onClick={() => void send({ ...stage.request, dryRun: false })}
+                    disabled={toImport === 0 || (undecided.length > 0 && running === '')}
+                    onClick={() => void send({ ...stage.request, dryRun: false, running })}
                   >
-                    Import {result.added + result.changed} {result.added + result.changed === 1 ? 'entry' : 'entries'}
+                    Import {toImport} {toImport === 1 ? 'entry' : 'entries'}
                   </button>
+                  {undecided.length > 0 && running === '' && (
+                    <span className="field-hint">Choose first what becomes of the running interval.</span>
+                  )}
                 </div>
               )}
               {result.status === 'imported' && (

@@ -1,4 +1,4 @@
-import type { TimeEntry } from '@bigrock/core';
+import { STALE_RUNNING_MS, type TimeEntry } from '@bigrock/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useRevalidator } from 'react-router-dom';
 
@@ -37,7 +37,17 @@ export function TimerPanel({ running, timeZone }: { running: TimeEntry | null; t
     }
   }
 
-  async function stop() {
+  // A timer forgotten for days would become an entry as long: stopping it asks first.
+  const [confirmingId, setConfirmingId] = useState<string | null>(null);
+  const runningMs = running === null ? 0 : now - Date.parse(running.start);
+  const confirming = running !== null && confirmingId === running.id;
+
+  async function stop(confirmed = false) {
+    if (running !== null && runningMs > STALE_RUNNING_MS && !confirmed) {
+      setConfirmingId(running.id);
+      return;
+    }
+    setConfirmingId(null);
     await run(async () => {
       await trackingApi.stopTimer();
       await revalidator.revalidate();
@@ -56,9 +66,34 @@ export function TimerPanel({ running, timeZone }: { running: TimeEntry | null; t
           <p className="timer-elapsed" aria-label="Elapsed time">
             {formatElapsed((now - Date.parse(running.start)) / 1000)}
           </p>
-          <button type="button" className="button-danger" disabled={pending} onClick={() => void stop()}>
-            Stop timer
-          </button>
+          {!confirming && (
+            <button type="button" className="button-danger" disabled={pending} onClick={() => void stop()}>
+              Stop timer
+            </button>
+          )}
+        </div>
+      )}
+      {running !== null && confirming && (
+        <div className="notice timer-confirm" role="alertdialog" aria-labelledby="timer-confirm-question">
+          <p id="timer-confirm-question">
+            <strong>{running.activity}</strong> has been running for more than{' '}
+            {new Intl.NumberFormat('en-GB', { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(
+              Math.floor(runningMs / 86_400_000),
+            )}
+            , since{' '}
+            {new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+              new Date(running.start),
+            )}
+            : stopping it now makes an entry that long. Stop it anyway?
+          </p>
+          <div className="form-actions">
+            <button type="button" className="button-danger" disabled={pending} onClick={() => void stop(true)}>
+              Stop it anyway
+            </button>
+            <button type="button" className="button-secondary" onClick={() => setConfirmingId(null)}>
+              Keep it running
+            </button>
+          </div>
         </div>
       )}
       <form className="timer-form" onSubmit={(event) => void start(event)}>

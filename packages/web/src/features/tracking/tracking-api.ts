@@ -5,6 +5,7 @@ import type {
   DateFormatName,
   ImportFormat,
   ImportResult,
+  RunningChoice,
   Outcome,
   ReviewItem,
   SplitEntryInput,
@@ -67,6 +68,8 @@ export interface ImportRequest {
   dateFormat: DateFormatName | '';
   /** The IANA zone of the file's wall-clock times; '' for the workspace's. */
   timeZone: string;
+  /** What becomes of an interval still running in the file since more than a day; '' when none is chosen. */
+  running?: RunningChoice | '';
 }
 
 /** Sends a file to the import endpoint; see `uploadFile`. */
@@ -81,6 +84,7 @@ export function uploadImport(request: ImportRequest, onProgress: (fraction: numb
   }
   if (request.dateFormat !== '') query.set('dateFormat', request.dateFormat);
   if (request.timeZone !== '') query.set('timeZone', request.timeZone);
+  if (request.running) query.set('running', request.running);
   // A file with bad rows comes back as 422 with the import's answer, which names each row.
   return uploadFile(`/imports?${query.toString()}`, request.file, onProgress, [422]);
 }
