@@ -88,6 +88,7 @@ describe.each(dialects)('the tracking API on %s', (dialect) => {
       payload: fixture('timew-export.json'),
       headers: { 'content-type': 'application/json' },
     });
+    expect(refused.statusCode).toBe(422);
     expect(refused.json()).toMatchObject({
       status: 'failed',
       added: 0,
@@ -106,6 +107,7 @@ describe.each(dialects)('the tracking API on %s', (dialect) => {
       payload: fixture('timew-export.json'),
       headers: { 'content-type': 'application/json' },
     });
+    expect(timew.statusCode).toBe(200);
     expect(timew.json()).toMatchObject({ format: 'timew', status: 'imported', added: 3 });
 
     const days = await send({ method: 'GET', url: '/api/v1/entries?from=2026-03-02&to=2026-03-05' });
