@@ -59,7 +59,7 @@ function bucketBounds({ zone, unit, from, to }: Omit<BucketOptions, 'nowMs'>): D
   }
   if (last < first) throw new AppError('invalid-input', 'to: choose a day on or after from.', { field: 'to' });
   const bounds: DateTime[] = [first];
-  for (let bound = first; bound <= last; ) {
+  for (let bound = first; bound <= last;) {
     bound = bound.plus({ [`${unit}s`]: 1 });
     bounds.push(bound);
   }

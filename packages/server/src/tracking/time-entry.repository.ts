@@ -8,7 +8,6 @@ import { keepImportedContent, type EntryContent } from './imported-content.js';
 
 export type TimeEntryRow = Selectable<TimeEntryTable>;
 
-
 const toSource = (value: string): EntrySource => entrySources.find((source) => source === value) ?? 'manual';
 
 export function toTimeEntry(row: TimeEntryRow, nowMs: number): TimeEntry {

@@ -181,7 +181,7 @@ describe.each(dialects)('the tracking API on %s', (dialect) => {
     expect(review.json<Array<{ kind: string }>>().map(({ kind }) => kind)).toContain('overlap');
   });
 
-  it("gives a day the same total over a week and over a year, an entry of weeks included", async () => {
+  it('gives a day the same total over a week and over a year, an entry of weeks included', async () => {
     const added = await send({
       method: 'POST',
       url: '/api/v1/entries',
