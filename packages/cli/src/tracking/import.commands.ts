@@ -135,7 +135,7 @@ export function registerImportCommands(program: Command, io: CliIo): void {
             bar.stop();
           }
           if (options.json) {
-            const { preview: _preview, ...rest } = result;
+            const { preview: _preview, span: _span, ...rest } = result;
             printJson(io, rest);
           } else {
             printResult(io, result);

@@ -58,6 +58,11 @@ export interface ImportResult {
   warnings: ImportIssue[];
   /** The first entries that are (or would be) added and changed, to look at before importing. */
   preview: { added: ImportPreviewEntry[]; changed: ImportPreviewEntry[] };
+  /**
+   * When the entries added and changed lie: the earliest start and the latest end (a running
+   * one's start), ISO 8601 in UTC; null when there are none. The web app opens them after an import.
+   */
+  span: { start: string; end: string } | null;
 }
 
 /** Errors beyond this many are counted, not listed: the first ones are enough to fix the file. */

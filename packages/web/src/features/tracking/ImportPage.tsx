@@ -15,6 +15,7 @@ import { DayPicker } from './DayPicker';
 import { readFileHead, type FileHead } from './read-file-head';
 import { uploadImport, type ImportRequest } from './tracking-api';
 import type { importLoader } from './tracking-loaders';
+import { importedEntriesPath } from './tracking-paths';
 
 const formatLabels: Record<ImportFormat, string> = {
   toggl: 'Toggl Track detailed report (CSV)',
@@ -298,7 +299,7 @@ export function ImportPage() {
               )}
               {result.status === 'imported' && (
                 <p>
-                  <Link to="/tracking">See your entries</Link>
+                  <Link to={importedEntriesPath(result.span, workspaceZone)}>See your entries</Link>
                 </p>
               )}
             </>
