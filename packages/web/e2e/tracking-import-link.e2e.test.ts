@@ -26,7 +26,10 @@ describe('after an import', () => {
 
     // The file holds March 2 to 5, 2026 (UTC, the workspace's zone).
     await page.waitForURL(/\/tracking\?view=week&date=2026-03-02$/);
-    await page.getByRole('region', { name: 'Mon, Mar 2' }).getByRole('row', { name: /Lead generation/ }).waitFor();
+    await page
+      .getByRole('region', { name: 'Mon, Mar 2' })
+      .getByRole('row', { name: /Lead generation/ })
+      .waitFor();
     await page.getByRole('region', { name: 'Wed, Mar 4' }).getByRole('row', { name: /Admin/ }).waitFor();
   });
 
@@ -41,6 +44,9 @@ describe('after an import', () => {
     await page.getByRole('region', { name: 'Preview' }).getByRole('button', { name: 'Import 1 entry' }).click();
     await page.getByRole('region', { name: 'Imported' }).getByRole('link', { name: 'See your entries' }).click();
     await page.waitForURL(/\/tracking\?view=day&date=2025-06-10$/);
-    await page.getByRole('region', { name: 'Tue, Jun 10' }).getByRole('row', { name: /writing/ }).waitFor();
+    await page
+      .getByRole('region', { name: 'Tue, Jun 10' })
+      .getByRole('row', { name: /writing/ })
+      .waitFor();
   });
 });

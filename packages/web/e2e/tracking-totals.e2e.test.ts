@@ -45,7 +45,19 @@ describe("the tracking page's totals", () => {
     await expect.poll(() => header().textContent()).toMatch(/: 169 h 30 min tracked/);
     expect(await page.getByRole('region', { name: 'Wed, Feb 18' }).getByRole('heading').textContent()).toBe(dayHeading);
     const week = page.getByRole('table', { name: 'Time by activity and day' });
-    expect(await week.getByRole('row', { name: /^Retreat/ }).getByRole('cell').last().textContent()).toBe('168 h');
-    expect(await week.getByRole('row', { name: /^Total/ }).getByRole('cell').last().textContent()).toBe('169 h 30 min');
+    expect(
+      await week
+        .getByRole('row', { name: /^Retreat/ })
+        .getByRole('cell')
+        .last()
+        .textContent(),
+    ).toBe('168 h');
+    expect(
+      await week
+        .getByRole('row', { name: /^Total/ })
+        .getByRole('cell')
+        .last()
+        .textContent(),
+    ).toBe('169 h 30 min');
   });
 });
