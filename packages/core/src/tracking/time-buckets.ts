@@ -38,16 +38,24 @@ export type BucketEntry = Pick<TimeEntry, 'activity' | 'start' | 'end'>;
 const toSeconds = (ms: number) => Math.floor(ms / 1000);
 
 /**
- * The whole seconds an entry lasts, a running one up to now. Instants count by the second they fall
- * in, so an entry's parts in the days it crosses add up to exactly its duration, and a week to its days.
+ * The whole seconds from one instant to another (epoch milliseconds). Instants count by the second
+ * they fall in, so an entry's parts in the days it crosses add up to exactly its duration, and a
+ * week to its days.
+ *
+ * @example spanSeconds(Date.parse('2026-03-02T09:00:00.400Z'), Date.parse('2026-03-02T09:30:00.300Z')) // 1800
+ */
+export function spanSeconds(startMs: number, endMs: number): number {
+  return Math.max(0, toSeconds(endMs) - toSeconds(startMs));
+}
+
+/**
+ * The whole seconds an entry lasts, a running one up to now: its duration wherever it is shown.
  *
  * @example
  * entrySeconds({ start: '2026-03-02T09:00:00.400Z', end: '2026-03-02T09:30:00.300Z' }, Date.now()) // 1800
  */
 export function entrySeconds(entry: Pick<BucketEntry, 'start' | 'end'>, nowMs: number): number {
-  const start = toSeconds(Date.parse(entry.start));
-  const end = toSeconds(entry.end === null ? nowMs : Date.parse(entry.end));
-  return Math.max(0, end - start);
+  return spanSeconds(Date.parse(entry.start), entry.end === null ? nowMs : Date.parse(entry.end));
 }
 
 /** The calendar bounds of the buckets from the one holding `from` to the one holding `to`. */

@@ -1,4 +1,4 @@
-import { assertCalendarDate, createLocalDateTimeFormatter, dateRangeInZone } from '@bigrock/core';
+import { assertCalendarDate, createLocalDateTimeFormatter, dateRangeInZone, spanSeconds } from '@bigrock/core';
 
 import type { Clock } from '../../clock.js';
 import type { WorkspaceRepository } from '../../workspaces/workspace.repository.js';
@@ -80,7 +80,7 @@ export function createEntryExportService({ entries, workspaces, clock, workspace
             localDateTime(startMs),
             endMs === null ? '' : localDateTime(endMs),
             zone,
-            endMs === null ? '' : Math.round((endMs - startMs) / 1000),
+            endMs === null ? '' : spanSeconds(startMs, endMs),
             row.activity,
             row.tags,
             row.note,
