@@ -182,7 +182,7 @@ export function registerImportCommands(program: Command, io: CliIo): void {
             if (choice !== null) result = await importOnce(choice);
           }
           if (options.json) {
-            const { preview: _preview, ...rest } = result;
+            const { preview: _preview, span: _span, ...rest } = result;
             printJson(io, rest);
           } else {
             printResult(io, result, zone);

@@ -292,4 +292,15 @@ describe.each(dialects)('bigrock tracking on %s', (dialect) => {
       'bigrock: There is no file at /nowhere/export.csv.\n',
     );
   });
+
+  it('sums a day the same over a week and over a year, an entry of weeks included', async () => {
+    await run('entry', 'add', 'Retreat', '--start', '2025-01-10 00:00', '--end', '2025-02-25 00:00');
+    type Bucket = { start: string; seconds: number };
+    const summary = async (from: string, to: string) =>
+      json<Bucket[]>(await run('entry', 'summary', '--by', 'day', '--from', from, '--to', to, '--json'));
+    const week = await summary('2025-02-16', '2025-02-22');
+    const year = await summary('2025-01-01', '2025-12-31');
+    expect(week.map(({ seconds }) => seconds)).toEqual(Array.from({ length: 7 }, () => 24 * 3600));
+    for (const day of week) expect(year.find(({ start }) => start === day.start)).toEqual(day);
+  });
 });

@@ -72,6 +72,50 @@ describe('solvePlan, against hand-worked examples', () => {
     expect(solution.outcome).toMatchObject({ units: 4, remaining: 12_000, valuePerUnit: 3000 });
   });
 
+  it('lowers a money target to whole units of value: 2 projects of 3000, not 6750 USD', () => {
+    const freelancer: Plan = {
+      hoursPerWeek: 1.5,
+      workdaysPerWeek: 4,
+      goal: { target: 12_000, unit: 'USD', start: '2026-01-05', deadline: '2026-03-02', valuePerUnit: 3000 },
+      stages: [
+        { activity: 'emails', minutesPerUnit: 10 },
+        { activity: 'proposals', minutesPerUnit: 120, conversionFromPrevious: 0.25 },
+        { activity: 'projects', minutesPerUnit: 0, conversionFromPrevious: 0.5 },
+      ],
+    };
+    // 4 projects take 2.67 h a week; 1.5 h carry 4 × 1.5 ÷ 2.67 = 2.25 of them: 2 projects, 6000 USD.
+    const lower = solvePlan(freelancer, fast).tradeoffs.find((tradeoff) => tradeoff.kind === 'lower-target');
+    expect(lower).toEqual({ kind: 'lower-target', target: 6000, description: 'Aim for 6000 USD instead of 12000.' });
+    // With one project won, 3 are left and take 2 h: 1.5 h carry 2.25 of them, 2 more: 9000 USD in all.
+    const later = solvePlan(freelancer, { ...fast, achieved: 1 });
+    expect(later.hoursPerWeek).toBe(2);
+    expect(later.tradeoffs.find((tradeoff) => tradeoff.kind === 'lower-target')).toMatchObject({ target: 9000 });
+  });
+
+  it('plans with the rate of the first stage planned: its stages, hours and verdict, not only its chance', () => {
+    // 8 calls a day: 40 a week, 4 appointments, 0.8 recruits; 4 h + 3 h + 0.8 h = 7.8 h.
+    const slower = solvePlan({ ...seeds, hoursPerWeek: 8 }, { ...fast, plannedTopPerDay: 8 });
+    expect(slower.stages.map(({ perDay, perWeek, total }) => [perDay, perWeek, total])).toEqual([
+      [8, 40, 480],
+      [0.8, 4, 48],
+      [0.16, 0.8, 9.6],
+    ]);
+    expect(slower).toMatchObject({ feasible: true, hoursPerWeek: 7.8, tradeoffs: [] });
+    expect(slower.outcome).toMatchObject({ units: 12, expected: 9.6 });
+    expect(slower.planned).toMatchObject({ perDay: 8, hoursPerWeek: 7.8 });
+
+    // 15 calls a day take 14.63 h: more than 10, though the 10 calls needed fit.
+    const faster = solvePlan(seeds, { ...fast, plannedTopPerDay: 15 });
+    expect(faster).toMatchObject({ feasible: false, hoursPerWeek: 14.625, tradeoffs: [] });
+    expect(faster.outcome.expected).toBe(18);
+
+    // The rate needed, planned, is the plan itself.
+    const needed = solvePlan({ ...seeds, hoursPerWeek: 8 }, { ...fast, plannedTopPerDay: 10 });
+    const plain = solvePlan({ ...seeds, hoursPerWeek: 8 }, fast);
+    expect(needed).toEqual(plain);
+    expect(plain.outcome.expected).toBe(12);
+  });
+
   it('plans what is left from the as-of day', () => {
     const solution = solvePlan(seeds, { asOf: '2026-01-19', achieved: 2 });
     // 10 recruits in 10 weeks: still 1 a week.
@@ -153,7 +197,47 @@ function apply(plan: Plan, tradeoff: Tradeoff): Plan {
   }
 }
 
+const valuedPlanArbitrary = fc
+  .record({ plan: planArbitrary, value: fc.integer({ min: 1, max: 5000 }), achieved: fc.integer({ min: 0, max: 5 }) })
+  .map(({ plan, value, achieved }) => ({
+    plan: { ...plan, goal: { ...plan.goal, target: plan.goal.target * value, valuePerUnit: value } },
+    achieved,
+  }));
+
 describe('solvePlan, its invariants', () => {
+  it('lowers a target by whole units of its value, to one that fits', () => {
+    fc.assert(
+      fc.property(valuedPlanArbitrary, ({ plan, achieved }) => {
+        const solution = solvePlan(plan, { ...fast, achieved });
+        const value = plan.goal.valuePerUnit ?? 1;
+        for (const tradeoff of solution.tradeoffs) {
+          if (tradeoff.kind !== 'lower-target') continue;
+          const units = tradeoff.target / value;
+          expect(Math.abs(units - Math.round(units))).toBeLessThan(1e-6);
+          expect(tradeoff.target).toBeGreaterThan(achieved * value);
+          expect(tradeoff.target).toBeLessThan(plan.goal.target);
+          expect(solvePlan(apply(plan, tradeoff), { ...fast, achieved }).feasible).toBe(true);
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('shows the stages and the hours of a planned rate, fitting when those hours do', () => {
+    fc.assert(
+      fc.property(planArbitrary, fc.double({ min: 0, max: 100, noNaN: true }), (plan, perDay) => {
+        const solution = solvePlan(plan, { ...fast, plannedTopPerDay: perDay });
+        expect(solution.stages[0]?.perDay).toBeCloseTo(perDay, 3);
+        const sum = solution.stages.reduce((total, stage) => total + stage.hoursPerWeek, 0);
+        expect(solution.hoursPerWeek).toBeCloseTo(sum, 3);
+        expect(solution.hoursPerWeek).toBeCloseTo(solution.planned.hoursPerWeek, 3);
+        expect(solution.feasible).toBe(solution.hoursPerWeek <= plan.hoursPerWeek + 1e-4);
+        expect(solution.outcome.expected).toBeCloseTo(solution.stages.at(-1)?.total ?? 0, 3);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('never makes a feasible plan infeasible with more hours', () => {
     fc.assert(
       fc.property(planArbitrary, fc.integer({ min: 0, max: 40 }), (plan, extra) => {

@@ -27,11 +27,12 @@ export const tradeoffKinds = ['later-deadline', 'better-conversion', 'more-hours
 export interface PlanSolution {
   /** Whether the hours the stages take fit in the hours available. */
   feasible: boolean;
-  /** Hours a week the required rates take: Σ perWeek × minutes per unit ÷ 60. */
+  /** Hours a week the stages' rates take: Σ perWeek × minutes per unit ÷ 60. */
   hoursPerWeek: number;
   hoursAvailable: number;
+  /** The rates the target needs; with a planned rate of the first stage, the rates it brings. */
   stages: StageRate[];
-  /** Empty when the plan fits. */
+  /** What would make the target fit the hours; empty when the plan fits. */
   tradeoffs: Tradeoff[];
   /** The chance of reaching the target by the deadline at the planned rate (0 to 1). */
   probability: number;
@@ -47,6 +48,11 @@ export interface PlanSolution {
     remaining: number;
     /** Units of the last stage still needed: remaining ÷ valuePerUnit. */
     units: number;
+    /**
+     * Units of the last stage the stages' rates bring by the deadline, on average: `units`, unless
+     * another rate of the first stage is planned.
+     */
+    expected: number;
   };
   /** The first stage's rate simulated for `probability`: the required one unless another is planned. */
   planned: { perDay: number; hoursPerWeek: number; probability: number };
@@ -61,7 +67,10 @@ export interface SolveOptions extends SimulationOptions {
   achieved?: number;
   /** What is believed about each stage's conversion (index i: from stage i − 1 to i); the guesses otherwise. */
   beliefs?: ReadonlyArray<BetaBelief | null | undefined>;
-  /** Simulate this rate of the first stage, per working day, instead of the required one. */
+  /**
+   * Plan this rate of the first stage, per working day, instead of the required one: the stages,
+   * the hours, the verdict and the probability are then those of this rate.
+   */
   plannedTopPerDay?: number;
 }
 
@@ -144,18 +153,21 @@ export function solvePlan(plan: Plan, options: SolveOptions = {}): PlanSolution 
   perWeek[stages.length - 1] = units / weeks;
   for (let index = stages.length - 1; index > 0; index -= 1)
     perWeek[index - 1] = (perWeek[index] ?? 0) / (conversions[index] ?? 1);
-  const stageHours = stages.map((stage, index) => ((perWeek[index] ?? 0) * stage.minutesPerUnit) / 60);
+  const hoursOf = (rates: readonly number[]) =>
+    stages.map((stage, index) => ((rates[index] ?? 0) * stage.minutesPerUnit) / 60);
+  const stageHours = hoursOf(perWeek);
   const hoursNeeded = stageHours.reduce((total, hours) => total + hours, 0);
-  const feasible = hoursNeeded <= hoursAvailable + EPSILON;
 
   // Forward, for a rate of the first stage other than the required one.
-  const hoursAtTopRate = (topPerWeek: number) => {
+  const ratesFromTop = (topPerWeek: number) => {
     let rate = topPerWeek;
-    return stages.reduce((total, stage, index) => {
+    return stages.map((_stage, index) => {
       if (index > 0) rate *= conversions[index] ?? 1;
-      return total + (rate * stage.minutesPerUnit) / 60;
-    }, 0);
+      return rate;
+    });
   };
+  const hoursAtTopRate = (topPerWeek: number) =>
+    hoursOf(ratesFromTop(topPerWeek)).reduce((total, hours) => total + hours, 0);
 
   const thresholds = successThresholds(
     beliefs.filter((belief): belief is BetaBelief => belief !== null),
@@ -169,6 +181,13 @@ export function solvePlan(plan: Plan, options: SolveOptions = {}): PlanSolution 
       ? requiredTop
       : Math.min(Math.max(options.plannedTopPerDay, 0), MAX_PLANNED_PER_DAY) * workdaysPerWeek;
   const plannedProbability = probabilityOfReaching(thresholds, topUnits(plannedTopPerWeek));
+  // What the plan shows: the required rates, or those the planned rate brings, with their hours.
+  const shownRates = options.plannedTopPerDay === undefined ? perWeek : ratesFromTop(plannedTopPerWeek);
+  const shownHours = hoursOf(shownRates);
+  const hoursShown = shownHours.reduce((total, hours) => total + hours, 0);
+  const feasible = hoursShown <= hoursAvailable + EPSILON;
+  // The levers make the target fit the hours: offered when neither the planned rate nor the required one fits.
+  const requiredFits = hoursNeeded <= hoursAvailable + EPSILON;
 
   let atHoursAvailable: PlanSolution['atHoursAvailable'] = null;
   const hoursPerTopUnit = requiredTop > 0 ? hoursNeeded / requiredTop : hoursAtTopRate(1);
@@ -182,18 +201,19 @@ export function solvePlan(plan: Plan, options: SolveOptions = {}): PlanSolution 
 
   return {
     feasible,
-    hoursPerWeek: roundTo(hoursNeeded, 4),
+    hoursPerWeek: roundTo(hoursShown, 4),
     hoursAvailable,
     stages: stages.map((stage, index) => ({
       activity: stage.activity,
-      perWeek: roundTo(perWeek[index] ?? 0, 4),
-      perDay: roundTo((perWeek[index] ?? 0) / workdaysPerWeek, 4),
-      total: roundTo((perWeek[index] ?? 0) * weeks, 4),
-      hoursPerWeek: roundTo(stageHours[index] ?? 0, 4),
+      perWeek: roundTo(shownRates[index] ?? 0, 4),
+      perDay: roundTo((shownRates[index] ?? 0) / workdaysPerWeek, 4),
+      total: roundTo((shownRates[index] ?? 0) * weeks, 4),
+      hoursPerWeek: roundTo(shownHours[index] ?? 0, 4),
     })),
-    tradeoffs: feasible
-      ? []
-      : tradeoffsFor({ plan, windowStart, days, stageHours, hoursNeeded, conversions, achieved, remaining }),
+    tradeoffs:
+      feasible || requiredFits
+        ? []
+        : tradeoffsFor({ plan, windowStart, days, stageHours, hoursNeeded, conversions, achieved, remaining }),
     probability: roundTo(plannedProbability, 3),
     window: { start: windowStart, deadline: goal.deadline, weeks: roundTo(weeks, 4) },
     outcome: {
@@ -203,6 +223,7 @@ export function solvePlan(plan: Plan, options: SolveOptions = {}): PlanSolution 
       achieved,
       remaining: roundTo(remaining, 4),
       units: roundTo(units, 4),
+      expected: roundTo((shownRates.at(-1) ?? 0) * weeks, 4),
     },
     planned: {
       perDay: roundTo(plannedTopPerWeek / workdaysPerWeek, 4),
@@ -272,9 +293,13 @@ function tradeoffsFor(context: TradeoffContext): Tradeoff[] {
   });
 
   if (available > 0) {
+    // Whole units of the last stage, in money when each brings a value: 2 projects of 3000 make
+    // 6000 USD, a target one can reach; 5622 USD is not.
+    const value = goal.valuePerUnit ?? 1;
     const reached = goal.target - remaining;
-    const target = Math.floor(reached + (remaining * available) / hoursNeeded + EPSILON);
-    if (target > reached && target < goal.target)
+    const units = Math.floor(((remaining / value) * available) / hoursNeeded + EPSILON);
+    const target = roundTo(reached + units * value, 4);
+    if (units > 0 && target < goal.target)
       tradeoffs.push({
         kind: 'lower-target',
         target,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { learnConversions, solveFunnel } from './learned-conversion.js';
+import { learnConversions, solveFunnel, solveLoggedFunnel } from './learned-conversion.js';
 import type { Plan } from './plan.js';
 
 const seeds: Plan = {
@@ -64,5 +64,38 @@ describe('solveFunnel', () => {
     // 1 ÷ 0.1875 ÷ (7 ÷ 110) ÷ 5 = 16.76
     expect(learned).toBeCloseTo(16.7619, 3);
     expect(learned).toBeGreaterThan(guesses);
+  });
+});
+
+describe('solveLoggedFunnel', () => {
+  it('learns from every count logged up to the day, and counts what the last stage reached since the start', () => {
+    const logs = [
+      [
+        { date: '2025-12-20', count: 40 },
+        { date: '2026-01-12', count: 60 },
+        { date: '2026-01-20', count: 500 },
+      ],
+      [{ date: '2026-01-14', count: 6 }],
+      [
+        { date: '2025-12-30', count: 1 },
+        { date: '2026-01-16', count: 1 },
+      ],
+    ];
+    const solved = solveLoggedFunnel(seeds, logs, '2026-01-19');
+    expect(solved).toEqual(
+      solveFunnel(seeds, {
+        asOf: '2026-01-19',
+        // Calls after the day are not counted; the recruit of December came before the start.
+        achieved: 1,
+        observations: [
+          { trials: 0, successes: 100 },
+          { trials: 100, successes: 6 },
+          { trials: 6, successes: 2 },
+        ],
+      }),
+    );
+    expect(solveLoggedFunnel(seeds, [], '2026-01-05')).toEqual(
+      solveFunnel(seeds, { asOf: '2026-01-05', achieved: 0, observations: [] }),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { beliefFromGuess, betaMean, credibleInterval, updateBelief, type BetaBelief } from './beta.js';
 import { formatAmount, formatPercent, solvePlan, type PlanSolution, type SolveOptions } from './funnel-solver.js';
+import type { CalendarDate } from '../time/calendar-date.js';
 import type { Plan } from './plan.js';
 
 /** What was logged for one step of a funnel: units of the stage before (trials) and of the stage (successes). */
@@ -112,4 +113,39 @@ export function solveFunnel(
         `the plan covers the ${formatAmount(outcome.remaining)} left, in ${formatAmount(window.weeks, 1)} weeks from ${window.start}.`,
     );
   return { ...solution, conversions, notes };
+}
+
+/** A count logged for the activity of a stage, on a day. */
+export interface StageLog {
+  date: CalendarDate;
+  count: number;
+}
+
+/**
+ * Solves a funnel as of a day from the counts logged for its stages' activities (index i: the
+ * logs of stage i's activity): each conversion learns from all the units logged up to that day,
+ * and what the last stage reached since the goal's start counts as achieved. The one computation
+ * behind a saved funnel's solution and the editor's preview of it, so that both say the same.
+ *
+ * @example
+ * solveLoggedFunnel(plan, [[{ date: '2026-01-12', count: 100 }], [{ date: '2026-01-14', count: 6 }], []], '2026-01-19')
+ * // the same as solveFunnel(plan, { asOf: '2026-01-19', achieved: 0, observations: [
+ * //   { trials: 0, successes: 100 }, { trials: 100, successes: 6 }, { trials: 6, successes: 0 }] })
+ */
+export function solveLoggedFunnel(
+  plan: Plan,
+  stageLogs: ReadonlyArray<ReadonlyArray<StageLog>>,
+  asOf: CalendarDate,
+  options: Omit<SolveOptions, 'beliefs' | 'asOf' | 'achieved'> = {},
+): FunnelSolution {
+  const sumOf = (index: number, from?: CalendarDate) =>
+    (stageLogs[index] ?? [])
+      .filter((log) => log.date <= asOf && (from === undefined || log.date >= from))
+      .reduce((total, log) => total + log.count, 0);
+  const observations = plan.stages.map((_stage, index) => ({
+    trials: index === 0 ? 0 : sumOf(index - 1),
+    successes: sumOf(index),
+  }));
+  const achieved = sumOf(plan.stages.length - 1, plan.goal.start);
+  return solveFunnel(plan, { ...options, asOf, achieved, observations });
 }

@@ -87,6 +87,11 @@ export interface ImportResult {
   preview: { added: ImportPreviewEntry[]; changed: ImportPreviewEntry[] };
   /** Intervals still running in the file that started more than a day ago: each needs a choice. */
   staleRunning: StaleRunningInterval[];
+  /**
+   * When the entries added and changed lie: the earliest start and the latest end (a running
+   * one's start), ISO 8601 in UTC; null when there are none. The web app opens them after an import.
+   */
+  span: { start: string; end: string } | null;
 }
 
 /** Errors beyond this many are counted, not listed: the first ones are enough to fix the file. */

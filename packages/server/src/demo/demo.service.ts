@@ -1,4 +1,13 @@
-import { AppError, addDays, type CalendarDate } from '@bigrock/core';
+import {
+  AppError,
+  DEFAULT_WORKDAYS,
+  addDays,
+  isoWeekday,
+  weekdays,
+  type Activity,
+  type CalendarDate,
+  type Weekday,
+} from '@bigrock/core';
 
 import type { ActivityService } from '../activities/activity.service.js';
 import type { FunnelService } from '../funnels/funnel.service.js';
@@ -16,14 +25,32 @@ export interface DemoServiceDeps {
 /** Days into the plan that the demo stands at: four weeks of history, eight to go. */
 const DAYS_IN = 28;
 
+const isWorkday = (date: CalendarDate, workdays: readonly Weekday[]) =>
+  workdays.includes(weekdays[isoWeekday(date) - 1] ?? 'mon');
+
+/** The working days from `start` to the day before `end`: the days a lead activity is logged on. */
+function workdaysBefore(start: CalendarDate, end: CalendarDate, workdays: readonly Weekday[]): CalendarDate[] {
+  const days: CalendarDate[] = [];
+  for (let day = start; day < end; day = addDays(day, 1)) if (isWorkday(day, workdays)) days.push(day);
+  return days;
+}
+
+/** The working day on or before `date`, or the first one after it when the week starts with days off. */
+function workdayNear(date: CalendarDate, start: CalendarDate, workdays: readonly Weekday[]): CalendarDate {
+  for (let day = date; day >= start; day = addDays(day, -1)) if (isWorkday(day, workdays)) return day;
+  let day = addDays(date, 1);
+  while (!isWorkday(day, workdays)) day = addDays(day, 1);
+  return day;
+}
+
 /**
  * The network-marketing plan of seed 002, four weeks in: the dream, the quarter's income goal, and
  * the recruits, appointments and calls that lead to it, with progress logged so the dashboard
  * shows a goal ahead, one on track and one behind.
  */
 export function createDemoService({ goals, goalService, activities, funnels, workspaceId }: DemoServiceDeps) {
-  async function logEvery(goalId: string, start: CalendarDate, entries: Array<[day: number, value: number]>) {
-    for (const [day, value] of entries) await goalService.logProgress(goalId, { date: addDays(start, day), value });
+  async function logEvery(goalId: string, entries: Array<[date: CalendarDate, value: number]>) {
+    for (const [date, value] of entries) await goalService.logProgress(goalId, { date, value });
   }
 
   return {
@@ -98,44 +125,38 @@ export function createDemoService({ goals, goalService, activities, funnels, wor
         ...shared,
       });
 
-      await logEvery(dream.id, start, [[27, 260]]);
-      await logEvery(income.id, start, [
-        [14, 120],
-        [27, 260],
+      await logEvery(dream.id, [[addDays(start, 27), 260]]);
+      await logEvery(income.id, [
+        [addDays(start, 14), 120],
+        [addDays(start, 27), 260],
       ]);
-      const recruitEntries: Array<[number, number]> = [
-        [6, 1],
-        [13, 1],
-        [24, 1],
-      ];
-      const appointmentEntries: Array<[number, number]> = [
-        [4, 5],
-        [11, 4],
-        [18, 6],
-        [25, 5],
-      ];
-      const weekdays = [0, 1, 2, 3, 4, 7, 8, 9, 10, 11, 14, 15, 16, 17, 18, 21, 22, 23, 24, 25];
-      const callEntries = weekdays.map((day, index): [number, number] => [day, 11 + (index % 4)]);
-      await logEvery(recruits.id, start, recruitEntries);
-      await logEvery(appointments.id, start, appointmentEntries);
-      await logEvery(calls.id, start, callEntries);
 
       // The same plan as lead activities and a funnel, so that the recruits goal's check measures its hours.
       const leads = [
-        { name: 'calls', rate: 10, ratePeriod: 'day', minutesPerUnit: 6, goal: calls, entries: callEntries },
-        {
-          name: 'appointments',
-          rate: 5,
-          ratePeriod: 'week',
-          minutesPerUnit: 45,
-          goal: appointments,
-          entries: appointmentEntries,
-        },
-        { name: 'recruits', rate: 1, ratePeriod: 'week', minutesPerUnit: 60, goal: recruits, entries: recruitEntries },
+        { name: 'calls', rate: 10, ratePeriod: 'day', minutesPerUnit: 6, goal: calls },
+        { name: 'appointments', rate: 5, ratePeriod: 'week', minutesPerUnit: 45, goal: appointments },
+        { name: 'recruits', rate: 1, ratePeriod: 'week', minutesPerUnit: 60, goal: recruits },
       ] as const;
-      for (const { goal, entries, ...lead } of leads) {
-        await activities.create({ ...lead, goalIds: [recruits.id, goal.id], startDate: start });
-        for (const [day, count] of entries) await activities.log(lead.name, { date: addDays(start, day), count });
+      const made: Activity[] = [];
+      for (const { goal, ...lead } of leads) {
+        made.push(await activities.create({ ...lead, goalIds: [recruits.id, goal.id], startDate: start }));
+      }
+      // Counts are logged on each activity's working days only, whatever day of the week the demo
+      // starts on: a call logged on a Sunday would count as ahead and leave a Friday empty,
+      // breaking a streak that the story keeps. Four weeks hold 20 working days: 250 calls (11 to
+      // 14 a day, above the 10 asked), 20 appointments (one a day, 5 a week), 3 recruits.
+      const workdaysOf = (name: string) =>
+        made.find((activity) => activity.name === name)?.workdays ?? DEFAULT_WORKDAYS;
+      const daysOf = (name: string) => workdaysBefore(start, addDays(start, DAYS_IN), workdaysOf(name));
+      const recruitOn = (offset: number) => workdayNear(addDays(start, offset), start, workdaysOf('recruits'));
+      const logged: Array<[goalId: string, activity: string, entries: Array<[CalendarDate, number]>]> = [
+        [calls.id, 'calls', daysOf('calls').map((day, index) => [day, 11 + (index % 4)])],
+        [appointments.id, 'appointments', daysOf('appointments').map((day) => [day, 1])],
+        [recruits.id, 'recruits', [6, 13, 24].map((offset) => [recruitOn(offset), 1])],
+      ];
+      for (const [goalId, activity, entries] of logged) {
+        await logEvery(goalId, entries);
+        for (const [date, count] of entries) await activities.log(activity, { date, count });
       }
       await funnels.create({
         name: 'Warm market',

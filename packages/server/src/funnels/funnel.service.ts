@@ -5,7 +5,7 @@ import {
   createFunnelSchema,
   dateInZone,
   planSchema,
-  solveFunnel,
+  solveLoggedFunnel,
   solvePlan,
   updateFunnelSchema,
   type Activity,
@@ -17,7 +17,6 @@ import {
   type Goal,
   type Plan,
   type PlanSolution,
-  type StageObservation,
 } from '@bigrock/core';
 
 import type { ActivityRepository } from '../activities/activity.repository.js';
@@ -228,17 +227,8 @@ export function createFunnelService({
       funnel.stages.map(({ activityId }) => activityId),
       { until: asOf },
     );
-    const sumOf = (activityId: string, from?: CalendarDate) =>
-      logs
-        .filter((log) => log.activityId === activityId && (from === undefined || log.date >= from))
-        .reduce((total, log) => total + log.count, 0);
-    const observations: StageObservation[] = funnel.stages.map((stage, index) => ({
-      trials: index === 0 ? 0 : sumOf(funnel.stages[index - 1]?.activityId ?? ''),
-      successes: sumOf(stage.activityId),
-    }));
-    const last = funnel.stages.at(-1);
-    const achieved = last === undefined ? 0 : sumOf(last.activityId, plan.goal.start);
-    const solution = solveFunnel(plan, { asOf, achieved, observations });
+    const stageLogs = funnel.stages.map((stage) => logs.filter((log) => log.activityId === stage.activityId));
+    const solution = solveLoggedFunnel(plan, stageLogs, asOf);
     for (const stage of funnel.stages) {
       if (stage.minutesPerUnit === null)
         solution.notes.push(

@@ -1,26 +1,24 @@
-import { entrySources, type EntrySource, type TimeEntry } from '@bigrock/core';
+import { entrySeconds, entrySources, type EntrySource, type TimeEntry } from '@bigrock/core';
 import { CompiledQuery, sql, type Kysely, type Selectable } from 'kysely';
 
 import type { Database, TimeEntryTable } from '../db/database.js';
+import { isLongEntry, LONG_ENTRY_MS } from '../db/migrations/0004-long-entries.js';
 import type { DialectName } from '../db/open-database.js';
 import { keepImportedContent, type EntryContent } from './imported-content.js';
 
 export type TimeEntryRow = Selectable<TimeEntryTable>;
 
-/** Entries longer than this are not found by a range that starts after they started (see `listInRange`). */
-export const ENTRY_LOOKBACK_MS = 31 * 24 * 3_600_000;
-
 const toSource = (value: string): EntrySource => entrySources.find((source) => source === value) ?? 'manual';
 
 export function toTimeEntry(row: TimeEntryRow, nowMs: number): TimeEntry {
-  const endMs = row.end_ms === null ? null : Number(row.end_ms);
-  const startMs = Number(row.start_ms);
+  const start = new Date(Number(row.start_ms)).toISOString();
+  const end = row.end_ms === null ? null : new Date(Number(row.end_ms)).toISOString();
   return {
     id: row.id,
     activity: row.activity,
-    start: new Date(startMs).toISOString(),
-    end: endMs === null ? null : new Date(endMs).toISOString(),
-    durationSeconds: Math.round(((endMs ?? Math.max(nowMs, startMs)) - startMs) / 1000),
+    start,
+    end,
+    durationSeconds: entrySeconds({ start, end }, nowMs),
     tags: row.tags === '' ? [] : row.tags.split(','),
     note: row.note,
     source: toSource(row.source),
@@ -144,19 +142,29 @@ function createTimeEntryQueries(db: Kysely<Database>, dialect: DialectName) {
     },
 
     /**
-     * Entries that overlap the range, in start order. The index on (workspace, start) bounds the scan,
-     * so an entry that started more than ENTRY_LOOKBACK_MS before the range is not found in it.
+     * Entries that overlap the range, in start order, however long ago they started. The index on
+     * (workspace, start) bounds the scan to the entries that started up to a month before the
+     * range; the long ones that started before that (a timer left running for weeks) come from
+     * their own partial index, and are few.
      */
     async listInRange(workspaceId: string, range: RangeQuery): Promise<TimeEntryRow[]> {
       let query = db.selectFrom('time_entries').selectAll().where('workspace_id', '=', workspaceId);
       if (range.endMs != null) query = query.where('start_ms', '<', range.endMs);
-      if (range.startMs != null) {
-        const startMs = range.startMs;
-        query = query
-          .where('start_ms', '>=', startMs - ENTRY_LOOKBACK_MS)
-          .where((eb) => eb.or([eb('end_ms', '>', startMs), eb('end_ms', 'is', null)]));
-      }
-      return query.orderBy('start_ms').orderBy('id').execute();
+      if (range.startMs == null) return query.orderBy('start_ms').orderBy('id').execute();
+      const startMs = range.startMs;
+      query = query.where((eb) => eb.or([eb('end_ms', '>', startMs), eb('end_ms', 'is', null)]));
+      const long = await query
+        .where('start_ms', '<', startMs - LONG_ENTRY_MS)
+        .where(isLongEntry())
+        .orderBy('start_ms')
+        .orderBy('id')
+        .execute();
+      const recent = await query
+        .where('start_ms', '>=', startMs - LONG_ENTRY_MS)
+        .orderBy('start_ms')
+        .orderBy('id')
+        .execute();
+      return [...long, ...recent];
     },
 
     /** A page of entries starting in the range, after `after` in (start, id) order: for exports of any size. */

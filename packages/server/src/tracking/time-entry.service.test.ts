@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { TimeBucket } from '@bigrock/core';
+
 import type { Clock } from '../clock.js';
 import { dialects } from '../db/open-database.js';
 import { openTestBigrock, type TestBigrock } from '../test-support/test-bigrock.js';
@@ -158,6 +160,59 @@ describe.each(dialects)('time entries on %s', (dialect) => {
       { kind: 'overlap', date: '2026-03-16', seconds: 900 },
       { kind: 'long', date: '2026-03-17', seconds: 39_600 },
     ]);
+  });
+});
+
+describe.each(dialects)("a day's total whatever range asks for it, on %s", (dialect) => {
+  let test: TestBigrock;
+  const clock = movableClock('2026-03-02T08:00:00Z');
+  const secondsOf = (buckets: TimeBucket[], start: string) => buckets.find((bucket) => bucket.start === start)?.seconds;
+
+  beforeAll(async () => {
+    test = await openTestBigrock(dialect, { clock, timeZone: 'Europe/Paris' });
+    const { entries } = test.bigrock;
+    // A timer left running since March, a span of seven weeks, and an ordinary morning.
+    await entries.startTimer({ activity: 'Forgotten' });
+    await entries.add({ activity: 'Retreat', start: '2026-04-01 00:00', end: '2026-05-20 00:00' });
+    await entries.add({ activity: 'Calls', start: '2026-06-03 09:00', end: '2026-06-03 10:30' });
+    clock.set('2026-06-10T10:00:00Z');
+  });
+  afterAll(() => test.cleanup());
+
+  it('gives each day of a week the same figure over the week and over the year, a running timer counted to now', async () => {
+    const { entries } = test.bigrock;
+    const week = await entries.summary({ from: '2026-06-01', to: '2026-06-07', unit: 'day' });
+    const year = await entries.summary({ from: '2026-01-01', to: '2026-12-31', unit: 'day' });
+    for (const day of week) expect(secondsOf(year, day.start)).toBe(day.seconds);
+    expect(secondsOf(week, '2026-06-03')).toBe(24 * 3600 + 5400);
+    expect(secondsOf(year, '2026-06-10')).toBe(12 * 3600);
+    expect(secondsOf(year, '2026-06-11')).toBe(0);
+    const may = await entries.summary({ from: '2026-05-10', to: '2026-05-10', unit: 'day' });
+    expect(may[0]?.activities).toEqual([
+      { activity: 'Forgotten', seconds: 24 * 3600 },
+      { activity: 'Retreat', seconds: 24 * 3600 },
+    ]);
+    expect(secondsOf(year, '2026-05-10')).toBe(48 * 3600);
+  });
+
+  it('counts whole weeks and months whatever days are asked', async () => {
+    const { entries } = test.bigrock;
+    const [wednesday] = await entries.summary({ from: '2026-06-03', to: '2026-06-03', unit: 'week' });
+    const weeks = await entries.summary({ from: '2026-01-01', to: '2026-12-31', unit: 'week' });
+    expect(wednesday).toMatchObject({ start: '2026-06-01', end: '2026-06-08', seconds: 7 * 24 * 3600 + 5400 });
+    expect(weeks.find(({ start }) => start === '2026-06-01')).toEqual(wednesday);
+    const [april] = await entries.summary({ from: '2026-04-30', to: '2026-04-30', unit: 'month' });
+    const months = await entries.summary({ from: '2026-01-01', to: '2026-12-31', unit: 'month' });
+    expect(april).toMatchObject({ start: '2026-04-01', seconds: 2 * 30 * 24 * 3600 });
+    expect(months.find(({ start }) => start === '2026-04-01')).toEqual(april);
+  });
+
+  it('lists the entries that started long before the days asked and still reach into them', async () => {
+    const { entries } = test.bigrock;
+    const may = await entries.list({ from: '2026-05-10', to: '2026-05-10' });
+    expect(may.map(({ activity }) => activity)).toEqual(['Forgotten', 'Retreat']);
+    const june = await entries.list({ from: '2026-06-03', to: '2026-06-03' });
+    expect(june.map(({ activity }) => activity)).toEqual(['Forgotten', 'Calls']);
   });
 });
 

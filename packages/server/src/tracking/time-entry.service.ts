@@ -3,6 +3,7 @@ import {
   addDays,
   assertCalendarDate,
   bucketEntries,
+  bucketSpan,
   createEntrySchema,
   dateInZone,
   dateRangeInZone,
@@ -242,8 +243,10 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
     /** Time by day, week or month in the workspace zone, for the days from `from` to `to`. */
     async summary(range: DayRange & { unit?: BucketUnit }): Promise<TimeBucket[]> {
       const { from, to, zone: timeZone } = await resolveRange(range);
-      const list = (await entries.listInRange(workspaceId, dateRangeInZone(from, to, timeZone))).map(toEntry);
-      return bucketEntries(list, { zone: timeZone, unit: range.unit ?? 'day', from, to, nowMs: now().getTime() });
+      const options = { zone: timeZone, unit: range.unit ?? 'day', from, to };
+      // Every entry that overlaps the whole weeks or months, not only the days asked: a bucket is whole.
+      const list = (await entries.listInRange(workspaceId, bucketSpan(options))).map(toEntry);
+      return bucketEntries(list, { ...options, nowMs: now().getTime() });
     },
 
     /** The review inbox for the days asked: gaps, overlaps and very long entries. */

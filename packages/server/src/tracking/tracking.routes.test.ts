@@ -234,6 +234,24 @@ describe.each(dialects)('the tracking API on %s', (dialect) => {
     expect(review.json<Array<{ kind: string }>>().map(({ kind }) => kind)).toContain('overlap');
   });
 
+  it('gives a day the same total over a week and over a year, an entry of weeks included', async () => {
+    const added = await send({
+      method: 'POST',
+      url: '/api/v1/entries',
+      payload: { activity: 'Retreat', start: '2026-01-10 00:00', end: '2026-02-25 00:00' },
+    });
+    expect(added.statusCode).toBe(201);
+    type Bucket = { start: string; seconds: number };
+    const summary = async (query: string) =>
+      (await send({ method: 'GET', url: `/api/v1/entries/summary?${query}` })).json<Bucket[]>();
+    const week = await summary('from=2026-02-16&to=2026-02-22&unit=day');
+    const year = await summary('from=2026-01-01&to=2026-12-31&unit=day');
+    expect(week.map(({ seconds }) => seconds)).toEqual(Array.from({ length: 7 }, () => 24 * 3600));
+    for (const day of week) expect(year.find(({ start }) => start === day.start)).toEqual(day);
+    const entries = await send({ method: 'GET', url: '/api/v1/entries?from=2026-02-18&to=2026-02-18' });
+    expect(entries.json<Array<{ activity: string }>>().map(({ activity }) => activity)).toEqual(['Retreat']);
+  });
+
   it('describes the tracking routes in the OpenAPI document', async () => {
     const document = (await send({ method: 'GET', url: '/api/openapi.json' })).json<{
       paths: Record<string, unknown>;

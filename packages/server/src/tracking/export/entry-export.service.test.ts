@@ -158,4 +158,17 @@ describe.each(dialects)('exports on %s', (dialect) => {
       'mga',
     ]);
   });
+
+  it("writes an entry's duration as the app shows it and as its day adds it up, to the second", async () => {
+    const { entries, exports } = test.bigrock;
+    const entry = await entries.add({
+      activity: 'Blink',
+      start: '2026-03-18T13:00:00.900Z',
+      end: '2026-03-18T13:00:02.100Z',
+    });
+    const [day] = await entries.summary({ from: '2026-03-18', to: '2026-03-18' });
+    const csv = await text(exports.csv({ from: '2026-03-18', to: '2026-03-18' }));
+    const duration = Number(csv.split('\r\n')[1]?.split(',')[entryCsvColumns.indexOf('duration_seconds')]);
+    expect([entry.durationSeconds, day?.seconds, duration]).toEqual([2, 2, 2]);
+  });
 });

@@ -3,6 +3,7 @@ import {
   createLocalDateTimeFormatter,
   dateRangeInZone,
   defuseSpreadsheetFormula,
+  spanSeconds,
 } from '@bigrock/core';
 
 import type { Clock } from '../../clock.js';
@@ -90,7 +91,7 @@ export function createEntryExportService({ entries, workspaces, clock, workspace
             localDateTime(startMs),
             endMs === null ? '' : localDateTime(endMs),
             zone,
-            endMs === null ? '' : Math.round((endMs - startMs) / 1000),
+            endMs === null ? '' : spanSeconds(startMs, endMs),
             row.activity,
             row.tags,
             row.note,

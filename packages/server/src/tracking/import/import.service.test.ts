@@ -615,6 +615,21 @@ describe.each(dialects)('imports on %s', (dialect) => {
     });
   });
 
+  it('says when the entries it adds and changes lie, for the web app to open them', async () => {
+    const intervals = [
+      '{"id":1,"start":"20240506T130000Z","end":"20240506T140000Z","tags":["late"]}',
+      '{"id":2,"start":"20240502T090000Z","end":"20240502T093000Z","tags":["early"]}',
+    ];
+    const file = `[${intervals.join(',')}]`;
+    const dry = await importText(file, { dryRun: true });
+    expect(dry.span).toEqual({ start: '2024-05-02T09:00:00.000Z', end: '2024-05-06T14:00:00.000Z' });
+    expect((await importText(file)).span).toEqual(dry.span);
+    const again = await importText(file);
+    expect([again.skipped, again.span]).toEqual([2, null]);
+    const failed = await importText('[{"id":1,"start":"nonsense"}]');
+    expect([failed.status, failed.span]).toEqual(['failed', null]);
+  });
+
   it('takes only entries within --from and --to', async () => {
     const result = await importFile('toggl-detailed.csv', {
       from: '2026-03-03',

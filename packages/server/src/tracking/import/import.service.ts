@@ -156,6 +156,7 @@ export function createImportService({ entries, workspaces, clock, workspaceId }:
         warnings: [],
         preview: { added: [], changed: [] },
         staleRunning: [],
+        span: null,
       };
       let bytesRead = 0;
       if (format === null) {
@@ -234,15 +235,23 @@ export function createImportService({ entries, workspaces, clock, workspaceId }:
       }
       if (errorCount > 0) {
         await transaction.rollback();
-        return { ...result, status: 'failed', added: 0, changed: 0, skipped: 0, preview: { added: [], changed: [] } };
+        return {
+          ...result,
+          status: 'failed',
+          added: 0,
+          changed: 0,
+          skipped: 0,
+          preview: { added: [], changed: [] },
+          span: null,
+        };
       }
       if (options.dryRun) {
         await transaction.rollback();
-        return { ...result, status: 'dry-run' };
+        return { ...result, status: 'dry-run', span: writer.span() };
       }
       await transaction.commit();
       if (result.added + result.changed >= BATCH_ROWS) await entries.refreshStatistics();
-      return { ...result, status: 'imported' };
+      return { ...result, status: 'imported', span: writer.span() };
     },
   };
 }
@@ -339,12 +348,23 @@ function createBatchWriter(
     }
   }
 
+  // Every entry added or changed passes here: the span of the import is theirs.
+  let firstMs = Infinity;
+  let lastMs = -Infinity;
   const addToPreview = (list: ImportPreviewEntry[], entry: PreparedEntry) => {
     if (list.length < PREVIEW_ROWS) list.push(preview(entry));
+    if (entry.startMs < firstMs) firstMs = entry.startMs;
+    const endMs = entry.endMs ?? entry.startMs;
+    if (endMs > lastMs) lastMs = endMs;
   };
 
   return {
     warnings,
+
+    span(): ImportResult['span'] {
+      if (firstMs > lastMs) return null;
+      return { start: new Date(firstMs).toISOString(), end: new Date(lastMs).toISOString() };
+    },
 
     async start(): Promise<void> {
       running = await repository.findRunning(workspaceId);

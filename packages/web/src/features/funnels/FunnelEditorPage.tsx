@@ -1,12 +1,11 @@
-import { funnelTemplates, solvePlan, type FunnelTemplateKey } from '@bigrock/core';
-import { useMemo, useState, type FormEvent } from 'react';
+import { funnelTemplates, type FunnelTemplateKey } from '@bigrock/core';
+import { useState, type FormEvent } from 'react';
 import { Link, useLoaderData, useNavigate } from 'react-router-dom';
 
 import { Field } from '../../shared/Field';
 import { SelectField } from '../../shared/SelectField';
 import {
   formToFunnelInput,
-  formToPlan,
   funnelFieldLabels,
   funnelFormFailure,
   funnelToForm,
@@ -21,15 +20,14 @@ import { funnelsApi } from './funnels-api';
 import { FunnelPicture } from './FunnelPicture';
 import { FunnelVerdict } from './FunnelVerdict';
 import { StageEditor } from './StageEditor';
+import { useFunnelPreview } from './use-funnel-preview';
 
 const noFailure: FunnelFormFailure = { summary: '', fields: {} };
 const templates = funnelTemplates();
-// The live preview re-solves on every keystroke: fewer runs keep it quick; the saved funnel gets the full count.
-const PREVIEW_RUNS = 1500;
 
 /** `/funnels/new` and `/funnels/:id/edit`: the stages and the goal, with the plan solved live beside them. */
 export function FunnelEditorPage() {
-  const { funnel, goals, activities, today } = useLoaderData<typeof funnelEditorLoader>();
+  const { funnel, goals, activities, logs, today } = useLoaderData<typeof funnelEditorLoader>();
   const navigate = useNavigate();
   const [values, setValues] = useState<FunnelFormValues>(() =>
     funnel === null ? newFunnelForm(today) : funnelToForm(funnel),
@@ -39,10 +37,7 @@ export function FunnelEditorPage() {
   const [pending, setPending] = useState(false);
 
   const goal = goals.find(({ id }) => id === values.goalId);
-  const preview = useMemo(() => {
-    const result = formToPlan(values, goal);
-    return 'plan' in result ? { plan: result.plan, solution: solvePlan(result.plan, { runs: PREVIEW_RUNS }) } : result;
-  }, [values, goal]);
+  const preview = useFunnelPreview(values, goal, activities, logs, today);
 
   function change<Name extends FunnelFormField>(name: Name, value: FunnelFormValues[Name]) {
     setValues((current) => ({ ...current, [name]: value }));
@@ -160,7 +155,8 @@ export function FunnelEditorPage() {
           <section className="panel" aria-labelledby="preview-heading">
             <h2 id="preview-heading">The plan</h2>
             <p className="muted small">
-              Solved from your guesses as you type; once saved, the funnel also learns from what you log.
+              Solved as you type, from your guesses and what you have logged for these activities, as the saved funnel
+              will be.
             </p>
             {'missing' in preview ? (
               <p className="muted">To see the plan, fill in: {preview.missing}.</p>

@@ -7,7 +7,10 @@ const percent = (probability: number) => `${formatNumber(Math.round(probability 
 
 /** Whether the plan fits the hours, shown beside them, with the trade-offs when it does not, and its chance. */
 export function FunnelVerdict({ solution, topUnit }: { solution: PlanSolution; topUnit: string }) {
-  const { feasible, hoursPerWeek, hoursAvailable, tradeoffs, window, planned, atHoursAvailable } = solution;
+  const { feasible, hoursPerWeek, hoursAvailable, tradeoffs, window, planned, atHoursAvailable, outcome } = solution;
+  // A rate of the first stage other than the one needed brings another outcome: say which.
+  const value = outcome.valuePerUnit ?? 1;
+  const brings = Math.abs(outcome.expected - outcome.units) > 0.005 ? outcome.expected * value : null;
   return (
     <div className="verdict">
       <p
@@ -20,6 +23,12 @@ export function FunnelVerdict({ solution, topUnit }: { solution: PlanSolution; t
           ? `: it takes ${formatNumber(hoursPerWeek)} h a week of your ${formatNumber(hoursAvailable)} h.`
           : `: it takes ${formatNumber(hoursPerWeek)} h a week, and you have ${formatNumber(hoursAvailable)} h.`}
       </p>
+      {brings !== null && (
+        <p className="verdict-outcome" data-testid="verdict-outcome">
+          At {formatNumber(planned.perDay)} {topUnit} a working day, the stages bring about {formatNumber(brings)}{' '}
+          {outcome.unit} by {formatDate(window.deadline)}, of the {formatNumber(outcome.remaining)} needed.
+        </p>
+      )}
       <HoursChart stages={solution.stages} hoursAvailable={hoursAvailable} />
       {tradeoffs.length > 0 && (
         <>

@@ -1,10 +1,12 @@
+import type { StageLog } from '@bigrock/core';
 import type { LoaderFunctionArgs } from 'react-router-dom';
 
 import { ApiError } from '../../api/api-client';
-import { localToday } from '../../shared/format';
 import { activitiesApi } from '../activities/activities-api';
 import { goalsApi } from '../goals/goals-api';
+import { trackingApi } from '../tracking/tracking-api';
 import { funnelsApi } from './funnels-api';
+import { workspaceToday } from './use-funnel-preview';
 
 function funnelIdOf(params: LoaderFunctionArgs['params']): string {
   if (params.id === undefined) throw new Error('This page needs a funnel id in its path.');
@@ -15,18 +17,28 @@ export function funnelsLoader() {
   return funnelsApi.list();
 }
 
-/** A new funnel, or the one being edited; the goals it can serve and the activities its stages can be. */
+/**
+ * A new funnel, or the one being edited; the goals it can serve, the activities its stages can be
+ * and the counts logged for them (the preview learns from them as the saved funnel will), and
+ * today in the workspace's zone.
+ */
 export async function funnelEditorLoader({ params }: LoaderFunctionArgs) {
-  const [funnel, goals, activities] = await Promise.all([
+  const [funnel, goals, activities, workspace] = await Promise.all([
     params.id === undefined ? null : funnelsApi.get(params.id),
     goalsApi.list(),
     activitiesApi.list(),
+    trackingApi.workspace(),
   ]);
+  const details = await Promise.all(activities.map(({ activity }) => activitiesApi.get(activity.id)));
+  const logs: Record<string, StageLog[]> = Object.fromEntries(
+    details.map(({ activity, logs: logged }) => [activity.id, logged.map(({ date, count }) => ({ date, count }))]),
+  );
   return {
     funnel,
     goals: goals.map(({ goal }) => goal),
     activities: activities.map(({ activity }) => activity),
-    today: localToday(),
+    logs,
+    today: workspaceToday(workspace.timeZone),
   };
 }
 

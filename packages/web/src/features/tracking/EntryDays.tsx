@@ -1,4 +1,4 @@
-import type { TimeBucket, TimeEntry } from '@bigrock/core';
+import { entrySeconds, type TimeBucket, type TimeEntry } from '@bigrock/core';
 import { Link, useRevalidator } from 'react-router-dom';
 
 import { DeleteButton } from '../../shared/DeleteButton';
@@ -9,7 +9,18 @@ import { formatClock, formatDay, formatSeconds } from './tracking-format';
 import { entryEditPath } from './tracking-paths';
 
 /** The entries of each day of the range, the day's total above them. */
-export function EntryDays({ days, entries, timeZone }: { days: TimeBucket[]; entries: TimeEntry[]; timeZone: string }) {
+export function EntryDays({
+  days,
+  entries,
+  timeZone,
+  nowMs,
+}: {
+  days: TimeBucket[];
+  entries: TimeEntry[];
+  timeZone: string;
+  /** A running timer's duration counts up to it, as the day's total does. */
+  nowMs: number;
+}) {
   const { pending, error, run } = usePendingAction();
   const revalidator = useRevalidator();
   // en-CA writes dates as YYYY-MM-DD: the day an entry starts on, in the workspace zone.
@@ -19,8 +30,9 @@ export function EntryDays({ days, entries, timeZone }: { days: TimeBucket[]; ent
   return (
     <div className="entry-days">
       <ErrorAlert error={error} />
-      {days.map((day) => {
-        const list = entries.filter((entry) => dayOf(entry) === day.start);
+      {days.map((day, index) => {
+        // An entry that started before the first day shown (a timer left running) counts in it: it is listed there.
+        const list = entries.filter((entry) => dayOf(entry) === day.start || (index === 0 && dayOf(entry) < day.start));
         return (
           <section key={day.start} className="entry-day" aria-label={formatDay(day.start)}>
             <h3>
@@ -47,6 +59,7 @@ export function EntryDays({ days, entries, timeZone }: { days: TimeBucket[]; ent
                   {list.map((entry) => (
                     <tr key={entry.id}>
                       <td>
+                        {dayOf(entry) !== day.start && `${formatDay(dayOf(entry))} `}
                         {formatClock(entry.start, timeZone)}–
                         {entry.end === null ? 'now' : formatClock(entry.end, timeZone)}
                       </td>
@@ -57,7 +70,7 @@ export function EntryDays({ days, entries, timeZone }: { days: TimeBucket[]; ent
                         )}
                         {entry.note && <div className="muted small">{entry.note}</div>}
                       </td>
-                      <td className="number">{formatSeconds(entry.durationSeconds)}</td>
+                      <td className="number">{formatSeconds(entrySeconds(entry, nowMs))}</td>
                       <td className="small">{entry.source}</td>
                       <td className="action entry-actions">
                         <Link

@@ -18,6 +18,7 @@ import { DayPicker } from './DayPicker';
 import { readFileHead, type FileHead } from './read-file-head';
 import { uploadImport, type ImportRequest } from './tracking-api';
 import type { importLoader } from './tracking-loaders';
+import { importedEntriesPath } from './tracking-paths';
 
 const formatLabels: Record<ImportFormat, string> = {
   toggl: 'Toggl Track detailed report (CSV)',
@@ -373,7 +374,7 @@ export function ImportPage() {
               )}
               {result.status === 'imported' && (
                 <p>
-                  <Link to="/tracking">See your entries</Link>
+                  <Link to={importedEntriesPath(result.span, workspaceZone)}>See your entries</Link>
                 </p>
               )}
             </>

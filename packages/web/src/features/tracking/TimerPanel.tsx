@@ -1,21 +1,12 @@
 import { STALE_RUNNING_MS, type TimeEntry } from '@bigrock/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useRevalidator } from 'react-router-dom';
 
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { trackingApi } from './tracking-api';
 import { formatClock, formatElapsed } from './tracking-format';
-
-function useNow(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return undefined;
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(timer);
-  }, [active]);
-  return now;
-}
+import { useNow } from './use-now';
 
 /** One timer at a time: what runs now and for how long, or a form to start one. */
 export function TimerPanel({ running, timeZone }: { running: TimeEntry | null; timeZone: string }) {

@@ -8,6 +8,7 @@ import { EntryForm } from './EntryForm';
 import { ExportPanel } from './ExportPanel';
 import { ReviewInbox } from './ReviewInbox';
 import { TimerPanel } from './TimerPanel';
+import { useTrackedTime } from './use-tracked-time';
 import { trackingApi } from './tracking-api';
 import { formatDay, formatSeconds } from './tracking-format';
 import type { trackingLoader } from './tracking-loaders';
@@ -16,12 +17,11 @@ import { WeekTable } from './WeekTable';
 
 /** The timer, time added by hand, the time tracked by day or by week with what the review inbox found in it, and exports. */
 export function TrackingPage() {
-  const { view, date, today, from, to, timeZone, running, entries, days, review } =
-    useLoaderData<typeof trackingLoader>();
+  const { view, date, today, from, to, timeZone, running, entries, review } = useLoaderData<typeof trackingLoader>();
   const navigate = useNavigate();
   const revalidator = useRevalidator();
   const step = view === 'week' ? 7 : 1;
-  const total = days.reduce((sum, day) => sum + day.seconds, 0);
+  const { nowMs, days, period } = useTrackedTime(entries, { view, from, to, timeZone });
 
   return (
     <>
@@ -31,7 +31,7 @@ export function TrackingPage() {
           <h1>Tracking</h1>
           <p className="muted">
             {view === 'week' ? `Week of ${formatDay(from)} to ${formatDay(to)}` : formatDay(date)}:{' '}
-            {formatSeconds(total)} tracked
+            {formatSeconds(period?.seconds ?? 0)} tracked
             {timeZone !== 'UTC' && ` (times in ${timeZone})`}.
           </p>
         </div>
@@ -84,8 +84,8 @@ export function TrackingPage() {
             <Link to={trackingPath(view, addDays(date, step))}>{view === 'week' ? 'Next week' : 'Next day'}</Link>
           </nav>
         </div>
-        {view === 'week' && <WeekTable days={days} />}
-        <EntryDays days={days} entries={entries} timeZone={timeZone} />
+        {view === 'week' && period && <WeekTable days={days} week={period} />}
+        <EntryDays days={days} entries={entries} timeZone={timeZone} nowMs={nowMs} />
       </section>
       <ReviewInbox review={review} entries={entries} timeZone={timeZone} />
       <ExportPanel from={from} to={to} />

@@ -2,15 +2,14 @@ import type { TimeBucket } from '@bigrock/core';
 
 import { formatDay, formatSeconds } from './tracking-format';
 
-/** A week at a glance: hours per activity per day, totals at the ends. */
-export function WeekTable({ days }: { days: TimeBucket[] }) {
-  const totals = new Map<string, number>();
-  for (const day of days)
-    for (const { activity, seconds } of day.activities) totals.set(activity, (totals.get(activity) ?? 0) + seconds);
-  const activities = [...totals].sort((a, b) => b[1] - a[1]).map(([activity]) => activity);
-  const secondsOf = (day: TimeBucket, activity: string) =>
-    day.activities.find((item) => item.activity === activity)?.seconds ?? 0;
-  const weekTotal = days.reduce((sum, day) => sum + day.seconds, 0);
+/**
+ * A week at a glance: hours per activity per day, totals at the ends. The week's figures are the
+ * week's own bucket, not sums made here: core gives both, and they agree to the second.
+ */
+export function WeekTable({ days, week }: { days: TimeBucket[]; week: TimeBucket }) {
+  const activities = week.activities.map(({ activity }) => activity);
+  const secondsOf = (bucket: TimeBucket, activity: string) =>
+    bucket.activities.find((item) => item.activity === activity)?.seconds ?? 0;
 
   if (activities.length === 0) return <p className="muted">Nothing tracked this week.</p>;
   return (
@@ -37,7 +36,7 @@ export function WeekTable({ days }: { days: TimeBucket[] }) {
                 {secondsOf(day, activity) === 0 ? '' : formatSeconds(secondsOf(day, activity))}
               </td>
             ))}
-            <td className="number">{formatSeconds(totals.get(activity) ?? 0)}</td>
+            <td className="number">{formatSeconds(secondsOf(week, activity))}</td>
           </tr>
         ))}
       </tbody>
@@ -49,7 +48,7 @@ export function WeekTable({ days }: { days: TimeBucket[] }) {
               {formatSeconds(day.seconds)}
             </td>
           ))}
-          <td className="number">{formatSeconds(weekTotal)}</td>
+          <td className="number">{formatSeconds(week.seconds)}</td>
         </tr>
       </tfoot>
     </table>

@@ -10,7 +10,6 @@ import type {
   ReviewItem,
   SplitEntryInput,
   StartTimerInput,
-  TimeBucket,
   TimeEntry,
   UpdateEntryInput,
 } from '@bigrock/core';
@@ -36,8 +35,6 @@ export const trackingApi = {
   startTimer: (input: StartTimerInput) => api.post<TimerStart>('/timer/start', input),
   stopTimer: () => api.post<TimeEntry>('/timer/stop'),
   entries: (from: string, to: string) => api.get<TimeEntry[]>(`/entries?${range(from, to)}`),
-  summary: (from: string, to: string, unit: 'day' | 'week') =>
-    api.get<TimeBucket[]>(`/entries/summary?${range(from, to)}&unit=${unit}`),
   review: (from: string, to: string) => api.get<ReviewItem[]>(`/entries/review?${range(from, to)}`),
   entry: (id: string) => api.get<TimeEntry>(entryPath(id)),
   addEntry: (input: CreateEntryInput) => api.post<TimeEntry>('/entries', input),

@@ -27,13 +27,12 @@ export async function trackingLoader({ request }: LoaderFunctionArgs) {
   const date = dateParam(search, 'date') ?? today;
   const from = view === 'week' ? startOfIsoWeek(date) : date;
   const to = view === 'week' ? addDays(from, 6) : date;
-  const [timer, entries, days, review] = await Promise.all([
+  const [timer, entries, review] = await Promise.all([
     trackingApi.timer(),
     trackingApi.entries(from, to),
-    trackingApi.summary(from, to, 'day'),
     trackingApi.review(from, to),
   ]);
-  return { view, date, today, from, to, timeZone: workspace.timeZone, running: timer.running, entries, days, review };
+  return { view, date, today, from, to, timeZone: workspace.timeZone, running: timer.running, entries, review };
 }
 
 /** One entry and the zone its times are shown in. */
