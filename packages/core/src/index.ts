@@ -31,3 +31,6 @@ export * from './tracking/imported-entry.js';
 export * from './tracking/csv-entry-mapper.js';
 export * from './tracking/timew-entry.js';
 export * from './tracking/activitywatch-entry.js';
+export * from './format/format-number.js';
+export * from './format/format-quantity.js';
+export * from './format/format-date.js';

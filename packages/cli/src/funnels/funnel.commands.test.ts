@@ -168,7 +168,7 @@ describe.each(dialects)('bigrock funnel on %s', (dialect) => {
     };
     expect(solved.conversions[0]).toMatchObject({ learned: 0.0636, trials: 100 });
     expect(solved.stages[0]?.perDay).toBeGreaterThan(10);
-    expect(solved.notes[0]).toContain('6 of 100 calls became appointments');
+    expect(solved.notes[0]).toContain('100 calls gave 6 appointments');
     const human = await run('funnel', 'solve', 'warm market', '--as-of', '2026-01-12');
     expect(human.stdout).toContain('calls → appointments: guess 10%, learned 6.4% from 100 calls');
   });

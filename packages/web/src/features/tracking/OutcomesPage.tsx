@@ -1,9 +1,9 @@
-import type { Outcome } from '@bigrock/core';
+import { formatCount, type Outcome } from '@bigrock/core';
 import { Link, useLoaderData, useNavigate, useRevalidator } from 'react-router-dom';
 
 import { DeleteButton } from '../../shared/DeleteButton';
 import { ErrorAlert } from '../../shared/ErrorAlert';
-import { formatDate, formatNumber } from '../../shared/format';
+import { formatDate } from '../../shared/format';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { DayPicker } from './DayPicker';
 import { OutcomeForm } from './OutcomeForm';
@@ -25,11 +25,10 @@ function outcomeTotals(outcomes: readonly Outcome[]): string {
       counts[outcome.kind] += outcome.amount;
     }
   }
-  const plural = (count: number, word: string) => `${formatNumber(count)} ${word}${count === 1 ? '' : 's'}`;
   return [
     ...[...revenue].map(([currency, amount]) => `${formatOutcomeAmount({ amount, currency })} revenue`),
-    plural(counts.client, 'client'),
-    plural(counts.lead, 'lead'),
+    formatCount(counts.client, 'client', 'clients'),
+    formatCount(counts.lead, 'lead', 'leads'),
   ].join(' · ');
 }
 

@@ -12,7 +12,7 @@ export function WeekTable({ days }: { days: TimeBucket[] }) {
     day.activities.find((item) => item.activity === activity)?.seconds ?? 0;
   const weekTotal = days.reduce((sum, day) => sum + day.seconds, 0);
 
-  if (activities.length === 0) return <p className="muted">Nothing tracked this week.</p>;
+  if (activities.length === 0) return <p className="muted">Nothing tracked in the week shown.</p>;
   return (
     <table className="data-points week-table" aria-label="Time by activity and day">
       <thead>
