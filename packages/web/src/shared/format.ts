@@ -4,6 +4,7 @@ import {
   formatDate as formatDateIn,
   formatDelta as formatDeltaIn,
   formatNumber as formatNumberIn,
+  formatPercent as formatPercentIn,
   formatQuantity as formatQuantityIn,
   formatShortDate as formatShortDateIn,
   formatSigned as formatSignedIn,
@@ -16,6 +17,9 @@ const LOCALE = undefined;
 
 /** `1,500.5` in English, `1.500,5` in German. */
 export const formatNumber = (value: number, digits = 2) => formatNumberIn(value, digits, LOCALE);
+
+/** `6.4%` in English, `6,4 %` in French: a share (0.064) as a percentage. */
+export const formatPercent = (rate: number) => formatPercentIn(rate, LOCALE);
 
 /** `+2`, `-1.5`, `0`: for deltas, where the sign is the news. */
 export const formatSigned = (value: number, digits = 2) => formatSignedIn(value, digits, LOCALE);

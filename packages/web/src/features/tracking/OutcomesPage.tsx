@@ -67,6 +67,11 @@ export function OutcomesPage() {
             <DayPicker id="outcomes-to" label="To" value={to} onPick={(day) => navigate(rangePath(from, day))} />
           </div>
           <ErrorAlert error={error} />
+          {from > to && (
+            <p role="alert" className="form-error">
+              From is after To, so no day is between them: pick a From on or before the To.
+            </p>
+          )}
           {outcomes.length === 0 ? (
             <p className="muted">No outcomes in these days.</p>
           ) : (
