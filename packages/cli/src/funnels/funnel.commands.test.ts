@@ -61,7 +61,9 @@ describe('bigrock plan solve', () => {
     expect(solution.tradeoffs.map(({ kind }) => kind)).toContain('more-hours');
     const human = await run('plan', 'solve', file);
     expect(human.stdout).toContain('Does not fit: it takes 9.75 h a week, you have 8 h.');
-    expect(human.stdout).toContain('Move the deadline to 2026-04-18');
+    expect(human.stdout).toContain('Move the deadline to Apr 18, 2026: 14.7 weeks instead of 12 weeks.');
+    // Figures, units and dates are written by core's Intl formatters, as in the web app.
+    expect(human.stdout).toMatch(/^12 recruits by Mar 30, 2026: 12 weeks from [A-Z][a-z]{2} \d{1,2}, \d{4}\n/);
   });
 
   it('answers a missing file, bad JSON or a bad field with one line naming it, and status 2', async () => {
