@@ -47,7 +47,8 @@ describe.each([
 
     await expectInvalid(target, 'Type a number here, such as 12 or 1.5.');
     await page.getByRole('alert').getByText('The goal was not saved.').waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('target');
+    // The focus is taken to the field to fix.
+    await page.locator('input[name="target"]:focus').waitFor();
     expect(page.url()).toMatch(/\/goals\/new$/);
     expect(await server.bigrock.goals.list()).toEqual([]);
 
@@ -139,5 +140,57 @@ describe.each([
     await page.getByRole('button', { name: 'Create funnel' }).click();
     await expectInvalid(page.getByLabel('Stage 2 conversion (%)'), 'Give a percentage above 0 and at most 100');
     expect(await server.bigrock.funnels.list()).toEqual([]);
+  });
+});
+
+describe('every number field', () => {
+  test('says when its text is not a number, and saves nothing in its place', async () => {
+    const goal = await server.bigrock.goals.create({ title: 'Sign clients', target: 5, unit: 'clients' });
+    const activity = await server.bigrock.activities.create({ name: 'calls' });
+    // The page, the field, the button that saves it, and what is stored once it is refused.
+    const cases: Array<[path: string, field: string, button: string, stored: () => Promise<unknown>]> = [
+      ['/goals/new', 'Hours per week', 'Create goal', async () => (await server.bigrock.goals.list()).length],
+      [`/goals/${goal.id}`, 'Value', 'Log progress', async () => (await server.bigrock.goals.get(goal.id)).dataPoints],
+      ['/activities', 'Target rate', 'Add activity', async () => (await server.bigrock.activities.list()).length],
+      [
+        `/activities/${activity.id}`,
+        'Count',
+        'Log count',
+        async () => (await server.bigrock.activities.get(activity.id)).logs,
+      ],
+      ['/tracking/outcomes', 'Amount', 'Add outcome', () => server.bigrock.outcomes.list()],
+      ['/funnels/new', 'Hours per week', 'Create funnel', () => server.bigrock.funnels.list()],
+    ];
+    for (const [path, field, button, stored] of cases) {
+      const before = await stored();
+      await page.goto(path);
+      const control = page.getByLabel(field, { exact: true });
+      await control.pressSequentially('1,5e');
+      await page.getByRole('button', { name: button, exact: true }).click();
+      await expectInvalid(control, 'Type a number here, such as 12 or 1.5.');
+      expect(await stored(), `${path} ${field}`).toEqual(before);
+    }
+  });
+});
+
+describe('figures, units and dates', () => {
+  test('the week view heads the week it shows in the reader’s locale, and one of a unit is singular', async () => {
+    await page.goto('/tracking?view=week&date=2026-03-04');
+    await page.getByRole('heading', { level: 2, name: 'Week of Mar 2, 2026' }).waitFor();
+
+    // A British reader gets the British date, from the same Intl formatter.
+    const browser = page.context().browser();
+    if (browser === null) throw new Error('The page has no browser.');
+    const british = await browser.newContext({ baseURL: server.url, timezoneId: 'UTC', locale: 'en-GB' });
+    const britishPage = await british.newPage();
+    await britishPage.goto('/tracking?view=week&date=2026-03-04');
+    await britishPage.getByRole('heading', { level: 2, name: 'Week of 2 Mar 2026' }).waitFor();
+    await british.close();
+
+    const goal = await server.bigrock.goals.create({ title: 'Sign a client', target: 1, unit: 'clients', baseline: 0 });
+    await page.goto(`/goals/${goal.id}`);
+    const facts = page.getByRole('region', { name: 'The goal, as written' });
+    await facts.getByText('1 client', { exact: true }).waitFor();
+    await facts.getByText('0 clients', { exact: true }).waitFor();
   });
 });
