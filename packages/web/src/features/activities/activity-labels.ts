@@ -1,6 +1,6 @@
 import { formatCount, type ActivityClass, type RatePeriod, type StreakUnit } from '@bigrock/core';
 
-import { formatNumber, formatQuantity } from '../../shared/format';
+import { formatQuantity } from '../../shared/format';
 
 export const activityClassLabels: Record<ActivityClass, string> = {
   income: 'Income-producing',
@@ -39,6 +39,6 @@ export function countProblem(count: number, unit: string): string | undefined {
 export function formatRate(activity: { rate: number | null; ratePeriod: RatePeriod | null; unit: string }): string {
   if (activity.rate === null || activity.ratePeriod === null) return 'No target yet';
   if (activity.ratePeriod === 'times-a-week')
-    return `${formatNumber(activity.rate)} ${ratePeriodLabels['times-a-week']}`;
+    return `${formatQuantity(activity.rate, 'days')} a week, any days`;
   return `${formatQuantity(activity.rate, activity.unit)} ${ratePeriodLabels[activity.ratePeriod]}`;
 }
