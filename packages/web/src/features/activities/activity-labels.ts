@@ -38,7 +38,6 @@ export function countProblem(count: number, unit: string): string | undefined {
 /** `10 calls a working day`, `3 days a week, any days`, or `No target yet` */
 export function formatRate(activity: { rate: number | null; ratePeriod: RatePeriod | null; unit: string }): string {
   if (activity.rate === null || activity.ratePeriod === null) return 'No target yet';
-  if (activity.ratePeriod === 'times-a-week')
-    return `${formatQuantity(activity.rate, 'days')} a week, any days`;
+  if (activity.ratePeriod === 'times-a-week') return `${formatQuantity(activity.rate, 'days')} a week, any days`;
   return `${formatQuantity(activity.rate, activity.unit)} ${ratePeriodLabels[activity.ratePeriod]}`;
 }
