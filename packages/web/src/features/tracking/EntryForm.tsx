@@ -110,7 +110,7 @@ export function EntryForm({ initial, running = false, submitLabel, save, resetOn
         />
       </div>
       {!running && (
-        <label className="checkbox">
+        <label className="confirm">
           <input
             type="checkbox"
             name="nextDay"
