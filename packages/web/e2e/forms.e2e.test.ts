@@ -79,6 +79,7 @@ describe.each([
     // Past midnight is said, not guessed: ticked, the same time is the next morning.
     await form.getByLabel('Ends the next day').check();
     await form.getByText('Ends the next day, Tue, Mar 3.').waitFor();
+    await expect.poll(() => end.getAttribute('aria-invalid')).toBeNull();
     await form.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL(/\/tracking\?view=day&date=2026-03-02$/);
     expect(await server.bigrock.entries.get(entry.id)).toMatchObject({

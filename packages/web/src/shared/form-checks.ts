@@ -36,6 +36,10 @@ const firstMessage = (messages: FieldMessages) => Object.entries(messages).find(
  */
 export function useFormChecks() {
   const [errors, setErrors] = useState<FieldMessages>({});
+  const forget = (name: string) => {
+    if (name !== '')
+      setErrors((current) => (current[name] === undefined ? current : { ...current, [name]: undefined }));
+  };
 
   return {
     /** The message for the control `name`, if the last check found one. */
@@ -56,11 +60,10 @@ export function useFormChecks() {
     /** Put on the form: typing in a control again takes its message away (input events bubble). */
     onInput(event: FormEvent<HTMLFormElement>) {
       const { target } = event;
-      if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
-      const { name } = target;
-      if (name !== '')
-        setErrors((current) => (current[name] === undefined ? current : { ...current, [name]: undefined }));
+      if (target instanceof HTMLInputElement || target instanceof HTMLSelectElement) forget(target.name);
     },
+    /** Takes away the message of `name`, when another control answers it. */
+    forget,
     clear() {
       setErrors({});
     },

@@ -118,6 +118,8 @@ export function EntryForm({ initial, running = false, submitLabel, save, resetOn
             onChange={(event) => {
               const { checked } = event.target;
               setValues((current) => ({ ...current, nextDay: checked }));
+              // The end's message was about an end on the same day.
+              checks.forget('end');
             }}
           />
           Ends the next day
