@@ -60,6 +60,11 @@ describe.each(dialects)('the bigrock command on %s', (dialect) => {
 
     const human = await run('goal', 'show', goal.id, '--as-of', '2026-01-29');
     expect(human.stdout).toContain('behind: 3 of 4 recruits expected, -7 buffer days');
+    expect(human.stdout).toContain('target    12 recruits by Mar 26, 2026');
+
+    // One recruit is "1 recruit": the unit typed in the plural is put in the singular.
+    const one = await run('log', goal.id, '1', '--date', '2026-01-28');
+    expect(one.stdout).toMatch(/^Logged 1 recruit on Jan 28, 2026\. /);
 
     const listed = await run('goal', 'list', '--json');
     expect((JSON.parse(listed.stdout) as Array<{ id: string }>).map(({ id }) => id)).toContain(goal.id);

@@ -35,3 +35,6 @@ export * from './tracking/csv-entry-mapper.js';
 export * from './tracking/spreadsheet-formula.js';
 export * from './tracking/timew-entry.js';
 export * from './tracking/activitywatch-entry.js';
+export * from './format/format-number.js';
+export * from './format/format-quantity.js';
+export * from './format/format-date.js';

@@ -64,6 +64,8 @@ export function useBrowserSession(): { current(): BrowserSession } {
     context = await browser.newContext({
       baseURL: server.url,
       timezoneId: 'UTC',
+      // Figures and dates follow the browser's locale: the tests read them in American English.
+      locale: 'en-US',
       viewport: { width: 1280, height: 900 },
     });
     // Shorter than the test's own 30 s, so a missing element fails with Playwright's message naming it.

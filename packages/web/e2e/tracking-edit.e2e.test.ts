@@ -64,6 +64,10 @@ describe('changing time entries by hand', () => {
     await form.getByLabel('Activity', { exact: true }).fill('Deploy');
     await form.getByLabel('Start', { exact: true }).fill('23:30');
     await form.getByLabel('End', { exact: true }).fill('00:30');
+    // An end that reads before the start is a night only when the user says so.
+    await form.getByRole('button', { name: 'Add entry' }).click();
+    await form.getByText('Give an end after the start (23:30), or tick “Ends the next day”').waitFor();
+    await form.getByLabel('Ends the next day').check();
     await form.getByText('Ends the next day, Tue, Mar 3.').waitFor();
     await form.getByRole('button', { name: 'Add entry' }).click();
     await day.getByRole('cell', { name: '23:30–00:30' }).waitFor();
@@ -74,7 +78,7 @@ describe('changing time entries by hand', () => {
     await form.getByLabel('Start', { exact: true }).fill('13:00');
     await form.getByLabel('End', { exact: true }).fill('13:00');
     await form.getByRole('button', { name: 'Add entry' }).click();
-    await form.getByText('Choose an end after the start.').waitFor();
+    await form.getByText('Give an end after the start (13:00)', { exact: false }).waitFor();
     expect(await form.getByLabel('End', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect((await marchSecond()).map((entry) => entry.activity)).toEqual(['Client work', 'Deploy']);
     expect(await day.getByRole('row').count()).toBe(3);
@@ -304,14 +308,18 @@ describe('exports, backup and restore', () => {
     await page.getByRole('heading', { level: 1, name: 'Restore a backup' }).waitFor();
     await page.getByLabel('Backup file').setInputFiles(backup);
     const restore = page.getByRole('button', { name: 'Restore backup' });
-    expect(await restore.isDisabled()).toBe(true);
+    // Not ticked: the page says what is missing, and nothing is replaced.
+    await restore.click();
+    await page.getByText('Tick this box to say that the data here may be replaced.').waitFor();
+    expect((await marchSecond()).map(({ activity }) => activity)).toEqual(['After the backup']);
     await page.getByLabel('Replace all the data of this workspace with this backup').check();
     await restore.click();
     await page.getByRole('status').getByText('Restored: 1 time entry.').waitFor();
     expect((await marchSecond()).map(({ id, activity }) => ({ id, activity }))).toEqual([
       { id: kept.id, activity: 'Client work' },
     ]);
-    await expect.poll(() => restore.isDisabled()).toBe(true);
+    // Another restore asks again.
+    expect(await page.getByLabel('Replace all the data of this workspace with this backup').isChecked()).toBe(false);
 
     const garbage = join(scratch, 'garbage.json');
     writeFileSync(garbage, 'This is a shopping list, not a backup.\n');

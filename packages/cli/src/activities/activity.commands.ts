@@ -1,6 +1,9 @@
 import {
   activityClasses,
-  formatAmount,
+  formatCount,
+  formatDate,
+  formatNumber,
+  formatQuantity,
   weekdays,
   type Activity,
   type ActivityClass,
@@ -92,14 +95,17 @@ const periodWords: Record<RatePeriod, string> = {
 /** `10 calls a day`, `3 days a week`, or `no target` */
 export function describeRate(activity: Pick<Activity, 'rate' | 'ratePeriod' | 'unit'>): string {
   if (activity.rate === null || activity.ratePeriod === null) return 'no target';
-  if (activity.ratePeriod === 'times-a-week') return `${formatAmount(activity.rate)} days a week`;
-  return `${formatAmount(activity.rate)} ${activity.unit} ${periodWords[activity.ratePeriod]}`;
+  if (activity.ratePeriod === 'times-a-week') return `${formatQuantity(activity.rate, 'days')} a week`;
+  return `${formatQuantity(activity.rate, activity.unit)} ${periodWords[activity.ratePeriod]}`;
 }
 
 function describePace(pace: ActivityPace | null): string {
   if (pace === null) return '-';
-  const streak = pace.streak.current > 0 ? `, streak ${pace.streak.current} ${pace.streak.unit}s` : '';
-  return `${pace.onBreak ? 'on a break' : pace.status} (${formatAmount(pace.actual)}/${formatAmount(pace.expected)}${streak})`;
+  const streak =
+    pace.streak.current > 0
+      ? `, streak ${formatCount(pace.streak.current, pace.streak.unit, `${pace.streak.unit}s`)}`
+      : '';
+  return `${pace.onBreak ? 'on a break' : pace.status} (${formatNumber(pace.actual)}/${formatNumber(pace.expected)}${streak})`;
 }
 
 const flatten = ({ activity, hoursPerWeek, pace }: ActivityStanding) => ({ ...activity, hoursPerWeek, pace });
@@ -147,7 +153,7 @@ export function registerActivityCommands(program: Command, io: CliIo): void {
           ...list.map(({ activity: item, hoursPerWeek, pace }) => [
             item.name,
             describeRate(item),
-            formatAmount(hoursPerWeek),
+            formatNumber(hoursPerWeek),
             item.activityClass,
             describePace(pace),
           ]),
@@ -167,15 +173,17 @@ export function registerActivityCommands(program: Command, io: CliIo): void {
         if (options.json) return printJson(io, { ...flatten(detail), logs: detail.logs, breaks: detail.breaks });
         const { activity: item, pace } = detail;
         io.out(`${item.name}  (${item.id}, ${item.activityClass})\n`);
-        io.out(`  target  ${describeRate(item)}, ${formatAmount(detail.hoursPerWeek)} h a week\n`);
+        io.out(`  target  ${describeRate(item)}, ${formatNumber(detail.hoursPerWeek)} h a week\n`);
         io.out(`  pace    ${describePace(pace)}\n`);
         if (pace !== null)
           io.out(
-            `  ${pace.period.unit === 'day' ? 'today' : `this ${pace.period.unit}`}  ${formatAmount(pace.period.done)} of ${formatAmount(pace.period.target)}; ` +
+            `  ${pace.period.unit === 'day' ? 'today' : `this ${pace.period.unit}`}  ${formatNumber(pace.period.done)} of ${formatNumber(pace.period.target)}; ` +
               `longest streak ${pace.streak.longest} ${pace.streak.unit}s\n`,
           );
         for (const pause of detail.breaks)
-          io.out(`  break   ${pause.start} to ${pause.end}${pause.note ? ` (${pause.note})` : ''}\n`);
+          io.out(
+            `  break   ${formatDate(pause.start)} to ${formatDate(pause.end)}${pause.note ? ` (${pause.note})` : ''}\n`,
+          );
       }),
     );
 
@@ -192,7 +200,9 @@ export function registerActivityCommands(program: Command, io: CliIo): void {
         const log = await bigrock.activities.log(name, { count, date: options.date, note: options.note });
         if (options.json) return printJson(io, log);
         const { activity: item, pace } = await bigrock.activities.get(name, { asOf: log.date });
-        io.out(`Logged ${formatAmount(count)} ${item.unit} on ${log.date}. ${item.name}: ${describePace(pace)}\n`);
+        io.out(
+          `Logged ${formatQuantity(count, item.unit)} on ${formatDate(log.date)}. ${item.name}: ${describePace(pace)}\n`,
+        );
       }),
     );
 
@@ -212,7 +222,7 @@ export function registerActivityCommands(program: Command, io: CliIo): void {
           note: options.note,
         });
         if (options.json) return printJson(io, pause);
-        io.out(`Planned a break from ${pause.start} to ${pause.end}.\n`);
+        io.out(`Planned a break from ${formatDate(pause.start)} to ${formatDate(pause.end)}.\n`);
       }),
     );
 

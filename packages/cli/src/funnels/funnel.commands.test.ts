@@ -61,7 +61,9 @@ describe('bigrock plan solve', () => {
     expect(solution.tradeoffs.map(({ kind }) => kind)).toContain('more-hours');
     const human = await run('plan', 'solve', file);
     expect(human.stdout).toContain('Does not fit: it takes 9.75 h a week, you have 8 h.');
-    expect(human.stdout).toContain('Move the deadline to 2026-04-18');
+    expect(human.stdout).toContain('Move the deadline to Apr 18, 2026: 14.7 weeks instead of 12 weeks.');
+    // Figures, units and dates are written by core's Intl formatters, as in the web app.
+    expect(human.stdout).toMatch(/^12 recruits by Mar 30, 2026: 12 weeks from [A-Z][a-z]{2} \d{1,2}, \d{4}\n/);
   });
 
   it('answers a missing file, bad JSON or a bad field with one line naming it, and status 2', async () => {
@@ -168,7 +170,7 @@ describe.each(dialects)('bigrock funnel on %s', (dialect) => {
     };
     expect(solved.conversions[0]).toMatchObject({ learned: 0.0636, trials: 100 });
     expect(solved.stages[0]?.perDay).toBeGreaterThan(10);
-    expect(solved.notes[0]).toContain('6 of 100 calls became appointments');
+    expect(solved.notes[0]).toContain('100 calls gave 6 appointments');
     const human = await run('funnel', 'solve', 'warm market', '--as-of', '2026-01-12');
     expect(human.stdout).toContain('calls → appointments: guess 10%, learned 6.4% from 100 calls');
   });

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import {
   AppError,
   dateInZone,
-  formatAmount,
+  formatNumber,
   formatPercent,
   funnelTemplateKeys,
   funnelTemplatePlan,
@@ -226,7 +226,7 @@ export function registerFunnelCommands(program: Command, io: CliIo): void {
         if (options.json) return printJson(io, result.activities);
         for (const activity of result.activities)
           io.out(
-            `${activity.name}: ${formatAmount(activity.rate ?? 0)} ${activity.ratePeriod === 'day' ? 'a day' : 'a week'}\n`,
+            `${activity.name}: ${formatNumber(activity.rate ?? 0)} ${activity.ratePeriod === 'day' ? 'a day' : 'a week'}\n`,
           );
       }),
     );

@@ -1,4 +1,11 @@
-import { formatAmount, formatPercent, type FunnelSolveResult, type PlanSolution } from '@bigrock/core';
+import {
+  formatDate,
+  formatNumber,
+  formatPercent,
+  formatQuantity,
+  type FunnelSolveResult,
+  type PlanSolution,
+} from '@bigrock/core';
 
 import { printTable, type CliIo } from '../cli-context.js';
 
@@ -42,44 +49,44 @@ export function funnelSolutionJson(solution: FunnelSolveResult) {
   };
 }
 
-const percent = (rate: number) => formatPercent(rate).replace(' ', '');
+const percent = (rate: number) => formatPercent(rate);
 
 export function printSolution(io: CliIo, solution: PlanSolution | FunnelSolveResult): void {
   const { outcome, window } = solution;
   const money =
     outcome.valuePerUnit === null
       ? ''
-      : ` (${formatAmount(outcome.units)} at ${formatAmount(outcome.valuePerUnit)} each)`;
+      : ` (${formatNumber(outcome.units)} at ${formatNumber(outcome.valuePerUnit)} each)`;
   io.out(
-    `${formatAmount(outcome.remaining)} ${outcome.unit}${money} by ${window.deadline}: ` +
-      `${formatAmount(window.weeks, 1)} weeks from ${window.start}\n`,
+    `${formatQuantity(outcome.remaining, outcome.unit)}${money} by ${formatDate(window.deadline)}: ` +
+      `${formatQuantity(window.weeks, 'weeks', 1)} from ${formatDate(window.start)}\n`,
   );
   printTable(io, [
     ['STAGE', 'A DAY', 'A WEEK', 'HOURS A WEEK'],
     ...solution.stages.map(({ activity, perDay, perWeek, hoursPerWeek }) => [
       activity,
-      formatAmount(perDay, 1),
-      formatAmount(perWeek, 1),
-      formatAmount(hoursPerWeek),
+      formatNumber(perDay, 1),
+      formatNumber(perWeek, 1),
+      formatNumber(hoursPerWeek),
     ]),
   ]);
-  const hours = `${formatAmount(solution.hoursPerWeek)} h a week`;
+  const hours = `${formatNumber(solution.hoursPerWeek)} h a week`;
   io.out(
     solution.feasible
-      ? `Fits: it takes ${hours} of your ${formatAmount(solution.hoursAvailable)} h.\n`
-      : `Does not fit: it takes ${hours}, you have ${formatAmount(solution.hoursAvailable)} h. To make it fit:\n`,
+      ? `Fits: it takes ${hours} of your ${formatNumber(solution.hoursAvailable)} h.\n`
+      : `Does not fit: it takes ${hours}, you have ${formatNumber(solution.hoursAvailable)} h. To make it fit:\n`,
   );
   for (const tradeoff of solution.tradeoffs) io.out(`  - ${tradeoff.description}\n`);
-  io.out(`Chance of reaching it by ${window.deadline} at this rate: ${percent(solution.probability)}.\n`);
+  io.out(`Chance of reaching it by ${formatDate(window.deadline)} at this rate: ${percent(solution.probability)}.\n`);
   if ('conversions' in solution) {
     for (const conversion of solution.conversions) {
       const learned =
         conversion.learned === null
           ? 'nothing logged yet'
-          : `learned ${percent(conversion.learned)} from ${formatAmount(conversion.trials)} ${conversion.from}`;
+          : `learned ${percent(conversion.learned)} from ${formatQuantity(conversion.trials, conversion.from)}`;
       io.out(
         `  ${conversion.from} → ${conversion.to}: guess ${percent(conversion.guess)}, ${learned}, ` +
-          `90 % range ${percent(conversion.low)} to ${percent(conversion.high)}\n`,
+          `${percent(0.9)} range ${percent(conversion.low)} to ${percent(conversion.high)}\n`,
       );
     }
     for (const note of solution.notes) io.out(`${note}\n`);

@@ -1,4 +1,16 @@
-import { aggregates, directions, goalLevels, weekdays, type Goal, type GoalStanding, type Pace } from '@bigrock/core';
+import {
+  aggregates,
+  directions,
+  formatCount,
+  formatDate,
+  formatNumber,
+  formatQuantity,
+  goalLevels,
+  weekdays,
+  type Goal,
+  type GoalStanding,
+  type Pace,
+} from '@bigrock/core';
 import { Option, type Command } from 'commander';
 
 import { printJson, printTable, withBigrock, type CliIo } from '../cli-context.js';
@@ -64,22 +76,20 @@ function goalFields(options: GoalOptions): Record<string, unknown> {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }
 
-const formatNumber = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2));
-
 function describePace(pace: Pace | null, goal: Goal): string {
   if (pace === null) return 'no pace yet: set a target and a deadline';
-  const unit = goal.unit ? ` ${goal.unit}` : '';
-  const buffer =
-    pace.bufferDays === null ? '' : `, ${pace.bufferDays} buffer day${Math.abs(pace.bufferDays) === 1 ? '' : 's'}`;
-  return `${pace.status}: ${formatNumber(pace.actual)} of ${formatNumber(pace.expected)}${unit} expected${buffer}`;
+  const buffer = pace.bufferDays === null ? '' : `, ${formatCount(pace.bufferDays, 'buffer day', 'buffer days')}`;
+  return `${pace.status}: ${formatNumber(pace.actual)} of ${formatQuantity(pace.expected, goal.unit)} expected${buffer}`;
 }
 
 function printGoal(io: CliIo, { goal, pace, check }: GoalStanding): void {
   io.out(`${goal.title}  (${goal.id})\n`);
   if (goal.target !== null)
-    io.out(`  target    ${formatNumber(goal.target)} ${goal.unit ?? ''} by ${goal.deadline ?? 'no deadline'}\n`);
+    io.out(
+      `  target    ${formatQuantity(goal.target, goal.unit)} by ${goal.deadline === null ? 'no deadline' : formatDate(goal.deadline)}\n`,
+    );
   io.out(`  pace      ${describePace(pace, goal)}\n`);
-  if (pace?.projectedDate) io.out(`  projected ${pace.projectedDate}\n`);
+  if (pace?.projectedDate) io.out(`  projected ${formatDate(pace.projectedDate)}\n`);
   io.out(`  check     ${check.score}/100\n`);
   for (const dimension of check.dimensions) {
     if (dimension.fix !== null)
@@ -209,7 +219,9 @@ export function registerGoalCommands(program: Command, io: CliIo): void {
         const point = await bigrock.goals.logProgress(goalId, { value, date: options.date, note: options.note });
         if (options.json) return printJson(io, point);
         const { goal: logged, pace } = await bigrock.goals.get(goalId);
-        io.out(`Logged ${formatNumber(value)} on ${point.date}. ${logged.title}: ${describePace(pace, logged)}\n`);
+        io.out(
+          `Logged ${formatQuantity(value, logged.unit)} on ${formatDate(point.date)}. ${logged.title}: ${describePace(pace, logged)}\n`,
+        );
       }),
     );
 }

@@ -1,4 +1,4 @@
-import { outcomeKinds, type OutcomeKind } from '@bigrock/core';
+import { formatCount, formatDate, formatQuantity, outcomeKinds, type OutcomeKind } from '@bigrock/core';
 import { InvalidArgumentError, type Command } from 'commander';
 
 import { printJson, printTable, withBigrock, type CliIo } from '../cli-context.js';
@@ -44,10 +44,10 @@ export function registerOutcomeCommands(program: Command, io: CliIo): void {
           if (json) return printJson(io, added);
           const what =
             added.kind === 'revenue'
-              ? `${added.amount} ${added.currency ?? ''}`
-              : `${added.amount} ${added.kind}${added.amount === 1 ? '' : 's'}`;
+              ? formatQuantity(added.amount, added.currency)
+              : formatCount(added.amount, added.kind, `${added.kind}s`);
           const from = [added.activity, added.channel].filter(Boolean).join(', ');
-          io.out(`Recorded ${what.trim()} on ${added.date}${from ? ` from ${from}` : ''} (${added.id}).\n`);
+          io.out(`Recorded ${what.trim()} on ${formatDate(added.date)}${from ? ` from ${from}` : ''} (${added.id}).\n`);
         }),
     );
 

@@ -102,7 +102,7 @@ describe.each(dialects)('bigrock tracking on %s', (dialect) => {
       currency: null,
     });
     expect((await run('outcome', 'add', 'clients', '1', '--channel', 'Referral')).stdout).toMatch(
-      /^Recorded 1 client on \d{4}-\d\d-\d\d from Referral/,
+      /^Recorded 1 client on [A-Z][a-z]{2} \d{1,2}, \d{4} from Referral/,
     );
     expect(json<unknown[]>(await run('outcome', 'list', '--json'))).toHaveLength(3);
   });

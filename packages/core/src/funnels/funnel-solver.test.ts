@@ -45,7 +45,9 @@ describe('solvePlan, against hand-worked examples', () => {
       // 12 × 8 ÷ 9.75 = 9.8, so 9
       { kind: 'lower-target', target: 9 },
     ]);
-    expect(solution.tradeoffs[0]?.description).toBe('Move the deadline to 2026-04-18: 14.7 weeks instead of 12.');
+    expect(solution.tradeoffs[0]?.description).toBe(
+      'Move the deadline to Apr 18, 2026: 14.7 weeks instead of 12 weeks.',
+    );
     expect(solution.atHoursAvailable?.perDay).toBeCloseTo(8.2051, 4);
   });
 

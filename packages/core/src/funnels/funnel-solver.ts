@@ -2,6 +2,9 @@ import { AppError } from '../errors/app-error.js';
 import { addDays, daysBetween, LATEST_DATE, type CalendarDate } from '../time/calendar-date.js';
 import { beliefFromGuess, betaMean, type BetaBelief } from './beta.js';
 import { probabilityOfReaching, successThresholds, type SimulationOptions } from './funnel-probability.js';
+import { formatDate } from '../format/format-date.js';
+import { formatNumber, formatPercent } from '../format/format-number.js';
+import { formatQuantity } from '../format/format-quantity.js';
 import type { Plan } from './plan.js';
 
 /** What one stage must do for the plan to reach its target. */
@@ -88,20 +91,6 @@ const ceilTo = (value: number, digits: number) => {
   const factor = 10 ** digits;
   return Math.abs(value) >= Number.MAX_SAFE_INTEGER ? value : Math.ceil(value * factor - EPSILON) / factor;
 };
-
-/**
- * A number as a person writes it, not as a float prints.
- *
- * @example formatAmount(16.76190476, 1) // '16.8'
- */
-export function formatAmount(value: number, digits = 2): string {
-  return String(roundTo(value, digits));
-}
-
-/** @example formatPercent(0.0636) // '6.4 %' */
-export function formatPercent(rate: number): string {
-  return `${formatAmount(rate * 100, 1)} %`;
-}
 
 /**
  * The belief the solver plans each stage's conversion with: the one given, or the guess's prior;
@@ -253,7 +242,7 @@ function tradeoffsFor(context: TradeoffContext): Tradeoff[] {
   const { plan, windowStart, days, stageHours, hoursNeeded, conversions, achieved, remaining } = context;
   const { goal, stages, hoursPerWeek: available } = plan;
   const tradeoffs: Tradeoff[] = [];
-  const hours = (value: number) => `${formatAmount(value)} h`;
+  const hours = (value: number) => `${formatNumber(value)} h`;
 
   // A deadline past the calendar Bigrock knows is no lever: the plan does not fit in any lifetime.
   const longer = available > 0 ? Math.ceil((days * hoursNeeded) / available - EPSILON) : Infinity;
@@ -263,7 +252,7 @@ function tradeoffsFor(context: TradeoffContext): Tradeoff[] {
       kind: 'later-deadline',
       deadline,
       weeks: roundTo(longer / 7, 1),
-      description: `Move the deadline to ${deadline}: ${formatAmount(longer / 7, 1)} weeks instead of ${formatAmount(days / 7, 1)}.`,
+      description: `Move the deadline to ${formatDate(deadline)}: ${formatQuantity(longer / 7, 'weeks', 1)} instead of ${formatQuantity(days / 7, 'weeks', 1)}.`,
     });
   }
 
@@ -303,8 +292,8 @@ function tradeoffsFor(context: TradeoffContext): Tradeoff[] {
       tradeoffs.push({
         kind: 'lower-target',
         target,
-        description: `Aim for ${formatAmount(target)} ${goal.unit} instead of ${formatAmount(goal.target)}${
-          achieved > 0 ? ` (${formatAmount(reached)} reached so far)` : ''
+        description: `Aim for ${formatQuantity(target, goal.unit)} instead of ${formatNumber(goal.target)}${
+          achieved > 0 ? ` (${formatNumber(reached)} reached so far)` : ''
         }.`,
       });
   }

@@ -51,10 +51,10 @@ describe('solveFunnel', () => {
     expect(after.stages[0]?.perDay).toBeCloseTo(18.44, 2);
     expect(after.stages[0]?.perDay).toBeGreaterThan(before.stages[0]?.perDay ?? Infinity);
     expect(after.notes).toEqual([
-      '6 of 100 calls became appointments: the plan uses 6.4 % (90 % range 3.1 % to 10.6 %) instead of your guess of 10 %.',
-      '1 of 6 appointments became recruits: the plan uses 18.8 % (90 % range 5.7 % to 36.3 %) instead of your guess of 20 %.',
+      '100 calls gave 6 appointments: the plan uses 6.4% (90% range 3.1% to 10.6%) instead of your guess of 10%.',
+      '6 appointments gave 1 recruit: the plan uses 18.8% (90% range 5.7% to 36.3%) instead of your guess of 20%.',
       'With what you logged, the plan asks for 18.4 calls a day; your guesses alone asked for 11.',
-      'Reached so far: 1 of 12 recruits; the plan covers the 11 left, in 10 weeks from 2026-01-19.',
+      'Reached so far: 1 of 12 recruits; the plan covers the 11 left, in 10 weeks from Jan 19, 2026.',
     ]);
   });
 

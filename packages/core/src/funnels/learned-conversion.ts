@@ -1,5 +1,8 @@
 import { beliefFromGuess, betaMean, credibleInterval, updateBelief, type BetaBelief } from './beta.js';
-import { formatAmount, formatPercent, solvePlan, type PlanSolution, type SolveOptions } from './funnel-solver.js';
+import { formatDate } from '../format/format-date.js';
+import { formatNumber, formatPercent } from '../format/format-number.js';
+import { formatQuantity } from '../format/format-quantity.js';
+import { solvePlan, type PlanSolution, type SolveOptions } from './funnel-solver.js';
 import type { CalendarDate } from '../time/calendar-date.js';
 import type { Plan } from './plan.js';
 
@@ -77,7 +80,7 @@ export function learnConversions(
  *
  * @example
  * solveFunnel(plan, { asOf: '2026-01-19', achieved: 1, observations: [undefined, { trials: 100, successes: 6 }, …] })
- * // { stages: [{ activity: 'calls', perDay: 18.4 }, …], notes: ['6 of 100 calls became appointments: …'], … }
+ * // { stages: [{ activity: 'calls', perDay: 18.4 }, …], notes: ['100 calls gave 6 appointments: …'], … }
  */
 export function solveFunnel(
   plan: Plan,
@@ -92,8 +95,8 @@ export function solveFunnel(
   for (const conversion of conversions) {
     if (conversion.learned === null) continue;
     notes.push(
-      `${formatAmount(conversion.successes)} of ${formatAmount(conversion.trials)} ${conversion.from} became ${conversion.to}: ` +
-        `the plan uses ${formatPercent(conversion.used)} (90 % range ${formatPercent(conversion.low)} to ${formatPercent(conversion.high)}) ` +
+      `${formatQuantity(conversion.trials, conversion.from)} gave ${formatQuantity(conversion.successes, conversion.to)}: ` +
+        `the plan uses ${formatPercent(conversion.used)} (${formatPercent(0.9)} range ${formatPercent(conversion.low)} to ${formatPercent(conversion.high)}) ` +
         `instead of your guess of ${formatPercent(conversion.guess)}.`,
     );
   }
@@ -102,15 +105,15 @@ export function solveFunnel(
     const atGuesses = solvePlan(plan, { ...solveOptions, runs: 1 }).stages[0];
     if (atGuesses !== undefined && Math.abs(atGuesses.perDay - top.perDay) >= 0.05)
       notes.push(
-        `With what you logged, the plan asks for ${formatAmount(top.perDay, 1)} ${top.activity} a day; ` +
-          `your guesses alone asked for ${formatAmount(atGuesses.perDay, 1)}.`,
+        `With what you logged, the plan asks for ${formatQuantity(top.perDay, top.activity, 1)} a day; ` +
+          `your guesses alone asked for ${formatNumber(atGuesses.perDay, 1)}.`,
       );
   }
   const { outcome, window } = solution;
   if (outcome.achieved > 0)
     notes.push(
-      `Reached so far: ${formatAmount(outcome.target - outcome.remaining)} of ${formatAmount(outcome.target)} ${outcome.unit}; ` +
-        `the plan covers the ${formatAmount(outcome.remaining)} left, in ${formatAmount(window.weeks, 1)} weeks from ${window.start}.`,
+      `Reached so far: ${formatNumber(outcome.target - outcome.remaining)} of ${formatQuantity(outcome.target, outcome.unit)}; ` +
+        `the plan covers the ${formatNumber(outcome.remaining)} left, in ${formatQuantity(window.weeks, 'weeks', 1)} from ${formatDate(window.start)}.`,
     );
   return { ...solution, conversions, notes };
 }

@@ -1,3 +1,4 @@
+import { formatNumber } from '../format/format-number.js';
 import { daysBetween, type CalendarDate } from '../time/calendar-date.js';
 import type { Goal } from './goal.js';
 
@@ -95,11 +96,11 @@ const rules: Record<GoalDimension, (goal: CheckedGoal, context: GoalCheckContext
       return warn('Say how many hours a week you can give this goal, so the plan can be checked against them.');
     if (activities === null || activities.count === 0)
       return warn(
-        `Link the activities that drive this goal, each with a target rate and minutes per unit, so their hours can be checked against your ${goal.hoursPerWeek} h a week.`,
+        `Link the activities that drive this goal, each with a target rate and minutes per unit, so their hours can be checked against your ${formatNumber(goal.hoursPerWeek)} h a week.`,
       );
     if (activities.hoursPerWeek > goal.hoursPerWeek)
       return fail(
-        `The linked activities take ${activities.hoursPerWeek.toFixed(1)} h a week but you have ${goal.hoursPerWeek} h: ` +
+        `The linked activities take ${formatNumber(activities.hoursPerWeek, 1)} h a week but you have ${formatNumber(goal.hoursPerWeek)} h: ` +
           'lower their rates, move the deadline, lower the target or find more hours.',
       );
     return pass;

@@ -1,3 +1,4 @@
+import { formatNumber } from '../format/format-number.js';
 import { dateInZone, type CalendarDate } from '../time/calendar-date.js';
 import type { TimeEntry } from './time-entry.js';
 
@@ -39,7 +40,7 @@ export function formatDuration(seconds: number): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
   if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${String(rest).padStart(2, '0')} min`;
+  return rest === 0 ? `${formatNumber(hours)} h` : `${formatNumber(hours)} h ${String(rest).padStart(2, '0')} min`;
 }
 
 /**

@@ -92,7 +92,7 @@ describe.each(dialects)('funnels on %s', (dialect) => {
     expect(after.stages[0]?.perDay).toBeGreaterThan(before.stages[0]?.perDay ?? Infinity);
     expect(after.stages[0]?.perDay).toBeCloseTo(18.44, 2);
     expect(after.notes[0]).toBe(
-      '6 of 100 calls became appointments: the plan uses 6.4 % (90 % range 3.1 % to 10.6 %) instead of your guess of 10 %.',
+      '100 calls gave 6 appointments: the plan uses 6.4% (90% range 3.1% to 10.6%) instead of your guess of 10%.',
     );
     expect(after.notes).toContain(
       'With what you logged, the plan asks for 18.4 calls a day; your guesses alone asked for 11.',

@@ -95,10 +95,12 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
     return entries.listInRange(workspaceId, dateRangeInZone(from, to, timeZone));
   }
 
-  function assertOrder(startMs: number, endMs: number): void {
-    if (endMs <= startMs) {
-      throw new AppError('invalid-input', 'end: choose an end after the start.', { field: 'end' });
-    }
+  /** An entry ends after it starts; the message is about the field that was changed (the end, unless only the start was). */
+  function assertOrder(startMs: number, endMs: number, changed: 'start' | 'end' = 'end'): void {
+    if (endMs > startMs) return;
+    if (changed === 'start')
+      throw new AppError('invalid-input', 'start: choose a start before the end.', { field: 'start' });
+    throw new AppError('invalid-input', 'end: choose an end after the start.', { field: 'end' });
   }
 
   async function startOnce(activity: string, note: string | null, tags: string[]): Promise<TimerStart> {
@@ -194,7 +196,8 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
       const row = await findRow(id);
       const startMs = fields.start === undefined ? Number(row.start_ms) : await instant(fields.start, 'start');
       const endMs = fields.end === undefined ? row.end_ms : await instant(fields.end, 'end');
-      if (endMs !== null) assertOrder(startMs, Number(endMs));
+      if (endMs !== null)
+        assertOrder(startMs, Number(endMs), fields.end === undefined && fields.start !== undefined ? 'start' : 'end');
       const changed = {
         ...keepImportedContent(row),
         activity: fields.activity ?? row.activity,

@@ -252,6 +252,35 @@ describe.each(dialects)('the tracking API on %s', (dialect) => {
     expect(entries.json<Array<{ activity: string }>>().map(({ activity }) => activity)).toEqual(['Retreat']);
   });
 
+  it("refuses a change that puts an entry's end before its start, naming the field, and keeps the entry", async () => {
+    const added = await send({
+      method: 'POST',
+      url: '/api/v1/entries',
+      payload: { activity: 'Design', start: '2026-03-03 10:00', end: '2026-03-03 11:00' },
+    });
+    expect(added.statusCode).toBe(201);
+    const { id, start, end } = added.json<{ id: string; start: string; end: string }>();
+    const patch = (payload: object) => send({ method: 'PATCH', url: `/api/v1/entries/${id}`, payload });
+
+    // The web form once sent an end of 09:00 on the next day here; the server refuses one on the same day on its own.
+    const endFirst = await patch({ end: '2026-03-03 09:00' });
+    expect(endFirst.statusCode).toBe(400);
+    expect(endFirst.json()).toEqual({
+      error: { code: 'invalid-input', message: 'end: choose an end after the start.', field: 'end' },
+    });
+    expect((await patch({ start: '2026-03-03 12:00', end: '2026-03-03 11:30' })).json()).toMatchObject({
+      error: { field: 'end' },
+    });
+    expect((await patch({ end: '2026-03-03 10:00' })).statusCode).toBe(400);
+    const startLate = await patch({ start: '2026-03-03 11:30' });
+    expect(startLate.statusCode).toBe(400);
+    expect(startLate.json()).toMatchObject({
+      error: { field: 'start', message: 'start: choose a start before the end.' },
+    });
+
+    expect((await send({ method: 'GET', url: `/api/v1/entries/${id}` })).json()).toMatchObject({ start, end });
+  });
+
   it('describes the tracking routes in the OpenAPI document', async () => {
     const document = (await send({ method: 'GET', url: '/api/openapi.json' })).json<{
       paths: Record<string, unknown>;

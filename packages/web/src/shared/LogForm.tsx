@@ -5,6 +5,7 @@ import { useRevalidator } from 'react-router-dom';
 import { ApiError, fieldMessage } from '../api/api-client';
 import { ErrorAlert } from './ErrorAlert';
 import { Field } from './Field';
+import { useFormChecks } from './form-checks';
 import { usePendingAction } from './use-pending-action';
 
 export interface LoggedNumber {
@@ -23,6 +24,8 @@ interface LogFormProps {
   amountMissing: string;
   /** The smallest number the control offers (counts cannot be negative). */
   min?: number;
+  /** What is wrong with the number typed, said in this form's words, when the form knows the rule. */
+  checkAmount?(amount: number): string | undefined;
   submitLabel: string;
   today: CalendarDate;
   save(logged: LoggedNumber): Promise<unknown>;
@@ -36,6 +39,7 @@ export function LogForm({
   amountHint,
   amountMissing,
   min,
+  checkAmount,
   submitLabel,
   today,
   save,
@@ -43,7 +47,7 @@ export function LogForm({
   const [amount, setAmount] = useState('');
   const [date, setDate] = useState(today);
   const [note, setNote] = useState('');
-  const [missing, setMissing] = useState(false);
+  const checks = useFormChecks();
   const { pending, error, run } = usePendingAction();
   const revalidator = useRevalidator();
   const fieldError = (name: string) =>
@@ -52,9 +56,12 @@ export function LogForm({
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    // JSON has no way to send "nothing typed" as a number, so this one rule is checked here.
-    setMissing(amount.trim() === '');
-    if (amount.trim() === '') return;
+    // JSON has no way to send "nothing typed" as a number, so that rule is checked here.
+    const own = {
+      amount: amount.trim() === '' ? amountMissing : checkAmount?.(Number(amount)),
+      date: date === '' ? 'Choose the day it counts for.' : undefined,
+    };
+    if (!checks.passes(event.currentTarget, own)) return;
     const logged = await run(async () => {
       await save({ amount: Number(amount), date, note: note.trim() === '' ? undefined : note });
       await revalidator.revalidate();
@@ -66,16 +73,17 @@ export function LogForm({
   }
 
   return (
-    <form className="panel log-form" noValidate onSubmit={(event) => void submit(event)}>
+    <form className="panel log-form" noValidate onInput={checks.onInput} onSubmit={(event) => void submit(event)}>
       <h2>{heading}</h2>
       <div className="field-row">
         <Field
           label={amountLabel}
           hint={amountHint}
-          error={missing ? amountMissing : fieldError(amountField)}
+          error={checks.errors.amount ?? fieldError(amountField)}
           control={(props) => (
             <input
               {...props}
+              name="amount"
               type="number"
               inputMode="decimal"
               step="any"
@@ -87,9 +95,9 @@ export function LogForm({
         />
         <Field
           label="Date"
-          error={fieldError('date')}
+          error={checks.errors.date ?? fieldError('date')}
           control={(props) => (
-            <input {...props} type="date" value={date} onChange={(event) => setDate(event.target.value)} />
+            <input {...props} name="date" type="date" value={date} onChange={(event) => setDate(event.target.value)} />
           )}
         />
       </div>

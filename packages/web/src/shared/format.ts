@@ -1,38 +1,45 @@
-import { dateInZone, type CalendarDate } from '@bigrock/core';
+import {
+  dateInZone,
+  formatCount,
+  formatDate as formatDateIn,
+  formatDelta as formatDeltaIn,
+  formatNumber as formatNumberIn,
+  formatPercent as formatPercentIn,
+  formatQuantity as formatQuantityIn,
+  formatShortDate as formatShortDateIn,
+  formatSigned as formatSignedIn,
+  type CalendarDate,
+} from '@bigrock/core';
 
-// The interface is written in English, so numbers and dates read the English way too.
-const LOCALE = 'en';
+// Figures and dates are written for the reader's locale: the browser's language, which Intl takes
+// when given none. The formatting itself is core's, shared with the CLI and the server's texts.
+const LOCALE = undefined;
 
-const numberFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
-const signedFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
-// Calendar dates carry no zone; read and written in UTC, they never shift by a day.
-const dateFormat = new Intl.DateTimeFormat(LOCALE, {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const shortDateFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+/** `1,500.5` in English, `1.500,5` in German. */
+export const formatNumber = (value: number, digits = 2) => formatNumberIn(value, digits, LOCALE);
 
-const asInstant = (date: CalendarDate) => new Date(`${date}T00:00:00Z`);
-
-export const formatNumber = (value: number) => numberFormat.format(value);
+/** `6.4%` in English, `6,4 %` in French: a share (0.064) as a percentage. */
+export const formatPercent = (rate: number) => formatPercentIn(rate, LOCALE);
 
 /** `+2`, `-1.5`, `0`: for deltas, where the sign is the news. */
-export const formatSigned = (value: number) => signedFormat.format(value);
+export const formatSigned = (value: number, digits = 2) => formatSignedIn(value, digits, LOCALE);
 
-/** `Mar 26, 2026` */
-export const formatDate = (date: CalendarDate) => dateFormat.format(asInstant(date));
+/** `+2 calls`, `-1.5 h`, `+1 recruit`: a change with its unit. */
+export const formatDelta = (value: number, unit: string | null, digits = 2) =>
+  formatDeltaIn(value, unit, digits, LOCALE);
+
+/** `Mar 26, 2026` in American English, `26 Mar 2026` in British. */
+export const formatDate = (date: CalendarDate) => formatDateIn(date, LOCALE);
 
 /** `Mar 26`, for chart axes. */
-export const formatShortDate = (date: CalendarDate) => shortDateFormat.format(asInstant(date));
+export const formatShortDate = (date: CalendarDate) => formatShortDateIn(date, LOCALE);
 
 /** `1 day`, `3 days` */
-export const formatDays = (days: number) => `${formatNumber(Math.abs(days))} ${Math.abs(days) === 1 ? 'day' : 'days'}`;
+export const formatDays = (days: number) => formatCount(Math.abs(days), 'day', 'days', LOCALE);
 
-/** `12 recruits`, or just `12` for a goal without a unit. */
-export const formatQuantity = (value: number, unit: string | null) =>
-  unit === null ? formatNumber(value) : `${formatNumber(value)} ${unit}`;
+/** `12 recruits`, `1 recruit`, or just `12` for a goal without a unit. */
+export const formatQuantity = (value: number, unit: string | null, digits = 2) =>
+  formatQuantityIn(value, unit, digits, LOCALE);
 
 const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 

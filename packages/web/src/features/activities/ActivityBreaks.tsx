@@ -6,6 +6,7 @@ import { ApiError, fieldMessage } from '../../api/api-client';
 import { DeleteButton } from '../../shared/DeleteButton';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { Field } from '../../shared/Field';
+import { useFormChecks } from '../../shared/form-checks';
 import { formatDate } from '../../shared/format';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { activitiesApi } from './activities-api';
@@ -25,11 +26,17 @@ export function ActivityBreaks({
   const [note, setNote] = useState('');
   const { pending, error, run } = usePendingAction();
   const revalidator = useRevalidator();
+  const checks = useFormChecks();
   const fieldError = (name: string) =>
-    error instanceof ApiError && error.field === name ? fieldMessage(error) : undefined;
+    checks.errors[name] ?? (error instanceof ApiError && error.field === name ? fieldMessage(error) : undefined);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const own = {
+      start: start === '' ? 'Choose the first day of the break.' : undefined,
+      end: end === '' ? 'Choose the last day of the break.' : undefined,
+    };
+    if (!checks.passes(event.currentTarget, own)) return;
     const added = await run(async () => {
       await activitiesApi.addBreak(activityId, { start, end, note: note.trim() === '' ? undefined : note });
       await revalidator.revalidate();
@@ -63,20 +70,26 @@ export function ActivityBreaks({
           ))}
         </ul>
       )}
-      <form noValidate onSubmit={(event) => void submit(event)}>
+      <form noValidate onInput={checks.onInput} onSubmit={(event) => void submit(event)}>
         <div className="field-row">
           <Field
             label="First day"
             error={fieldError('start')}
             control={(props) => (
-              <input {...props} type="date" value={start} onChange={(event) => setStart(event.target.value)} />
+              <input
+                {...props}
+                name="start"
+                type="date"
+                value={start}
+                onChange={(event) => setStart(event.target.value)}
+              />
             )}
           />
           <Field
             label="Last day"
             error={fieldError('end')}
             control={(props) => (
-              <input {...props} type="date" value={end} onChange={(event) => setEnd(event.target.value)} />
+              <input {...props} name="end" type="date" value={end} onChange={(event) => setEnd(event.target.value)} />
             )}
           />
         </div>

@@ -2,6 +2,7 @@ import { activityClasses, ratePeriods, weekdays, type Goal, type Weekday } from 
 import { useId, useState, type FormEvent } from 'react';
 
 import { Field } from '../../shared/Field';
+import { useFormChecks } from '../../shared/form-checks';
 import { SelectField } from '../../shared/SelectField';
 import { weekdayLabels } from '../goals/goal-labels';
 import { activityClassLabels, ratePeriodLabels } from './activity-labels';
@@ -30,6 +31,7 @@ export function ActivityForm({ initial, goals, submitLabel, save, resetOnSave = 
   const [values, setValues] = useState(initial);
   const [failure, setFailure] = useState(noFailure);
   const [pending, setPending] = useState(false);
+  const checks = useFormChecks();
 
   function change<Name extends ActivityFormField>(name: Name, value: ActivityFormValues[Name]) {
     setValues((current) => ({ ...current, [name]: value }));
@@ -38,6 +40,11 @@ export function ActivityForm({ initial, goals, submitLabel, save, resetOnSave = 
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const own = { name: values.name.trim() === '' ? 'Name the activity, e.g. calls.' : undefined };
+    if (!checks.passes(event.currentTarget, own)) {
+      setFailure({ summary: 'Fix what is marked below.', fields: {} });
+      return;
+    }
     setPending(true);
     try {
       await save(values);
@@ -58,10 +65,11 @@ export function ActivityForm({ initial, goals, submitLabel, save, resetOnSave = 
     <Field
       label={activityFieldLabels[name]}
       hint={hint}
-      error={failure.fields[name]}
+      error={checks.errors[name] ?? failure.fields[name]}
       control={(props) => (
         <input
           {...props}
+          name={name}
           type={kind}
           {...(kind === 'number' && { inputMode: 'decimal', step: 'any', min: 0 })}
           value={values[name]}
@@ -72,7 +80,7 @@ export function ActivityForm({ initial, goals, submitLabel, save, resetOnSave = 
   );
 
   return (
-    <form className="activity-form" noValidate onSubmit={(event) => void submit(event)}>
+    <form className="activity-form" noValidate onInput={checks.onInput} onSubmit={(event) => void submit(event)}>
       {failure.summary && (
         <div role="alert" className="form-error">
           <strong>The activity was not saved.</strong> {failure.summary}

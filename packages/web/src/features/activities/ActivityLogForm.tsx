@@ -2,6 +2,7 @@ import type { CalendarDate } from '@bigrock/core';
 
 import { LogForm } from '../../shared/LogForm';
 import { activitiesApi } from './activities-api';
+import { countProblem } from './activity-labels';
 
 /** A count on a day: "8 calls on Tuesday". */
 export function ActivityLogForm({
@@ -19,7 +20,8 @@ export function ActivityLogForm({
       amountLabel="Count"
       amountField="count"
       amountHint={`How many ${unit}.`}
-      amountMissing="Enter how many, e.g. 8."
+      amountMissing={`Give how many ${unit}, e.g. 8.`}
+      checkAmount={(count) => countProblem(count, unit)}
       min={0}
       submitLabel="Log count"
       today={today}

@@ -1,6 +1,6 @@
 import type { ActivityPace } from '@bigrock/core';
 
-import { formatNumber, formatSigned } from '../../shared/format';
+import { formatDelta, formatNumber, formatQuantity } from '../../shared/format';
 import { StatusBadge } from '../goals/StatusBadge';
 import { formatStreak } from './activity-labels';
 
@@ -21,7 +21,7 @@ export function ActivityPaceSummary({ pace, unit }: { pace: ActivityPace | null;
       <div className="pace-fact">
         <dt>{periodNames[pace.period.unit]}</dt>
         <dd>
-          {formatNumber(pace.period.done)} / {formatNumber(pace.period.target)} {unit}
+          {formatNumber(pace.period.done)} / {formatQuantity(pace.period.target, unit)}
         </dd>
       </div>
       <div className="pace-fact">
@@ -32,11 +32,11 @@ export function ActivityPaceSummary({ pace, unit }: { pace: ActivityPace | null;
       </div>
       <div className="pace-fact">
         <dt>Delta</dt>
-        <dd className={`delta-${pace.status}`}>{formatSigned(pace.delta)}</dd>
+        <dd className={`delta-${pace.status}`}>{formatDelta(pace.delta, unit)}</dd>
       </div>
       <div className="pace-fact">
         <dt>Buffer</dt>
-        <dd>{`${formatSigned(pace.bufferDays)} working days`}</dd>
+        <dd>{formatDelta(pace.bufferDays, 'working days')}</dd>
       </div>
       <div className="pace-fact">
         <dt>Streak</dt>

@@ -1,6 +1,6 @@
-import type { ActivityClass, RatePeriod, StreakUnit } from '@bigrock/core';
+import { formatCount, type ActivityClass, type RatePeriod, type StreakUnit } from '@bigrock/core';
 
-import { formatNumber } from '../../shared/format';
+import { formatQuantity } from '../../shared/format';
 
 export const activityClassLabels: Record<ActivityClass, string> = {
   income: 'Income-producing',
@@ -24,13 +24,20 @@ const streakUnitLabels: Record<StreakUnit, [one: string, many: string]> = {
 /** `3 weeks`, `1 day` */
 export function formatStreak(count: number, unit: StreakUnit): string {
   const [one, many] = streakUnitLabels[unit];
-  return `${formatNumber(count)} ${count === 1 ? one : many}`;
+  return formatCount(count, one, many);
+}
+
+/**
+ * What is wrong with a count typed for an activity, in the words of that activity's unit; the
+ * server's own message names no unit of yours.
+ */
+export function countProblem(count: number, unit: string): string | undefined {
+  return count > 0 ? undefined : `Give a count of ${unit} above 0.`;
 }
 
 /** `10 calls a working day`, `3 days a week, any days`, or `No target yet` */
 export function formatRate(activity: { rate: number | null; ratePeriod: RatePeriod | null; unit: string }): string {
   if (activity.rate === null || activity.ratePeriod === null) return 'No target yet';
-  if (activity.ratePeriod === 'times-a-week')
-    return `${formatNumber(activity.rate)} ${ratePeriodLabels['times-a-week']}`;
-  return `${formatNumber(activity.rate)} ${activity.unit} ${ratePeriodLabels[activity.ratePeriod]}`;
+  if (activity.ratePeriod === 'times-a-week') return `${formatQuantity(activity.rate, 'days')} a week, any days`;
+  return `${formatQuantity(activity.rate, activity.unit)} ${ratePeriodLabels[activity.ratePeriod]}`;
 }

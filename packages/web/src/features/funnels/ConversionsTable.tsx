@@ -1,8 +1,6 @@
 import type { LearnedConversion } from '@bigrock/core';
 
-import { formatNumber } from '../../shared/format';
-
-const percent = (rate: number) => `${formatNumber(Math.round(rate * 1000) / 10)} %`;
+import { formatPercent as percent, formatQuantity } from '../../shared/format';
 
 /** Each conversion: the guess, what the logs say, and how sure that is (a 90 % range). */
 export function ConversionsTable({ conversions }: { conversions: LearnedConversion[] }) {
@@ -17,7 +15,7 @@ export function ConversionsTable({ conversions }: { conversions: LearnedConversi
           <th scope="col" className="number">
             Learned
           </th>
-          <th scope="col">90 % range</th>
+          <th scope="col">{percent(0.9)} range</th>
           <th scope="col">From</th>
         </tr>
       </thead>
@@ -35,7 +33,7 @@ export function ConversionsTable({ conversions }: { conversions: LearnedConversi
             <td className="muted">
               {conversion.trials === 0
                 ? 'nothing logged yet'
-                : `${formatNumber(conversion.successes)} of ${formatNumber(conversion.trials)} ${conversion.from}`}
+                : `${formatQuantity(conversion.successes, conversion.to)} of ${formatQuantity(conversion.trials, conversion.from)}`}
             </td>
           </tr>
         ))}

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { Link, useLoaderData, useNavigate, useRevalidator } from 'react-router-dom';
 
 import { ErrorAlert } from '../../shared/ErrorAlert';
-import { formatDate, formatNumber } from '../../shared/format';
+import { formatDate, formatQuantity } from '../../shared/format';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { ConversionsTable } from './ConversionsTable';
 import type { funnelDetailLoader } from './funnel-loaders';
@@ -53,7 +53,7 @@ export function FunnelDetailPage() {
         result.activities
           .map(
             (activity) =>
-              `${activity.name} ${formatNumber(activity.rate ?? 0)} ${activity.ratePeriod === 'day' ? 'a day' : 'a week'}`,
+              `${activity.name} ${formatQuantity(activity.rate ?? 0, activity.unit)} ${activity.ratePeriod === 'day' ? 'a day' : 'a week'}`,
           )
           .join(', '),
       );
@@ -121,11 +121,11 @@ function SolvedFunnel({ solution, apply, applied, pending }: SolvedFunnelProps) 
         <section className="panel" aria-labelledby="funnel-plan-heading">
           <h2 id="funnel-plan-heading">The plan</h2>
           <p>
-            {formatNumber(outcome.remaining)} {outcome.unit}
+            {formatQuantity(outcome.remaining, outcome.unit)}
             {outcome.valuePerUnit !== null &&
-              ` (${formatNumber(outcome.units)} ${solution.plan.stages.at(-1)?.activity ?? ''})`}{' '}
-            by {formatDate(window.deadline)}: {formatNumber(window.weeks)} weeks from {formatDate(window.start)}, on{' '}
-            {formatNumber(solution.plan.workdaysPerWeek)} working days a week.
+              ` (${formatQuantity(outcome.units, solution.plan.stages.at(-1)?.activity ?? null)})`}{' '}
+            by {formatDate(window.deadline)}: {formatQuantity(window.weeks, 'weeks')} from {formatDate(window.start)},
+            on {formatQuantity(solution.plan.workdaysPerWeek, 'working days')} a week.
           </p>
           <FunnelPicture stages={scenario.stages} weeks={window.weeks} />
           <StageRatesTable stages={scenario.stages} />

@@ -3,11 +3,13 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLoaderData, useNavigate } from 'react-router-dom';
 
 import { Field } from '../../shared/Field';
+import { useFormChecks } from '../../shared/form-checks';
 import { SelectField } from '../../shared/SelectField';
 import {
   formToFunnelInput,
   funnelFieldLabels,
   funnelFormFailure,
+  funnelFormProblems,
   funnelToForm,
   newFunnelForm,
   templateToForm,
@@ -35,6 +37,9 @@ export function FunnelEditorPage() {
   const [template, setTemplate] = useState<FunnelTemplateKey | ''>('');
   const [failure, setFailure] = useState(noFailure);
   const [pending, setPending] = useState(false);
+  const checks = useFormChecks();
+  // The form's own findings first (what is empty, what cannot be read), then the server's.
+  const errors = { ...failure.fields, ...checks.errors };
 
   const goal = goals.find(({ id }) => id === values.goalId);
   const preview = useFunnelPreview(values, goal, activities, logs, today);
@@ -49,10 +54,15 @@ export function FunnelEditorPage() {
     const chosen = templates.find((each) => each.key === key);
     setValues(chosen === undefined ? newFunnelForm(today) : templateToForm(chosen.key, chosen.title, today));
     setFailure(noFailure);
+    checks.clear();
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!checks.passes(event.currentTarget, funnelFormProblems(values))) {
+      setFailure({ summary: 'Fill in or fix what is marked below.', fields: {} });
+      return;
+    }
     setPending(true);
     try {
       const input = formToFunnelInput(values);
@@ -69,10 +79,11 @@ export function FunnelEditorPage() {
     <Field
       label={funnelFieldLabels[name]}
       hint={hint}
-      error={failure.fields[name]}
+      error={errors[name]}
       control={(props) => (
         <input
           {...props}
+          name={name}
           type={kind}
           {...(kind === 'number' && { inputMode: 'decimal', step: 'any', min: 0 })}
           value={values[name]}
@@ -92,7 +103,12 @@ export function FunnelEditorPage() {
         <h1>{heading}</h1>
       </div>
       <div className="editor">
-        <form className="panel funnel-form" noValidate onSubmit={(event) => void submit(event)}>
+        <form
+          className="panel funnel-form"
+          noValidate
+          onInput={checks.onInput}
+          onSubmit={(event) => void submit(event)}
+        >
           {failure.summary && (
             <div role="alert" className="form-error">
               <strong>The funnel was not saved.</strong> {failure.summary}
@@ -122,7 +138,7 @@ export function FunnelEditorPage() {
               ]}
               onChange={(value) => change('goalId', value)}
               hint="Its target, dates and hours fill the fields you leave empty."
-              error={failure.fields.goalId}
+              error={errors.goalId}
             />
             <div className="field-row">
               {input('target', 'number', fromGoal)}
@@ -141,7 +157,7 @@ export function FunnelEditorPage() {
           <StageEditor
             stages={values.stages}
             activities={activities}
-            errors={failure.fields}
+            errors={errors}
             onChange={(stages) => setValues((current) => ({ ...current, stages }))}
           />
           <div className="form-actions">
@@ -159,7 +175,7 @@ export function FunnelEditorPage() {
               will be.
             </p>
             {'missing' in preview ? (
-              <p className="muted">To see the plan, fill in: {preview.missing}.</p>
+              <p className="muted">{preview.missing}</p>
             ) : (
               <>
                 <FunnelPicture stages={preview.solution.stages} weeks={preview.solution.window.weeks} />

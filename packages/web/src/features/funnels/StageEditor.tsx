@@ -37,6 +37,7 @@ export function StageEditor({ stages, activities, errors, onChange }: StageEdito
               control={(props) => (
                 <input
                   {...props}
+                  name={`stages.${index}.activity`}
                   type="text"
                   list={listId}
                   value={stage.activity}
@@ -50,6 +51,7 @@ export function StageEditor({ stages, activities, errors, onChange }: StageEdito
               control={(props) => (
                 <input
                   {...props}
+                  name={`stages.${index}.minutesPerUnit`}
                   type="number"
                   inputMode="decimal"
                   step="any"
@@ -67,6 +69,7 @@ export function StageEditor({ stages, activities, errors, onChange }: StageEdito
                 control={(props) => (
                   <input
                     {...props}
+                    name={`stages.${index}.conversion`}
                     type="number"
                     inputMode="decimal"
                     step="any"

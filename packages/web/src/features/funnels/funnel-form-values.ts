@@ -135,15 +135,17 @@ export function formToFunnelInput(values: FunnelFormValues): CreateFunnelInput {
   };
 }
 
+const listFormat = new Intl.ListFormat('en', { type: 'conjunction' });
+
 /**
  * The plan the form describes, with the goal's fields where the form leaves them empty, as the
- * server will solve it; or the first thing missing, to say what to fill in.
+ * server will solve it; or a sentence saying what to fill in or fix first to see it.
  */
 export function formToPlan(values: FunnelFormValues, goal: Goal | undefined): { plan: Plan } | { missing: string } {
   const orGoal = (own: string, fromGoal: number | string | null | undefined) =>
     own.trim() !== '' ? own : fromGoal === null || fromGoal === undefined ? '' : String(fromGoal);
   const number = (value: string) => (value.trim() === '' ? undefined : Number(value));
-  const result = planSchema.safeParse({
+  const input = {
     hoursPerWeek: number(orGoal(values.hoursPerWeek, goal?.hoursPerWeek)),
     workdaysPerWeek: number(values.workdaysPerWeek) ?? 5,
     goal: {
@@ -161,32 +163,61 @@ export function formToPlan(values: FunnelFormValues, goal: Goal | undefined): { 
           number(stage.conversionPercent) === undefined ? undefined : Number(stage.conversionPercent) / 100,
       }),
     })),
-  });
+  };
+  // What is left empty is listed at once, in the form's words, rather than one validator message at a time.
+  const missing = [
+    input.goal.target === undefined && funnelFieldLabels.target,
+    input.goal.start === '' && funnelFieldLabels.startDate,
+    input.goal.deadline === '' && funnelFieldLabels.deadline,
+    input.hoursPerWeek === undefined && funnelFieldLabels.hoursPerWeek,
+    ...values.stages.flatMap((stage, index) => [
+      stage.activity.trim() === '' && `Stage ${index + 1} activity`,
+      index > 0 && stage.conversionPercent.trim() === '' && `Stage ${index + 1} conversion`,
+    ]),
+  ].filter((label) => label !== false);
+  if (missing.length > 0) return { missing: `To see the plan, fill in: ${listFormat.format(missing)}.` };
+  const conversion = values.stages.findIndex((stage, index) => index > 0 && conversionProblem(stage) !== undefined);
+  if (conversion > 0)
+    return {
+      missing: `To see the plan, fix Stage ${conversion + 1} conversion: give a percentage above 0 and at most 100.`,
+    };
+  // Core's schemas word their own messages; a rule without one gets this rather than the validator's text.
+  const result = planSchema.safeParse(input, { error: () => 'is not valid' });
   if (result.success) return { plan: result.data };
   const issue = result.error.issues[0];
-  return { missing: `${planFieldName(issue?.path ?? [])}: ${issue?.message ?? 'is not complete'}` };
+  return {
+    missing: `To see the plan, fix ${funnelFieldName(issue?.path ?? [])}: it ${issue?.message ?? 'is not valid'}.`,
+  };
 }
 
-const planFieldNames: Record<string, string> = {
-  hoursPerWeek: funnelFieldLabels.hoursPerWeek,
-  workdaysPerWeek: funnelFieldLabels.workdaysPerWeek,
-  target: funnelFieldLabels.target,
-  unit: funnelFieldLabels.unit,
-  start: funnelFieldLabels.startDate,
-  deadline: funnelFieldLabels.deadline,
-  valuePerUnit: funnelFieldLabels.valuePerUnit,
-  activity: 'activity',
-  minutesPerUnit: 'minutes per unit',
-  conversionFromPrevious: 'conversion',
-};
+/** A conversion typed in percent: above 0, at most 100; empty is for the form's other checks. */
+function conversionProblem(stage: StageFormValues): string | undefined {
+  if (stage.conversionPercent.trim() === '') return undefined;
+  const percent = Number(stage.conversionPercent);
+  return percent > 0 && percent <= 100
+    ? undefined
+    : 'Give a percentage above 0 and at most 100, e.g. 10 for one in ten.';
+}
 
-/** `stages.1.conversionFromPrevious` → `Stage 2 conversion`, as the form's labels say it. */
-function planFieldName(path: readonly PropertyKey[]): string {
-  const [first, second, third] = path;
-  if (first === 'stages' && typeof second === 'number')
-    return `Stage ${second + 1}${third === undefined ? '' : ` ${planFieldNames[String(third)] ?? String(third)}`}`;
-  const last = String(path.at(-1) ?? 'plan');
-  return planFieldNames[last] ?? last;
+/**
+ * What the form must have before it is saved, keyed by the API's field path so that each message
+ * stands beside its field, all at once: a blank funnel shows every field to fill in.
+ */
+export function funnelFormProblems(values: FunnelFormValues): Record<string, string | undefined> {
+  const problems: Record<string, string | undefined> = {};
+  if (values.name.trim() === '') problems.name = 'Name the funnel, e.g. “Warm market”.';
+  values.stages.forEach((stage, index) => {
+    if (stage.activity.trim() === '')
+      problems[`stages.${index}.activity`] =
+        index === 0 ? 'Name the first activity, e.g. calls.' : 'Name the activity of this stage, e.g. appointments.';
+    if (index === 0) return;
+    const before = values.stages[index - 1]?.activity.trim() || 'the stage before';
+    problems[`stages.${index}.conversion`] =
+      stage.conversionPercent.trim() === ''
+        ? `Give your guess of the share of ${before} that gets this far, in %, e.g. 10.`
+        : conversionProblem(stage);
+  });
+  return problems;
 }
 
 export interface FunnelFormFailure {
@@ -195,7 +226,30 @@ export interface FunnelFormFailure {
   fields: Record<string, string | undefined>;
 }
 
+/** The server's message beside the field it names, and at the top with the field's label instead of its path. */
 export function funnelFormFailure(error: unknown): FunnelFormFailure {
   if (!(error instanceof ApiError) || error.field === undefined) return { summary: errorMessage(error), fields: {} };
-  return { summary: error.message, fields: { [error.field]: fieldMessage(error) } };
+  const message = fieldMessage(error);
+  const path = error.field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  return { summary: `${funnelFieldName(path)}: ${message}`, fields: { [error.field]: message } };
+}
+
+const funnelFieldNames: Record<string, string> = {
+  ...funnelFieldLabels,
+  activity: 'activity',
+  minutesPerUnit: 'minutes per unit',
+  conversion: 'conversion',
+  // The plan's own names, for the live preview.
+  start: funnelFieldLabels.startDate,
+  conversionFromPrevious: 'conversion',
+};
+
+/** `stages.1.conversion` → `Stage 2 conversion`; `hoursPerWeek` → `Hours per week`. */
+function funnelFieldName(path: readonly PropertyKey[]): string {
+  const [first, second, third] = path;
+  if (first === 'stages' && typeof second === 'number')
+    return `Stage ${second + 1}${third === undefined ? '' : ` ${funnelFieldNames[String(third)] ?? String(third)}`}`;
+  // The plan nests the outcome's fields under `goal`.
+  const name = String((first === 'goal' ? second : first) ?? '');
+  return funnelFieldNames[name] ?? name;
 }

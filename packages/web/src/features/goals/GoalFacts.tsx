@@ -2,7 +2,7 @@ import type { Goal } from '@bigrock/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 
-import { formatDate, formatQuantity } from '../../shared/format';
+import { formatDate, formatNumber, formatQuantity } from '../../shared/format';
 import { aggregateLabels, directionLabels, levelLabels, trackingSourceLabels, weekdayLabels } from './goal-labels';
 
 const notSet = <span className="muted">not set</span>;
@@ -23,7 +23,7 @@ export function GoalFacts({ goal }: { goal: Goal }) {
     ['Owner', goal.owner],
     ['Accountability partner', goal.partner],
     ['Tracking source', trackingSourceLabels[goal.trackingSource]],
-    ['Hours per week', goal.hoursPerWeek],
+    ['Hours per week', goal.hoursPerWeek === null ? null : `${formatNumber(goal.hoursPerWeek)} h`],
     ['Days off', goal.daysOff.length === 0 ? null : goal.daysOff.map((day) => weekdayLabels[day]).join(', ')],
   ];
   return (

@@ -2,6 +2,7 @@ import { checkGoal, type Goal, type GoalCheckContext } from '@bigrock/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 
+import { useFormChecks } from '../../shared/form-checks';
 import { goalFormFailure, type GoalFormFailure } from './goal-form-errors';
 import { formToCheckedGoal, type GoalFormField, type GoalFormValues } from './goal-form-values';
 import { GoalCheckPanel } from './GoalCheckPanel';
@@ -27,6 +28,7 @@ export function GoalForm({ initial, parents, checkContext, submitLabel, cancelTo
   const [failedSubmits, setFailedSubmits] = useState(0);
   const [pending, setPending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const checks = useFormChecks();
 
   // Cheap and pure, so it runs on every keystroke rather than on submit: the point is live feedback.
   const check = checkGoal(formToCheckedGoal(values), checkContext);
@@ -42,7 +44,8 @@ export function GoalForm({ initial, parents, checkContext, submitLabel, cancelTo
 
   const form: GoalFormState = {
     values,
-    errors: failure.fields,
+    // What the browser could not read, then what the server refused.
+    errors: { ...failure.fields, ...checks.errors },
     change<Name extends GoalFormField>(name: Name, value: GoalFormValues[Name]) {
       setValues((current) => ({ ...current, [name]: value }));
       // The message was about the old value; once the field changes it no longer applies.
@@ -52,6 +55,10 @@ export function GoalForm({ initial, parents, checkContext, submitLabel, cancelTo
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!checks.passes(event.currentTarget)) {
+      setFailure({ summary: 'Fix what is marked below.', fields: {} });
+      return;
+    }
     setPending(true);
     try {
       await save(values);
@@ -66,7 +73,13 @@ export function GoalForm({ initial, parents, checkContext, submitLabel, cancelTo
   return (
     <div className="editor">
       {/* noValidate: the server's rules are the one source of error messages, shown beside the field. */}
-      <form ref={formRef} className="panel goal-form" noValidate onSubmit={(event) => void submit(event)}>
+      <form
+        ref={formRef}
+        className="panel goal-form"
+        noValidate
+        onInput={checks.onInput}
+        onSubmit={(event) => void submit(event)}
+      >
         {failure.summary && (
           <div role="alert" tabIndex={-1} className="form-error">
             <strong>The goal was not saved.</strong> {failure.summary}

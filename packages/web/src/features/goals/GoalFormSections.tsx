@@ -47,6 +47,7 @@ function InputField({ form, name, kind = 'text', hint }: InputFieldProps) {
         ) : (
           <input
             {...props}
+            name={name}
             type={kind}
             value={value}
             onChange={onChange}

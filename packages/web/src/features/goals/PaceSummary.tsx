@@ -1,7 +1,7 @@
 import type { Goal, Pace } from '@bigrock/core';
 import type { ReactNode } from 'react';
 
-import { formatDate, formatDays, formatNumber, formatQuantity, formatSigned } from '../../shared/format';
+import { formatDate, formatDays, formatDelta, formatNumber, formatQuantity } from '../../shared/format';
 import { StatusBadge } from './StatusBadge';
 
 function bufferText(bufferDays: number | null): string {
@@ -36,7 +36,7 @@ export function PaceSummary({ goal, pace, detailed = false }: PaceSummaryProps) 
       {detailed && <PaceFact term="Status" value={<StatusBadge status={pace.status} />} />}
       <PaceFact term="Actual / target" value={`${formatNumber(pace.actual)} / ${formatQuantity(target, goal.unit)}`} />
       {detailed && <PaceFact term="Expected by now" value={formatQuantity(pace.expected, goal.unit)} />}
-      <PaceFact term="Delta" value={formatSigned(pace.delta)} className={`delta-${pace.status}`} />
+      <PaceFact term="Delta" value={formatDelta(pace.delta, goal.unit)} className={`delta-${pace.status}`} />
       <PaceFact term="Buffer" value={bufferText(pace.bufferDays)} />
       <PaceFact term="Projected" value={projectedText(pace)} />
       {detailed && goal.deadline && <PaceFact term="Deadline" value={formatDate(goal.deadline)} />}

@@ -3,8 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { errorField, fieldError } from '../../api/api-client';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { Field } from '../../shared/Field';
+import { useFormChecks } from '../../shared/form-checks';
 import { usePendingAction } from '../../shared/use-pending-action';
-import { dayOfTimeAfter, missingEntryFields, type EntryFormField, type EntryFormValues } from './entry-form-values';
+import { endDateOf, missingEntryFields, type EntryFormField, type EntryFormValues } from './entry-form-values';
 import { formatDay } from './tracking-format';
 
 interface EntryFormProps {
@@ -23,14 +24,10 @@ const formFields: readonly string[] = ['activity', 'date', 'start', 'end', 'tags
 /** An activity on a day from one time to another, with tags and a note: a new entry or a change to one. */
 export function EntryForm({ initial, running = false, submitLabel, save, resetOnSave = false }: EntryFormProps) {
   const [values, setValues] = useState(initial);
-  const [missing, setMissing] = useState<Partial<Record<EntryFormField, string>>>({});
+  const checks = useFormChecks();
   const { pending, error, run } = usePendingAction();
-  const errorOf = (name: EntryFormField) => missing[name] ?? fieldError(error, name);
+  const errorOf = (name: EntryFormField) => checks.errors[name] ?? fieldError(error, name);
   const shownBesideAField = formFields.includes(errorField(error) ?? '');
-  const endDate =
-    values.date !== '' && values.start !== '' && values.end !== ''
-      ? dayOfTimeAfter(values.date, values.start, values.end)
-      : values.date;
 
   function change(name: EntryFormField, value: string) {
     setValues((current) => ({ ...current, [name]: value }));
@@ -38,9 +35,7 @@ export function EntryForm({ initial, running = false, submitLabel, save, resetOn
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const missingNow = missingEntryFields(values, running);
-    setMissing(missingNow);
-    if (Object.keys(missingNow).length > 0) return;
+    if (!checks.passes(event.currentTarget, missingEntryFields(values, running))) return;
     const saved = await run(() => save(values));
     if (saved && resetOnSave) setValues(initial);
   }
@@ -51,13 +46,19 @@ export function EntryForm({ initial, running = false, submitLabel, save, resetOn
       hint={hint}
       error={errorOf(name)}
       control={(props) => (
-        <input {...props} type="text" value={values[name]} onChange={(event) => change(name, event.target.value)} />
+        <input
+          {...props}
+          name={name}
+          type="text"
+          value={values[name]}
+          onChange={(event) => change(name, event.target.value)}
+        />
       )}
     />
   );
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)}>
+    <form noValidate onInput={checks.onInput} onSubmit={(event) => void submit(event)}>
       <div className="field-row">
         {text('activity', 'Activity')}
         <Field
@@ -66,6 +67,7 @@ export function EntryForm({ initial, running = false, submitLabel, save, resetOn
           control={(props) => (
             <input
               {...props}
+              name="date"
               type="date"
               value={values.date}
               onChange={(event) => change('date', event.target.value)}
@@ -78,6 +80,7 @@ export function EntryForm({ initial, running = false, submitLabel, save, resetOn
           control={(props) => (
             <input
               {...props}
+              name="start"
               type="time"
               value={values.start}
               onChange={(event) => change('start', event.target.value)}
@@ -89,14 +92,15 @@ export function EntryForm({ initial, running = false, submitLabel, save, resetOn
           hint={
             running
               ? 'Still running: stop the timer to end it.'
-              : endDate !== values.date
-                ? `Ends the next day, ${formatDay(endDate)}.`
+              : values.nextDay && values.date !== ''
+                ? `Ends the next day, ${formatDay(endDateOf(values))}.`
                 : undefined
           }
           error={errorOf('end')}
           control={(props) => (
             <input
               {...props}
+              name="end"
               type="time"
               disabled={running}
               value={values.end}
@@ -105,6 +109,22 @@ export function EntryForm({ initial, running = false, submitLabel, save, resetOn
           )}
         />
       </div>
+      {!running && (
+        <label className="confirm">
+          <input
+            type="checkbox"
+            name="nextDay"
+            checked={values.nextDay}
+            onChange={(event) => {
+              const { checked } = event.target;
+              setValues((current) => ({ ...current, nextDay: checked }));
+              // The end's message was about an end on the same day.
+              checks.forget('end');
+            }}
+          />
+          Ends the next day
+        </label>
+      )}
       <div className="field-row">
         {text('tags', 'Tags', 'Separated by commas.')}
         {text('note', 'Note')}

@@ -5,6 +5,7 @@ import { useRevalidator } from 'react-router-dom';
 import { errorField, fieldError } from '../../api/api-client';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { Field } from '../../shared/Field';
+import { useFormChecks } from '../../shared/form-checks';
 import { SelectField } from '../../shared/SelectField';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { trackingApi } from './tracking-api';
@@ -60,7 +61,7 @@ export function OutcomeForm({ today }: { today: CalendarDate }) {
     note: '',
   };
   const [values, setValues] = useState(empty);
-  const [missing, setMissing] = useState(false);
+  const checks = useFormChecks();
   const { pending, error, run } = usePendingAction();
   const revalidator = useRevalidator();
   const shownBesideAField = formFields.includes(errorField(error) ?? '');
@@ -71,9 +72,12 @@ export function OutcomeForm({ today }: { today: CalendarDate }) {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    // JSON has no way to send "nothing typed" as a number, so this one rule is checked here.
-    setMissing(values.amount.trim() === '');
-    if (values.amount.trim() === '') return;
+    // JSON has no way to send "nothing typed" as a number, so that rule is checked here.
+    const own = {
+      amount: values.amount.trim() === '' ? 'Give the amount.' : undefined,
+      date: values.date === '' ? 'Choose the day.' : undefined,
+    };
+    if (!checks.passes(event.currentTarget, own)) return;
     const added = await run(async () => {
       await trackingApi.addOutcome(toOutcomeInput(values));
       await revalidator.revalidate();
@@ -87,10 +91,11 @@ export function OutcomeForm({ today }: { today: CalendarDate }) {
     <Field
       label={label}
       hint={hint}
-      error={name === 'amount' && missing ? 'Give the amount.' : fieldError(error, name)}
+      error={checks.errors[name] ?? fieldError(error, name)}
       control={(props) => (
         <input
           {...props}
+          name={name}
           type={type}
           {...(type === 'number' && { inputMode: 'decimal', step: 'any', min: 0 })}
           value={values[name]}
@@ -101,7 +106,13 @@ export function OutcomeForm({ today }: { today: CalendarDate }) {
   );
 
   return (
-    <form className="panel" noValidate aria-labelledby="outcome-form-heading" onSubmit={(event) => void submit(event)}>
+    <form
+      className="panel"
+      noValidate
+      aria-labelledby="outcome-form-heading"
+      onInput={checks.onInput}
+      onSubmit={(event) => void submit(event)}
+    >
       <h2 id="outcome-form-heading">Add an outcome</h2>
       <div className="field-row">
         <SelectField

@@ -1,9 +1,9 @@
-import type { Outcome } from '@bigrock/core';
+import { formatCount, type Outcome } from '@bigrock/core';
 import { Link, useLoaderData, useNavigate, useRevalidator } from 'react-router-dom';
 
 import { DeleteButton } from '../../shared/DeleteButton';
 import { ErrorAlert } from '../../shared/ErrorAlert';
-import { formatDate, formatNumber } from '../../shared/format';
+import { formatDate } from '../../shared/format';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { DayPicker } from './DayPicker';
 import { OutcomeForm } from './OutcomeForm';
@@ -25,11 +25,10 @@ function outcomeTotals(outcomes: readonly Outcome[]): string {
       counts[outcome.kind] += outcome.amount;
     }
   }
-  const plural = (count: number, word: string) => `${formatNumber(count)} ${word}${count === 1 ? '' : 's'}`;
   return [
     ...[...revenue].map(([currency, amount]) => `${formatOutcomeAmount({ amount, currency })} revenue`),
-    plural(counts.client, 'client'),
-    plural(counts.lead, 'lead'),
+    formatCount(counts.client, 'client', 'clients'),
+    formatCount(counts.lead, 'lead', 'leads'),
   ].join(' · ');
 }
 
@@ -68,6 +67,11 @@ export function OutcomesPage() {
             <DayPicker id="outcomes-to" label="To" value={to} onPick={(day) => navigate(rangePath(from, day))} />
           </div>
           <ErrorAlert error={error} />
+          {from > to && (
+            <p role="alert" className="form-error">
+              From is after To, so no day is between them: pick a From on or before the To.
+            </p>
+          )}
           {outcomes.length === 0 ? (
             <p className="muted">No outcomes in these days.</p>
           ) : (

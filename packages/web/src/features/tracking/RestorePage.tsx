@@ -2,14 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 
 import { ErrorAlert } from '../../shared/ErrorAlert';
+import { useFormChecks } from '../../shared/form-checks';
+import { formatQuantity } from '../../shared/format';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { backupUrl, restoreBackup, type RestoreResult } from './tracking-api';
 
 /** `time_entries` → `1 time entry`, `12 time entries`: table names are plural nouns. */
-function rowCount(table: string, rows: number): string {
-  const plural = table.replaceAll('_', ' ');
-  return `${rows} ${rows === 1 ? plural.replace(/ies$/, 'y').replace(/s$/, '') : plural}`;
-}
+const rowCount = (table: string, rows: number) => formatQuantity(rows, table.replaceAll('_', ' '));
 
 /** `Restored: 12 time entries, 1 outcome.`: what a restore brought back, by table. */
 function restoredTables(result: RestoreResult): string {
@@ -24,10 +23,15 @@ export function RestorePage() {
   const [confirmed, setConfirmed] = useState(false);
   const [restored, setRestored] = useState<RestoreResult | null>(null);
   const { pending, error, run } = usePendingAction();
+  const checks = useFormChecks();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (file === null || !confirmed) return;
+    const own = {
+      file: file === null ? 'Choose the backup file to restore (a .json file from “Full backup”).' : undefined,
+      confirm: confirmed ? undefined : 'Tick this box to say that the data here may be replaced.',
+    };
+    if (!checks.passes(event.currentTarget, own) || file === null) return;
     setRestored(null);
     const done = await run(async () => setRestored(await restoreBackup(file)));
     // Another restore asks again.
@@ -58,11 +62,14 @@ export function RestorePage() {
           </a>{' '}
           first.
         </p>
-        <form onSubmit={(event) => void submit(event)}>
-          <div className="field">
+        <form noValidate onInput={checks.onInput} onSubmit={(event) => void submit(event)}>
+          <div className={checks.errors.file === undefined ? 'field' : 'field field-invalid'}>
             <label htmlFor="restore-file">Backup file</label>
             <input
               id="restore-file"
+              name="file"
+              aria-invalid={checks.errors.file === undefined ? undefined : true}
+              aria-describedby={checks.errors.file === undefined ? undefined : 'restore-file-error'}
               type="file"
               accept=".json,application/json"
               onChange={(event) => {
@@ -70,11 +77,28 @@ export function RestorePage() {
                 setRestored(null);
               }}
             />
+            {checks.errors.file !== undefined && (
+              <p id="restore-file-error" className="field-error">
+                {checks.errors.file}
+              </p>
+            )}
           </div>
           <label className="confirm">
-            <input type="checkbox" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} />
+            <input
+              type="checkbox"
+              name="confirm"
+              checked={confirmed}
+              aria-invalid={checks.errors.confirm === undefined ? undefined : true}
+              aria-describedby={checks.errors.confirm === undefined ? undefined : 'restore-confirm-error'}
+              onChange={(event) => setConfirmed(event.target.checked)}
+            />
             Replace all the data of this workspace with this backup
           </label>
+          {checks.errors.confirm !== undefined && (
+            <p id="restore-confirm-error" className="field-error">
+              {checks.errors.confirm}
+            </p>
+          )}
           <ErrorAlert error={error} />
           {restored !== null && (
             <p role="status">
@@ -82,7 +106,7 @@ export function RestorePage() {
             </p>
           )}
           <div className="form-actions">
-            <button type="submit" className="button-danger" disabled={file === null || !confirmed || pending}>
+            <button type="submit" className="button-danger" disabled={pending}>
               {pending ? 'Restoring…' : 'Restore backup'}
             </button>
           </div>

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { fieldError } from '../../api/api-client';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { Field } from '../../shared/Field';
+import { useFormChecks } from '../../shared/form-checks';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { dayOfTimeAfter } from './entry-form-values';
 import { trackingApi } from './tracking-api';
@@ -19,14 +20,13 @@ interface SplitEntryFormProps {
 /** Cuts an entry in two at a time inside it; both parts keep its activity, tags and note. */
 export function SplitEntryForm({ entry, date, startTime, onSplit }: SplitEntryFormProps) {
   const [at, setAt] = useState('');
-  const [missing, setMissing] = useState(false);
+  const checks = useFormChecks();
   const { pending, error, run } = usePendingAction();
-  const besideTheField = fieldError(error, 'at');
+  const besideTheField = checks.errors.at ?? fieldError(error, 'at');
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setMissing(at === '');
-    if (at === '') return;
+    if (!checks.passes(event.currentTarget, { at: at === '' ? 'Give the time to split at.' : undefined })) return;
     await run(async () => {
       await trackingApi.splitEntry(entry.id, { at: `${dayOfTimeAfter(date, startTime, at)} ${at}` });
       await onSplit();
@@ -35,12 +35,14 @@ export function SplitEntryForm({ entry, date, startTime, onSplit }: SplitEntryFo
 
   if (entry.end === null) return <p className="muted">This timer is still running: stop it before splitting it.</p>;
   return (
-    <form noValidate onSubmit={(event) => void submit(event)}>
+    <form noValidate onInput={checks.onInput} onSubmit={(event) => void submit(event)}>
       <Field
         label="Split at"
         hint="The first part ends and the second starts then."
-        error={missing ? 'Give the time to split at.' : besideTheField}
-        control={(props) => <input {...props} type="time" value={at} onChange={(event) => setAt(event.target.value)} />}
+        error={besideTheField}
+        control={(props) => (
+          <input {...props} name="at" type="time" value={at} onChange={(event) => setAt(event.target.value)} />
+        )}
       />
       {besideTheField === undefined && <ErrorAlert error={error} />}
       <div className="form-actions">

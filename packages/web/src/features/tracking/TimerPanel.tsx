@@ -2,7 +2,9 @@ import { STALE_RUNNING_MS, type TimeEntry } from '@bigrock/core';
 import { useState, type FormEvent } from 'react';
 import { useRevalidator } from 'react-router-dom';
 
+import { errorField, fieldError } from '../../api/api-client';
 import { ErrorAlert } from '../../shared/ErrorAlert';
+import { useFormChecks } from '../../shared/form-checks';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { trackingApi } from './tracking-api';
 import { formatClock, formatElapsed } from './tracking-format';
@@ -12,12 +14,16 @@ import { useNow } from './use-now';
 export function TimerPanel({ running, timeZone }: { running: TimeEntry | null; timeZone: string }) {
   const [activity, setActivity] = useState('');
   const [note, setNote] = useState('');
+  const checks = useFormChecks();
   const { pending, error, run } = usePendingAction();
+  const activityError = checks.errors.activity ?? fieldError(error, 'activity');
   const revalidator = useRevalidator();
   const now = useNow(running !== null);
 
   async function start(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const own = { activity: activity.trim() === '' ? 'Name the activity to time, e.g. Calls.' : undefined };
+    if (!checks.passes(event.currentTarget, own)) return;
     const started = await run(async () => {
       await trackingApi.startTimer({ activity, note: note === '' ? undefined : note });
       await revalidator.revalidate();
@@ -87,16 +93,23 @@ export function TimerPanel({ running, timeZone }: { running: TimeEntry | null; t
           </div>
         </div>
       )}
-      <form className="timer-form" onSubmit={(event) => void start(event)}>
-        <div className="field">
+      <form className="timer-form" noValidate onInput={checks.onInput} onSubmit={(event) => void start(event)}>
+        <div className={activityError === undefined ? 'field' : 'field field-invalid'}>
           <label htmlFor="timer-activity">{running === null ? 'Activity' : 'Switch to activity'}</label>
           <input
             id="timer-activity"
-            required
+            name="activity"
             value={activity}
+            aria-invalid={activityError === undefined ? undefined : true}
+            aria-describedby={activityError === undefined ? undefined : 'timer-activity-error'}
             placeholder="Calls, Facebook, Client work…"
             onChange={(event) => setActivity(event.target.value)}
           />
+          {activityError !== undefined && (
+            <p id="timer-activity-error" className="field-error">
+              {activityError}
+            </p>
+          )}
         </div>
         <div className="field">
           <label htmlFor="timer-note">Note</label>
@@ -107,7 +120,7 @@ export function TimerPanel({ running, timeZone }: { running: TimeEntry | null; t
         </button>
       </form>
       {running !== null && <p className="field-hint">Starting another activity stops this one: one thing at a time.</p>}
-      <ErrorAlert error={error} />
+      {errorField(error) !== 'activity' && <ErrorAlert error={error} />}
     </section>
   );
 }

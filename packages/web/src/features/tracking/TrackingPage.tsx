@@ -2,6 +2,7 @@ import { addDays } from '@bigrock/core';
 import { Link, useLoaderData, useNavigate, useRevalidator } from 'react-router-dom';
 
 import { formToEntryInput, newEntryForm } from './entry-form-values';
+import { formatDate } from '../../shared/format';
 import { DayPicker } from './DayPicker';
 import { EntryDays } from './EntryDays';
 import { EntryForm } from './EntryForm';
@@ -63,7 +64,8 @@ export function TrackingPage() {
       </section>
       <section className="panel tracking-panel" aria-labelledby="entries-heading">
         <div className="tracking-controls">
-          <h2 id="entries-heading">{view === 'week' ? 'This week' : 'Entries'}</h2>
+          {/* The week is named by its Monday, also when it is this week: the heading must say which week it shows. */}
+          <h2 id="entries-heading">{view === 'week' ? `Week of ${formatDate(from)}` : 'Entries'}</h2>
           <div className="field">
             <label htmlFor="tracking-view">Show</label>
             <select

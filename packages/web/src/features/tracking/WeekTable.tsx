@@ -11,7 +11,7 @@ export function WeekTable({ days, week }: { days: TimeBucket[]; week: TimeBucket
   const secondsOf = (bucket: TimeBucket, activity: string) =>
     bucket.activities.find((item) => item.activity === activity)?.seconds ?? 0;
 
-  if (activities.length === 0) return <p className="muted">Nothing tracked this week.</p>;
+  if (activities.length === 0) return <p className="muted">Nothing tracked in the week shown.</p>;
   return (
     <table className="data-points week-table" aria-label="Time by activity and day">
       <thead>

@@ -17,25 +17,32 @@ export interface EntryFormValues {
   start: string;
   /** Empty while the entry is a running timer. */
   end: string;
+  /**
+   * The end is on the day after `date`. Said, never guessed from an end that reads earlier than
+   * the start: that is as often a typing mistake (10:00 to 09:00) as a night (23:30 to 00:30).
+   */
+  nextDay: boolean;
   /** Comma-separated. */
   tags: string;
   note: string;
 }
 
-export type EntryFormField = keyof EntryFormValues;
+export type EntryFormField = Exclude<keyof EntryFormValues, 'nextDay'>;
 
 export function newEntryForm(date: CalendarDate): EntryFormValues {
-  return { activity: '', date, start: '', end: '', tags: '', note: '' };
+  return { activity: '', date, start: '', end: '', nextDay: false, tags: '', note: '' };
 }
 
 /** An entry's fields on the workspace's clocks. */
 export function entryToForm(entry: TimeEntry, timeZone: string): EntryFormValues {
   const start = localDateTime(Date.parse(entry.start), timeZone);
+  const end = entry.end === null ? null : localDateTime(Date.parse(entry.end), timeZone);
   return {
     activity: entry.activity,
     date: start.slice(0, 10),
     start: start.slice(11, 16),
-    end: entry.end === null ? '' : localDateTime(Date.parse(entry.end), timeZone).slice(11, 16),
+    end: end === null ? '' : end.slice(11, 16),
+    nextDay: end !== null && end.slice(0, 10) > start.slice(0, 10),
     tags: entry.tags.join(', '),
     note: entry.note ?? '',
   };
@@ -53,7 +60,11 @@ export function dayOfTimeAfter(date: CalendarDate, startTime: string, time: stri
 }
 
 const startOf = (values: EntryFormValues) => `${values.date} ${values.start}`;
-const endOf = (values: EntryFormValues) => `${dayOfTimeAfter(values.date, values.start, values.end)} ${values.end}`;
+/** The day the entry ends on. */
+export const endDateOf = (values: Pick<EntryFormValues, 'date' | 'nextDay'>): CalendarDate =>
+  values.nextDay ? addDays(values.date, 1) : values.date;
+
+const endOf = (values: EntryFormValues) => `${endDateOf(values)} ${values.end}`;
 
 const tagsOf = (text: string) =>
   text
@@ -82,20 +93,30 @@ export function formToEntryInput(values: EntryFormValues): CreateEntryInput {
 export function formToEntryChanges(initial: EntryFormValues, values: EntryFormValues): UpdateEntryInput {
   const running = initial.end === '';
   const moved = values.date !== initial.date || values.start !== initial.start;
+  const endMoved = values.end !== initial.end || values.nextDay !== initial.nextDay;
   return {
     activity: values.activity,
     tags: tagsOf(values.tags),
     note: noteOf(values.note),
     ...(moved && { start: startOf(values) }),
-    ...(!running && (moved || values.end !== initial.end) && { end: endOf(values) }),
+    ...(!running && (moved || endMoved) && { end: endOf(values) }),
   };
 }
 
-/** What the form must have before it is sent: an empty time would be read as midnight. */
+/**
+ * What the form must have before it is sent: an empty time would be read as midnight, and an end
+ * that reads before the start on the same day is refused here, where the form can say what to do.
+ */
 export function missingEntryFields(values: EntryFormValues, running: boolean): Partial<Record<EntryFormField, string>> {
+  const endFirst =
+    !running && !values.nextDay && values.start !== '' && values.end !== '' && values.end <= values.start;
   return {
+    ...(values.activity.trim() === '' && { activity: 'Name the activity, e.g. Client work.' }),
     ...(values.date === '' && { date: 'Choose the day.' }),
     ...(values.start === '' && { start: 'Give the start time.' }),
     ...(!running && values.end === '' && { end: 'Give the end time.' }),
+    ...(endFirst && {
+      end: `Give an end after the start (${values.start}), or tick “Ends the next day” for an entry past midnight.`,
+    }),
   };
 }

@@ -1,6 +1,6 @@
-import { formatDuration, type Outcome, type OutcomeKind } from '@bigrock/core';
+import { formatDay as formatDayIn, formatDuration, type Outcome, type OutcomeKind } from '@bigrock/core';
 
-import { formatNumber } from '../../shared/format';
+import { formatQuantity } from '../../shared/format';
 
 /** `09:15`: an instant on the workspace's clocks. */
 export function formatClock(instant: string, timeZone: string): string {
@@ -9,12 +9,8 @@ export function formatClock(instant: string, timeZone: string): string {
   );
 }
 
-/** `Mon, Mar 2`: a calendar date written for a heading. */
-export function formatDay(date: string): string {
-  return new Intl.DateTimeFormat('en', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
-}
+/** `Mon, Mar 2` (`Mon 2 Mar` in British English): a calendar date written for a heading, in the reader's locale. */
+export const formatDay = (date: string) => formatDayIn(date);
 
 /** `1 h 30 min`, `0 min`. */
 export const formatSeconds = (seconds: number) => formatDuration(seconds);
@@ -34,7 +30,5 @@ export const outcomeKindLabels: Record<OutcomeKind, string> = {
 
 /** `1,500 EUR` for revenue, `3` for clients and leads. */
 export function formatOutcomeAmount(outcome: Pick<Outcome, 'amount' | 'currency'>): string {
-  return outcome.currency === null
-    ? formatNumber(outcome.amount)
-    : `${formatNumber(outcome.amount)} ${outcome.currency}`;
+  return formatQuantity(outcome.amount, outcome.currency);
 }
