@@ -7,10 +7,10 @@ import { aggregates, directions, goalLevels, trackingSources, weekdays } from '.
 
 /**
  * A goal's numbers (baseline, target, a logged value) are money or measurements, so they may be
- * fractional; a trillion either way keeps the pace maths (sums, differences, products by days)
- * finite and exact enough.
+ * fractional; a trillion either way, and a millionth at the least, keep the pace maths (sums,
+ * differences, divisions by the daily rate) finite.
  */
-export const goalValueSchema = boundedNumber({ min: -1e12, max: 1e12 });
+export const goalValueSchema = boundedNumber({ min: -1e12, max: 1e12, smallestPositive: 1e-6 });
 
 /** Hours a week available: 0 (none), or from 0.1 (six minutes) to the 168 hours of a week. */
 export const hoursPerWeekSchema = boundedNumber({

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type CalendarDate } from '../time/calendar-date.js';
+import { addDays, daysBetween, LATEST_DATE, type CalendarDate } from '../time/calendar-date.js';
 import type { DataPoint, Goal } from './goal.js';
 
 export const paceStatuses = ['ahead', 'on-track', 'behind'] as const;
@@ -167,7 +167,10 @@ function projectDate(
   const rate = ((actual - before) * sign) / window;
   if (rate <= 0) return null;
   const remaining = (line.target - actual) * sign;
-  return addDays(asOf, Math.ceil(round(remaining / rate)));
+  const days = Math.ceil(round(remaining / rate));
+  // At a crawl the date would fall past the calendar (and addDays would give back asOf): no date.
+  if (!(days <= daysBetween(asOf, LATEST_DATE))) return null;
+  return addDays(asOf, days);
 }
 
 /** The first day on which the actual value met the target. */

@@ -6,7 +6,7 @@ export interface NumberRange {
   /** A count of things: calls, recruits, days. */
   whole?: boolean;
   /**
-   * With `min` 0: the smallest value above 0 that makes sense. Between 0 and it lie values that
+   * The smallest size of a value other than 0 that makes sense (with `min` 0, the smallest positive). Between 0 and it lie values that
    * no one means (5e-324 hours a week) and that break the maths they feed.
    */
   smallestPositive?: number;
@@ -24,9 +24,11 @@ const written = new Intl.NumberFormat('en-US', { maximumFractionDigits: 10 });
 export function describeRange({ min, max, whole, smallestPositive, note }: NumberRange): string {
   const kind = whole ? 'a whole number' : 'a number';
   const range =
-    smallestPositive !== undefined && min === 0
-      ? `must be 0, or ${kind} from ${written.format(smallestPositive)} to ${written.format(max)}`
-      : `must be ${kind} from ${written.format(min)} to ${written.format(max)}`;
+    smallestPositive === undefined
+      ? `must be ${kind} from ${written.format(min)} to ${written.format(max)}`
+      : min === 0
+        ? `must be 0, or ${kind} from ${written.format(smallestPositive)} to ${written.format(max)}`
+        : `must be ${kind} from ${written.format(min)} to ${written.format(max)}, and 0 or at least ${written.format(smallestPositive)} away from 0`;
   return note === undefined ? range : `${range} ${note}`;
 }
 

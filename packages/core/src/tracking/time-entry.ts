@@ -54,8 +54,6 @@ export interface Outcome {
 
 export const MAX_TAGS = 20;
 
-const optionalText = optionalTextSchema;
-
 export const entryActivitySchema = textSchema
   .trim()
   .min(1, { message: 'must not be empty: name the activity' })
@@ -85,7 +83,7 @@ export const instantInputSchema = textSchema
   })
   .describe('An instant: ISO 8601 with Z or an offset, or YYYY-MM-DD HH:mm in the workspace time zone');
 
-export const noteSchema = optionalText(2000);
+export const noteSchema = optionalTextSchema(2000);
 
 export const startTimerSchema = z.object({
   activity: entryActivitySchema,
@@ -118,8 +116,8 @@ export const createOutcomeSchema = z
     amount: outcomeAmountSchema,
     currency: currencyCodeSchema.optional(),
     date: calendarDateSchema.optional(),
-    activity: optionalText(200),
-    channel: optionalText(100),
+    activity: optionalTextSchema(200),
+    channel: optionalTextSchema(100),
     note: noteSchema,
   })
   .superRefine((outcome, context) => {

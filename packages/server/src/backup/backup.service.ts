@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js';
 import type { DialectName } from '../db/open-database.js';
 import type { JsonPath } from '../tracking/import/json-values.js';
 import { decodeUtf8, ImportAbort, type ByteSource } from '../tracking/import/text-input.js';
-import { backupRowSchemas, type WorkspaceTableName } from './backup-row-schemas.js';
+import { backupRowSchemas, createRowValidator, type WorkspaceTableName } from './backup-row-schemas.js';
 import type { BackupRepository, Row, TableInfo } from './backup.repository.js';
 import { createRestoreChecks, type RowProblem } from './restore-checks.js';
 
@@ -86,6 +86,7 @@ export function createBackupService({ backups, dialect, clock, workspaceId }: Ba
       const tables = new Map((await backups.workspaceTables()).map((table) => [table.name, table]));
       const restored: Record<string, number> = {};
       const checks = createRestoreChecks();
+      const validate = createRowValidator();
       let nulCharactersRemoved = 0;
       const header: { format?: unknown; version?: unknown; workspace?: unknown } = {};
       const trx = await backups.startReplacing();
@@ -165,17 +166,11 @@ export function createBackupService({ backups, dialect, clock, workspaceId }: Ba
           throw new Error(
             `The table ${name} has no row schema in backup-row-schemas.ts, so its rows cannot be checked.`,
           );
-        const result = backupRowSchemas[name].safeParse(cells);
-        if (!result.success) {
-          const issue = result.error.issues[0];
-          const column = String(issue?.path[0] ?? 'row');
-          const message =
-            issue === undefined
-              ? 'is not valid'
-              : !(column in cells)
-                ? 'is missing: give it a value'
-                : `${issue.message}${issue.message.includes('got ') ? '' : `, got ${shown(cells[column])}`}`;
-          failRow(name, { line, column, message });
+        const invalid = validate(name, cells);
+        if (invalid !== null) {
+          const { column, message } = invalid;
+          const got = message.includes('got ') || !(column in cells) ? '' : `, got ${shown(cells[column])}`;
+          failRow(name, { line, column, message: `${message}${got}` });
         }
         const problem = checks.check(name, cells, line);
         if (problem !== null) failRow(name, problem);

@@ -17,9 +17,19 @@ type Row = Record<string, unknown>;
  */
 export function createRestoreChecks() {
   const ids = new Map<string, Set<string>>();
-  const uniques = new Map<string, Set<string>>();
+  const uniques = new Map<object, Set<string>>();
   // References of a table to its own rows, checked when the table ends: [line, column, id].
   const ownReferences: Array<{ line: number; column: string; from: string; to: string }> = [];
+
+  const references = new Map<WorkspaceTableName, Array<[string, WorkspaceTableName]>>();
+  const referencesOf = (table: WorkspaceTableName) => {
+    let found = references.get(table);
+    if (found === undefined) {
+      found = Object.entries(backupReferences[table] ?? {});
+      references.set(table, found);
+    }
+    return found;
+  };
 
   const idsOf = (table: string) => {
     let found = ids.get(table);
@@ -39,14 +49,14 @@ export function createRestoreChecks() {
           return { line, column: 'id', message: `"${row.id}" is the id of an earlier row of ${table} too` };
         tableIds.add(row.id);
       }
-      for (const { what, key } of backupUniqueKeys[table] ?? []) {
-        const value = key(row);
+      for (const unique of backupUniqueKeys[table] ?? []) {
+        const value = unique.key(row);
         if (value === null) continue;
-        const name = `${table}\u0000${what}`;
-        let seen = uniques.get(name);
+        const { what } = unique;
+        let seen = uniques.get(unique);
         if (seen === undefined) {
           seen = new Set();
-          uniques.set(name, seen);
+          uniques.set(unique, seen);
         }
         if (seen.has(value))
           return {
@@ -56,7 +66,7 @@ export function createRestoreChecks() {
           };
         seen.add(value);
       }
-      for (const [column, target] of Object.entries(backupReferences[table] ?? {})) {
+      for (const [column, target] of referencesOf(table)) {
         const id = row[column];
         if (id === null || id === undefined) continue;
         if (target === table) ownReferences.push({ line, column, from: String(row.id), to: String(id) });
