@@ -40,7 +40,8 @@ export interface DateParts {
 const datePattern = /^(\d{1,4})([./-])(\d{1,2})\2(\d{2}|\d{4})\.?$/;
 
 function isRealDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
+  // Years 0 to 999 are no one's time tracking, and Date.UTC would read 0001 as 1901.
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

@@ -1,3 +1,4 @@
+import { EARLIEST_DATE, isSupportedInstant, LATEST_DATE } from '../time/calendar-date.js';
 import { MAX_TAGS, type EntrySource } from './time-entry.js';
 
 /** The files Bigrock imports. `csv` is any CSV, its columns found by header name or mapped by hand. */
@@ -190,6 +191,32 @@ export function checkImportedText(
     textTooLong('activity', texts.activity, fields.activity, line) ?? tooManyTags(texts.tags, fields.tags, line);
   for (const tag of texts.tags) issue ??= textTooLong('tag', tag, fields.tags, line);
   return issue ?? textTooLong('note', texts.note, fields.note, line);
+}
+
+/**
+ * The issue of an entry whose start or end falls outside the days Bigrock keeps (1900 to 2999, as
+ * everywhere else), or null: a file may hold year 0 or 9999, which a backup could not restore.
+ *
+ * @example instantOutOfRangeIssue({ line: 3, startMs: Date.parse('9999-01-01T00:00:00Z'), endMs: null })?.field // 'start'
+ */
+export function instantOutOfRangeIssue(entry: {
+  line: number;
+  startMs: number;
+  endMs: number | null;
+}): ImportIssue | null {
+  const field = !isSupportedInstant(entry.startMs)
+    ? 'start'
+    : entry.endMs !== null && !isSupportedInstant(entry.endMs)
+      ? 'end'
+      : null;
+  if (field === null) return null;
+  const instant = field === 'start' ? entry.startMs : (entry.endMs ?? 0);
+  const shown = Number.isFinite(instant) && Math.abs(instant) < 8.64e15 ? new Date(instant).toISOString() : 'its time';
+  return {
+    line: entry.line,
+    field,
+    message: `${field}: ${shown} falls outside the days Bigrock keeps, ${EARLIEST_DATE} to ${LATEST_DATE}. Correct the date in the file and import again.`,
+  };
 }
 
 /**

@@ -618,6 +618,27 @@ describe.each(dialects)('imports on %s', (dialect) => {
     });
   });
 
+  it('refuses an entry outside the years Bigrock keeps, in every format, so that its backup restores', async () => {
+    const files: Array<[string, ImportOptions]> = [
+      ['[{"id":1,"start":"99991231T130000Z","end":"99991231T140000Z","tags":["late"]}]', { format: 'timew' }],
+      ['Start,End,Activity\n1850-01-01 09:00,1850-01-01 10:00,Calls\n', { format: 'csv' }],
+      [
+        'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:18000101T090000Z\r\nDTEND:18000101T100000Z\r\nSUMMARY:Old\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+        { format: 'ics' },
+      ],
+    ];
+    for (const [file, options] of files) {
+      const result = await importText(file, options);
+      expect(counts(result), file).toMatchObject({ status: 'failed', added: 0 });
+      expect(result.errors[0]?.message, file).toMatch(/falls outside the days Bigrock keeps, 1900-01-01 to 2999-12-31/);
+    }
+    // Year 1 is not read as 1901, as Date.UTC would.
+    const yearOne = await importText('Start,End,Activity\n0001-01-01 09:00,0001-01-01 10:00,Calls\n', {
+      format: 'csv',
+    });
+    expect(counts(yearOne)).toMatchObject({ status: 'failed', added: 0 });
+  });
+
   it('says when the entries it adds and changes lie, for the web app to open them', async () => {
     const intervals = [
       '{"id":1,"start":"20240506T130000Z","end":"20240506T140000Z","tags":["late"]}',

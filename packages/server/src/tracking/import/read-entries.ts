@@ -1,5 +1,6 @@
 import {
   dateFormats,
+  instantOutOfRangeIssue,
   MAX_IMPORT_ERRORS,
   type CsvField,
   type DateFormatName,
@@ -188,6 +189,13 @@ export async function readEntries(settings: ReaderSettings, text: AsyncIterable<
           batch.skipped++;
         } else {
           const { entry } = row;
+          const outOfRange = instantOutOfRangeIssue(entry);
+          if (outOfRange !== null) {
+            failed = true;
+            batch.issueCount++;
+            if (issuesListed++ < MAX_IMPORT_ERRORS) batch.issues.push(outOfRange);
+            continue;
+          }
           const outside =
             (startMs !== null && (entry.endMs ?? Number.POSITIVE_INFINITY) <= startMs) ||
             (endMs !== null && entry.startMs >= endMs);
