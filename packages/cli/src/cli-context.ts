@@ -9,6 +9,8 @@ export interface CliIo {
   /** The real streams, when there are: for progress bars on a terminal and for large outputs. */
   outStream?: NodeJS.WriteStream;
   errStream?: NodeJS.WriteStream;
+  /** Standard input, when there is one: to ask before a change that cannot be undone. */
+  inStream?: NodeJS.ReadStream;
 }
 
 export const processIo: CliIo = {
@@ -17,6 +19,7 @@ export const processIo: CliIo = {
   err: (text) => process.stderr.write(text),
   outStream: process.stdout,
   errStream: process.stderr,
+  inStream: process.stdin,
 };
 
 /** Runs `work` on what was opened, and closes it whatever happens. */

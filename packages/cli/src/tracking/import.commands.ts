@@ -19,7 +19,7 @@ const formatNames: Record<ImportResult['format'], string> = {
   csv: 'a CSV file',
 };
 
-function openFile(path: string): { stream: ReturnType<typeof createReadStream>; size: number } {
+export function openFile(path: string): { stream: ReturnType<typeof createReadStream>; size: number } {
   let size: number;
   try {
     size = statSync(path).size;
@@ -172,20 +172,6 @@ export function registerImportCommands(program: Command, io: CliIo): void {
           return writeOut(io, bigrock.backup.backup());
         }
         return writeOut(io, options.format === 'csv' ? bigrock.exports.csv(range) : bigrock.exports.ics(range));
-      }),
-    );
-
-  program
-    .command('restore')
-    .description("replace the workspace's data with a JSON backup (bigrock export --format json)")
-    .argument('<backup>', 'the backup file')
-    .option('--json', 'print JSON: { tables }')
-    .action((file: string, options: { json?: boolean }) =>
-      withBigrock(io, async (bigrock) => {
-        const result = await bigrock.backup.restore(openFile(file).stream);
-        if (options.json) return printJson(io, result);
-        const counts = Object.entries(result.tables).map(([table, count]) => `${count} ${table.replaceAll('_', ' ')}`);
-        io.out(`Restored ${counts.length > 0 ? counts.join(', ') : 'an empty workspace'}.\n`);
       }),
     );
 }
