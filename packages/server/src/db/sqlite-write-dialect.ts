@@ -12,17 +12,22 @@ import {
   type TransactionSettings,
 } from 'kysely';
 
-/** How long a writer waits for another process's write to end before giving up. */
-export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+/**
+ * How long a writer waits for another process's write to end before giving up. An import holds
+ * the write lock from its first row to its last, some seconds for a big file: a timer started
+ * meanwhile waits for it, as it would on PostgreSQL, rather than fail.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 30_000;
 
 const isBusy = (error: unknown) =>
   typeof error === 'object' && error !== null && 'code' in error && String(error.code).startsWith('SQLITE_BUSY');
 
-function busyError(cause: unknown): AppError {
+function busyError(timeoutMs: number, cause: unknown): AppError {
+  const seconds = new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(timeoutMs / 1000);
   return new AppError(
     'conflict',
     `The database is busy: another Bigrock (the server, or a command such as an import or a restore) has been ` +
-      `writing to it for more than ${SQLITE_BUSY_TIMEOUT_MS / 1000} seconds. Try again when it has finished.`,
+      `writing to it for more than ${seconds} s. Try again when it has finished.`,
     { cause },
   );
 }
@@ -36,14 +41,22 @@ function busyError(cause: unknown): AppError {
  * last writer committed. A transaction declared read only keeps the plain BEGIN and blocks no one.
  */
 class SqliteWriteDriver extends SqliteDriver {
+  readonly #busyTimeoutMs: number;
+
+  constructor(config: SqliteDialectConfig, busyTimeoutMs: number) {
+    super(config);
+    this.#busyTimeoutMs = busyTimeoutMs;
+  }
+
   override async acquireConnection(): Promise<DatabaseConnection> {
     const connection = await super.acquireConnection();
+    const busyTimeoutMs = this.#busyTimeoutMs;
     return {
       async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
         try {
           return await connection.executeQuery<R>(query);
         } catch (error) {
-          throw isBusy(error) ? busyError(error) : error;
+          throw isBusy(error) ? busyError(busyTimeoutMs, error) : error;
         }
       },
       streamQuery: <R>(query: CompiledQuery, chunkSize?: number) => connection.streamQuery<R>(query, chunkSize),
@@ -75,14 +88,17 @@ class SqliteWriteAdapter extends SqliteAdapter {
  */
 export class SqliteWriteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
+  readonly #busyTimeoutMs: number;
 
-  constructor(config: SqliteDialectConfig) {
+  /** `busyTimeoutMs`: the busy timeout set on the connection, for the message when it runs out. */
+  constructor(config: SqliteDialectConfig, busyTimeoutMs: number) {
     super(config);
     this.#config = config;
+    this.#busyTimeoutMs = busyTimeoutMs;
   }
 
   override createDriver(): Driver {
-    return new SqliteWriteDriver(this.#config);
+    return new SqliteWriteDriver(this.#config, this.#busyTimeoutMs);
   }
 
   override createAdapter(): DialectAdapter {
