@@ -53,6 +53,15 @@ describe('SQLite beside another process that writes', () => {
     ]);
   });
 
+  it('opens and lists without waiting for the write lock, as a command that only reads', async () => {
+    const config = { ...loadConfig({ BIGROCK_DATA: dataDir, BIGROCK_TZ: 'UTC' }), databaseUrl: null };
+    await (await openBigrock(config)).close();
+    const other = await holdWriteLock(join(dataDir, SQLITE_FILE), 3000);
+    bigrock = await openBigrock(config, { sqliteBusyTimeoutMs: 300 });
+    expect(await bigrock.entries.list()).toEqual([]);
+    await other.released;
+  });
+
   it('gives up when the busy timeout runs out, with a message that says why and what to do', async () => {
     bigrock = await openBigrock(
       { ...loadConfig({ BIGROCK_DATA: dataDir, BIGROCK_TZ: 'UTC' }), databaseUrl: null },
