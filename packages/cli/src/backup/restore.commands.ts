@@ -19,10 +19,10 @@ const rowNames: Record<string, readonly [string, string]> = {
   outcomes: ['outcome', 'outcomes'],
 };
 
-/** "5 goals, 1,204 time entries and 1 outcome", in the terminal's language for numbers and lists. */
+/** "5 goals, 1,204 time entries and 1 outcome": English words, so English plurals, numbers and lists. */
 export function describeRows(counts: Record<string, number>): string {
-  const plural = new Intl.PluralRules(undefined);
-  const number = new Intl.NumberFormat(undefined);
+  const plural = new Intl.PluralRules('en');
+  const number = new Intl.NumberFormat('en');
   const parts = Object.entries(counts)
     .filter(([, count]) => count > 0)
     .map(([table, count]) => {
