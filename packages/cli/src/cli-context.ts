@@ -9,7 +9,7 @@ export interface CliIo {
   /** The real streams, when there are: for progress bars on a terminal and for large outputs. */
   outStream?: NodeJS.WriteStream;
   errStream?: NodeJS.WriteStream;
-  /** Standard input, to ask a question when it is a terminal. */
+  /** Standard input, when there is one: to ask a question on a terminal. */
   inStream?: NodeJS.ReadStream;
 }
 

@@ -23,7 +23,6 @@ describe('the command groups', () => {
     expect(topLevel(await createProgram(io, ['export', '--format', 'csv']))).toEqual([
       'import',
       'export',
-      'restore',
       'demo',
       'token',
       'serve',

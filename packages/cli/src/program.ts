@@ -27,8 +27,12 @@ export const commandGroups: ReadonlyArray<{ commands: readonly string[]; load():
     load: async () => (await import('./tracking/outcome.commands.js')).registerOutcomeCommands,
   },
   {
-    commands: ['import', 'export', 'restore'],
+    commands: ['import', 'export'],
     load: async () => (await import('./tracking/import.commands.js')).registerImportCommands,
+  },
+  {
+    commands: ['restore'],
+    load: async () => (await import('./backup/restore.commands.js')).registerRestoreCommands,
   },
 ];
 

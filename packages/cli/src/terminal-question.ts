@@ -35,3 +35,26 @@ export async function askChoice<T extends string>(
     lines.close();
   }
 }
+
+/**
+ * Asks a yes-or-no question, no by default: true for y or yes, false for anything else (Enter,
+ * Ctrl-C, Ctrl-D); null when no question can be asked, and the caller must have been told to go
+ * ahead (a --yes).
+ */
+export async function askYesOrNo(io: CliIo, question: string): Promise<boolean | null> {
+  const input = io.inStream;
+  const output = io.errStream;
+  if (input === undefined || output === undefined || !canAsk(io)) return null;
+  const lines = createInterface({ input, output });
+  const cancel = new AbortController();
+  lines.once('SIGINT', () => cancel.abort());
+  lines.once('close', () => cancel.abort());
+  try {
+    const answer = await lines.question(`${question} [y/N] `, { signal: cancel.signal });
+    return /^y(es)?$/i.test(answer.trim());
+  } catch {
+    return false;
+  } finally {
+    lines.close();
+  }
+}

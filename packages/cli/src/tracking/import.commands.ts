@@ -28,7 +28,7 @@ const formatNames: Record<ImportResult['format'], string> = {
   csv: 'a CSV file',
 };
 
-function openFile(path: string): { stream: ReturnType<typeof createReadStream>; size: number } {
+export function openFile(path: string): { stream: ReturnType<typeof createReadStream>; size: number } {
   let size: number;
   try {
     size = statSync(path).size;
@@ -226,25 +226,6 @@ export function registerImportCommands(program: Command, io: CliIo): void {
           return writeOut(io, bigrock.backup.backup());
         }
         return writeOut(io, options.format === 'csv' ? bigrock.exports.csv(range) : bigrock.exports.ics(range));
-      }),
-    );
-
-  program
-    .command('restore')
-    .description("replace the workspace's data with a JSON backup (bigrock export --format json)")
-    .argument('<backup>', 'the backup file')
-    .option('--json', 'print JSON: { tables, nulCharactersRemoved }')
-    .action((file: string, options: { json?: boolean }) =>
-      withBigrock(io, async (bigrock) => {
-        const result = await bigrock.backup.restore(openFile(file).stream);
-        if (options.json) return printJson(io, result);
-        const counts = Object.entries(result.tables).map(([table, count]) => `${count} ${table.replaceAll('_', ' ')}`);
-        io.out(`Restored ${counts.length > 0 ? counts.join(', ') : 'an empty workspace'}.\n`);
-        const removed = result.nulCharactersRemoved;
-        if (removed > 0)
-          io.out(
-            `Took ${new Intl.NumberFormat('en').format(removed)} NUL ${new Intl.PluralRules('en').select(removed) === 'one' ? 'character' : 'characters'} (U+0000) out of the text, as PostgreSQL cannot store them.\n`,
-          );
       }),
     );
 }

@@ -258,7 +258,7 @@ describe.each(dialects)('bigrock tracking on %s', (dialect) => {
     const file = join(dataDir, `${dialect}-backup.json`);
     writeFileSync(file, backup.stdout);
     await run('entry', 'add', 'Mistake', '--start', '2026-03-20 09:00', '--end', '2026-03-20 10:00');
-    const restored = await run('restore', file, '--json');
+    const restored = await run('restore', file, '--yes', '--json');
     expect(restored.code).toBe(0);
     expect(json(restored)).toMatchObject({ tables: { outcomes: 3 } });
     expect((await run('export', '--format', 'json')).stdout.replace(/"exportedAt":"[^"]+"/, '')).toBe(
@@ -279,7 +279,7 @@ describe.each(dialects)('bigrock tracking on %s', (dialect) => {
       ['import', fixture('toggl-detailed.csv'), '--map', 'begin'],
       ['export', '--format', 'xml'],
       ['export', '--format', 'json', '--from', '2026-01-01'],
-      ['restore', fixture('timew-export.json')],
+      ['restore', fixture('timew-export.json'), '--yes'],
     ];
     for (const args of cases) {
       const result = await run(...args);

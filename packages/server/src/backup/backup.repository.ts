@@ -84,6 +84,20 @@ export function createBackupRepository(db: Kysely<Database>, dialect: DialectNam
       }
     },
 
+    /** How many rows of the workspace each table holds. */
+    async countRows(tables: readonly TableInfo[]): Promise<Record<string, number>> {
+      const counts: Record<string, number> = {};
+      for (const table of tables) {
+        const { count } = await anyDb
+          .selectFrom(table.name)
+          .select((eb) => eb.fn.countAll().as('count'))
+          .where('workspace_id', '=', workspaceId)
+          .executeTakeFirstOrThrow();
+        counts[table.name] = Number(count);
+      }
+      return counts;
+    },
+
     async workspace(): Promise<{ name: string; timeZone: string } | undefined> {
       const row = await db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirst();
       return row && { name: row.name, timeZone: row.time_zone };

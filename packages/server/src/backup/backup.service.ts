@@ -81,6 +81,11 @@ export function createBackupService({ backups, dialect, clock, workspaceId }: Ba
       yield '\n}}\n';
     },
 
+    /** How many rows each table of the workspace holds: what a restore would replace. */
+    async contents(): Promise<Record<string, number>> {
+      return backups.countRows(await backups.workspaceTables());
+    },
+
     /** Replaces the workspace's data with a backup's; all or nothing. */
     async restore(source: ByteSource): Promise<RestoreResult> {
       const tables = new Map((await backups.workspaceTables()).map((table) => [table.name, table]));

@@ -8,7 +8,6 @@ import {
   Migrator,
   PostgresDialect,
   sql,
-  SqliteDialect,
   type MigrationProvider,
   type SqliteDatabase as SqliteDatabaseAdapter,
 } from 'kysely';
@@ -16,6 +15,7 @@ import {
 import type { Config } from '../config/config.js';
 import type { Database } from './database.js';
 import { migrations } from './migrations/index.js';
+import { SQLITE_BUSY_TIMEOUT_MS, SqliteWriteDialect } from './sqlite-write-dialect.js';
 
 export const dialects = ['sqlite', 'postgres'] as const;
 export type DialectName = (typeof dialects)[number];
@@ -29,23 +29,26 @@ export interface OpenDatabase {
 export interface DatabaseOptions {
   /** PostgreSQL only: the schema to work in (tests give each run its own). */
   schema?: string;
+  /** SQLite only: how long a writer waits for another process's write (tests shorten it). */
+  sqliteBusyTimeoutMs?: number;
 }
 
 export const SQLITE_FILE = 'bigrock.sqlite';
 
 const staticMigrations: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
-function sqliteDialect(dataDir: string): SqliteDialect {
+function sqliteDialect(dataDir: string, busyTimeoutMs = SQLITE_BUSY_TIMEOUT_MS): SqliteWriteDialect {
   mkdirSync(dataDir, { recursive: true });
-  const database = new SQLite(join(dataDir, SQLITE_FILE));
+  // The busy timeout is set before anything else runs on the connection, pragmas included: a
+  // second process opening the database waits for the first one's writes instead of failing.
+  const database = new SQLite(join(dataDir, SQLITE_FILE), { timeout: busyTimeoutMs });
   // Pages of 16 KiB (SQLite's default is 4): a million-row import writes a fifth faster. It takes
   // effect in a new database only, before its first table; an existing one keeps its size.
   database.pragma('page_size = 16384');
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
-  return new SqliteDialect({ database: withStatementCache(database) });
+  return new SqliteWriteDialect({ database: withStatementCache(database) }, busyTimeoutMs);
 }
 
 const STATEMENT_CACHE_SIZE = 100;
@@ -124,7 +127,7 @@ export async function openDatabase(config: Config, options: DatabaseOptions = {}
   const db = new Kysely<Database>({
     dialect:
       config.databaseUrl === null
-        ? sqliteDialect(config.dataDir)
+        ? sqliteDialect(config.dataDir, options.sqliteBusyTimeoutMs)
         : await postgresDialect(config.databaseUrl, options.schema),
   });
   try {

@@ -1,2 +1,3 @@
 export * from './test-bigrock.js';
 export * from './start-test-server.js';
+export * from './timer-chain.js';

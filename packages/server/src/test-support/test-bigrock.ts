@@ -16,6 +16,8 @@ export const TEST_POSTGRES_URL = process.env.BIGROCK_TEST_DATABASE_URL ?? 'postg
 export interface TestBigrock {
   bigrock: Bigrock;
   config: Config;
+  /** PostgreSQL: the schema of this test's database (another Bigrock can open it too). */
+  schema: string;
   /** Closes the database and removes what the test made: the data directory or the schema. */
   cleanup(): Promise<void>;
 }
@@ -67,6 +69,7 @@ export async function openTestBigrock(dialect: DialectName, options: TestBigrock
   return {
     bigrock,
     config,
+    schema,
     async cleanup() {
       await bigrock.close();
       if (dialect === 'postgres') await withAdminClient((client) => client.query(`DROP SCHEMA ${schema} CASCADE`));

@@ -214,7 +214,11 @@ function createTimeEntryQueries(db: Kysely<Database>, dialect: DialectName) {
       return Number(result.numDeletedRows) > 0;
     },
 
-    /** Stops the running entry, if any, at `endMs`, and returns it as stopped. */
+    /**
+     * Stops the running entry, if any, at `endMs` (or at its start, if that is later), and returns
+     * it as stopped. Call it in a `timerTransaction`, so that no other start or stop comes between
+     * reading the running entry and stopping it.
+     */
     async stopRunning(workspaceId: string, endMs: number, updatedAt: string): Promise<TimeEntryRow | undefined> {
       const running = await findRunning(workspaceId);
       if (running === undefined) return undefined;
@@ -226,6 +230,7 @@ function createTimeEntryQueries(db: Kysely<Database>, dialect: DialectName) {
         .set({ ...kept, end_ms: end, updated_at: updatedAt })
         .where('workspace_id', '=', workspaceId)
         .where('id', '=', running.id)
+        .where('end_ms', 'is', null)
         .execute();
       return { ...running, ...kept, end_ms: end, updated_at: updatedAt };
     },
@@ -308,6 +313,22 @@ export function createTimeEntryRepository(db: Kysely<Database>, dialect: Dialect
     /** Runs `work` in one transaction, on a repository bound to it. */
     transaction<T>(work: (repository: TimeEntryQueries) => Promise<T>): Promise<T> {
       return db.transaction().execute((trx) => work(createTimeEntryQueries(trx, dialect)));
+    },
+
+    /**
+     * Runs `work` in one transaction that holds the workspace's timer: starts and stops go one at
+     * a time, whichever process or server runs them, and each reads the timer the last one left.
+     * SQLite's write transactions already go one at a time (BEGIN IMMEDIATE, see
+     * SqliteWriteDriver); PostgreSQL takes a lock of the workspace's timer until the end of the
+     * transaction, which leaves every other write free.
+     */
+    timerTransaction<T>(workspaceId: string, work: (repository: TimeEntryQueries) => Promise<T>): Promise<T> {
+      return db.transaction().execute(async (trx) => {
+        if (dialect === 'postgres') {
+          await sql`select pg_advisory_xact_lock(hashtext('bigrock.timer'), hashtext(${workspaceId}))`.execute(trx);
+        }
+        return work(createTimeEntryQueries(trx, dialect));
+      });
     },
   };
 }

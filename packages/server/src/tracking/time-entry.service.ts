@@ -50,10 +50,10 @@ export interface TimerStart {
 /** Days shown when a listing names no range: the last seven, today included. */
 const DEFAULT_DAYS = 7;
 
-// Two starts at once (the CLI and the web app) meet the one-running-timer index; the loser tries again.
-const isRaceLost = (error: unknown) =>
-  isUniqueViolation(error) ||
-  (typeof error === 'object' && error !== null && 'code' in error && String(error.code).startsWith('SQLITE_BUSY'));
+// Timer starts go one at a time (timerTransaction), but an import that brings a running interval
+// does not wait for them: a start that meets it at the one-running-timer index tries again, and
+// then stops it.
+const START_ATTEMPTS = 3;
 
 export function createTimeEntryService({ entries, workspaces, clock, workspaceId }: TimeEntryServiceDeps) {
   async function zone(): Promise<string> {
@@ -104,14 +104,19 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
   }
 
   async function startOnce(activity: string, note: string | null, tags: string[]): Promise<TimerStart> {
-    return entries.transaction(async (repository) => {
+    return entries.timerTransaction(workspaceId, async (repository) => {
+      // The clock is read once the timer is ours: a start that waited for another one then never
+      // begins before it.
       const at = now();
       const stopped = await repository.stopRunning(workspaceId, at.getTime(), at.toISOString());
+      // One instant ends the previous timer and begins this one, even when the previous one began
+      // later by another clock (another server on the same PostgreSQL).
+      const startMs = stopped?.end_ms == null ? at.getTime() : Number(stopped.end_ms);
       const row = {
         id: newId(),
         workspace_id: workspaceId,
         activity,
-        start_ms: at.getTime(),
+        start_ms: startMs,
         end_ms: null,
         tags: tags.join(','),
         note,
@@ -142,14 +147,16 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
         try {
           return await startOnce(fields.activity, fields.note ?? null, fields.tags ?? []);
         } catch (error) {
-          if (attempt >= 3 || !isRaceLost(error)) throw error;
+          if (attempt >= START_ATTEMPTS || !isUniqueViolation(error)) throw error;
         }
       }
     },
 
     async stopTimer(): Promise<TimeEntry> {
-      const at = now();
-      const stopped = await entries.stopRunning(workspaceId, at.getTime(), at.toISOString());
+      const stopped = await entries.timerTransaction(workspaceId, (repository) => {
+        const at = now();
+        return repository.stopRunning(workspaceId, at.getTime(), at.toISOString());
+      });
       if (stopped === undefined) {
         throw new AppError('not-found', 'No timer is running. Start one with: bigrock timer start <activity>');
       }

@@ -25,6 +25,10 @@ export function createWorkspaceRepository(db: Kysely<Database>) {
 
     /** Creates the workspace unless it exists; concurrent callers both end with the same row. */
     async ensure(workspace: Workspace): Promise<Workspace> {
+      // Read first: a command that only reads (a listing, an export) then never waits for the
+      // write lock, which an import in another process holds for as long as it runs.
+      const existing = await db.selectFrom('workspaces').selectAll().where('id', '=', workspace.id).executeTakeFirst();
+      if (existing !== undefined) return toWorkspace(existing);
       await db
         .insertInto('workspaces')
         .values({
