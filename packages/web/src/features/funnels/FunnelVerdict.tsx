@@ -1,9 +1,7 @@
 import type { PlanSolution } from '@bigrock/core';
 
-import { formatDate, formatNumber } from '../../shared/format';
+import { formatDate, formatNumber, formatPercent } from '../../shared/format';
 import { HoursChart } from './HoursChart';
-
-const percent = (probability: number) => `${formatNumber(Math.round(probability * 1000) / 10)} %`;
 
 /** Whether the plan fits the hours, shown beside them, with the trade-offs when it does not, and its chance. */
 export function FunnelVerdict({ solution, topUnit }: { solution: PlanSolution; topUnit: string }) {
@@ -42,7 +40,7 @@ export function FunnelVerdict({ solution, topUnit }: { solution: PlanSolution; t
       )}
       <div className="probability" aria-live="polite">
         <p className="probability-figure">
-          <strong data-testid="probability">{percent(solution.probability)}</strong> chance
+          <strong data-testid="probability">{formatPercent(solution.probability)}</strong> chance
         </p>
         <p className="muted">
           of reaching the target by {formatDate(window.deadline)} at {formatNumber(planned.perDay)} {topUnit} a working
@@ -51,7 +49,7 @@ export function FunnelVerdict({ solution, topUnit }: { solution: PlanSolution; t
             <>
               {' '}
               The hours you have allow {formatNumber(atHoursAvailable.perDay)} {topUnit} a day:{' '}
-              {percent(atHoursAvailable.probability)}.
+              {formatPercent(atHoursAvailable.probability)}.
             </>
           )}
         </p>

@@ -1,7 +1,7 @@
 import type { FunnelSolveResult } from '@bigrock/core';
 import { useId } from 'react';
 
-import { formatNumber } from '../../shared/format';
+import { formatNumber, formatPercent } from '../../shared/format';
 
 /** What the sliders change; null means "as planned": the required rate, the learned conversion. */
 export interface WhatIf {
@@ -101,7 +101,7 @@ export function WhatIfPanel({ solution, whatIf, requiredTopPerDay, onChange }: W
             min={0.5}
             max={100}
             step={0.5}
-            display={`${formatNumber(Math.round(value * 1000) / 10)} %`}
+            display={formatPercent(value)}
             onChange={(percent) =>
               onChange({
                 ...whatIf,
