@@ -71,7 +71,7 @@ describe("a funnel's numbers, one computation", () => {
     await page.getByLabel('Hours per week').fill('2');
     const lower = page.getByRole('listitem').filter({ hasText: /^Aim for/ });
     const text = (await lower.textContent()) ?? '';
-    const target = Number((/^Aim for (\d+) USD instead of 12000\.$/.exec(text) ?? [])[1]);
+    const target = Number((/^Aim for ([\d,]+) USD instead of 12,000\.$/.exec(text) ?? [])[1]?.replaceAll(',', ''));
     expect(target % 3000, text).toBe(0);
     expect(target).toBeGreaterThan(0);
   });

@@ -198,11 +198,11 @@ describe.each(dialects)('bigrock tracking on %s', (dialect) => {
       running: { activity: 'writing' },
     });
     const confirmed = await runOnTerminal('yes\n', 'timer', 'stop');
-    expect(confirmed.stdout).toMatch(/Stopped writing after \d+ h/);
+    expect(confirmed.stdout).toMatch(/Stopped writing after [\d,]+ h/);
     expect(JSON.parse((await run('timer', 'status', '--json')).stdout)).toEqual({ running: null });
 
     await run('import', timewFile('20251103T130000Z'), '--running', 'keep');
-    expect((await run('timer', 'stop', '--yes')).stdout).toMatch(/^Stopped writing after \d+ h/);
+    expect((await run('timer', 'stop', '--yes')).stdout).toMatch(/^Stopped writing after [\d,]+ h/);
   }, 60_000);
 
   it('reads a file bigger than 64 KiB in its worker thread, bundled with the CLI', async () => {
