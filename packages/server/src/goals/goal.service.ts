@@ -6,10 +6,15 @@ import {
   computePace,
   createGoalSchema,
   dateInZone,
+  hasPace,
   logProgressSchema,
+  meetsTarget,
   paceSeries,
+  paceSeriesDates,
+  recentRateStart,
+  targetBound,
+  totalsOn,
   updateGoalSchema,
-  type Activity,
   type CalendarDate,
   type DataPoint,
   type Goal,
@@ -40,8 +45,10 @@ export function createGoalService({ goals, activities, workspaces, clock, worksp
     return dateInZone(clock.now(), workspace?.timeZone ?? 'UTC');
   }
 
-  async function resolveAsOf(asOf: string | undefined): Promise<CalendarDate> {
-    return asOf === undefined ? today() : assertCalendarDate(asOf, 'asOf');
+  /** Today, and the day pace is measured on: today unless the caller names another. */
+  async function datesOf(options: { asOf?: string }): Promise<{ todayDate: CalendarDate; asOf: CalendarDate }> {
+    const todayDate = await today();
+    return { todayDate, asOf: options.asOf === undefined ? todayDate : assertCalendarDate(options.asOf, 'asOf') };
   }
 
   async function findGoal(id: string): Promise<Goal> {
@@ -76,30 +83,58 @@ export function createGoalService({ goals, activities, workspaces, clock, worksp
     }
   }
 
-  function standing(
-    goal: Goal,
-    points: DataPoint[],
-    asOf: CalendarDate,
-    todayDate: CalendarDate,
-    linked: Activity[] = [],
-  ): GoalStanding {
-    const check = checkGoal(goal, {
-      today: todayDate,
-      dataPointCount: points.length,
-      lastDataPointDate: points.at(-1)?.date ?? null,
-      // The hours the linked activities' target rates take, against the goal's hours a week.
-      activities: linked.length === 0 ? null : activityLoad(linked),
+  /**
+   * Each goal with its pace, check and chart, from its day totals on the days they look at (asOf,
+   * the start of the recent rate, the chart's dates) and its last day: a few rows a goal, in one
+   * query for all of them, however many points they hold.
+   */
+  async function standings(list: Goal[], asOf: CalendarDate, todayDate: CalendarDate): Promise<GoalStanding[]> {
+    const ids = list.map((goal) => goal.id);
+    const wanted = list.map((goal) => {
+      if (!hasPace(goal)) return { goalId: goal.id, dates: [] };
+      const rateStart = recentRateStart(goal, asOf);
+      const chartDates = paceSeriesDates(goal, asOf).filter((date) => date <= asOf);
+      return { goalId: goal.id, dates: [asOf, ...(rateStart === null ? [] : [rateStart]), ...chartDates] };
     });
-    return { goal, pace: computePace(goal, points, asOf), check, series: paceSeries(goal, points, asOf) };
+    const [days, linked] = await Promise.all([goals.dayTotalsOn(wanted), activities.listForGoals(workspaceId, ids)]);
+    return Promise.all(
+      list.map(async (goal) => {
+        const goalDays = days.get(goal.id) ?? [];
+        const atAsOf = totalsOn(goalDays, asOf);
+        const rateStart = recentRateStart(goal, asOf);
+        // The first day the target was met is looked for only when it was met by asOf.
+        const bound = targetBound(goal);
+        const firstMet =
+          bound !== null && meetsTarget(goal, atAsOf) && !meetsTarget(goal, null)
+            ? await goals.firstDayWithin(goal.id, asOf, bound, (totals) => meetsTarget(goal, totals))
+            : null;
+        const totals = {
+          asOf: atAsOf,
+          recentRateStart: rateStart === null ? null : totalsOn(goalDays, rateStart),
+          firstMet,
+        };
+        const lastDay = goalDays.at(-1);
+        const goalActivities = linked.get(goal.id) ?? [];
+        const check = checkGoal(goal, {
+          today: todayDate,
+          dataPointCount: lastDay?.count ?? 0,
+          lastDataPointDate: lastDay?.date ?? null,
+          // The hours the linked activities' target rates take, against the goal's hours a week.
+          activities: goalActivities.length === 0 ? null : activityLoad(goalActivities),
+        });
+        return { goal, pace: computePace(goal, totals, asOf), check, series: paceSeries(goal, goalDays, asOf) };
+      }),
+    );
   }
 
   async function get(id: string, options: { asOf?: string } = {}): Promise<GoalDetail> {
-    const [asOf, todayDate, goal] = await Promise.all([resolveAsOf(options.asOf), today(), findGoal(id)]);
-    const [dataPoints, linked] = await Promise.all([
+    const [{ asOf, todayDate }, goal] = await Promise.all([datesOf(options), findGoal(id)]);
+    const [[standing], dataPoints] = await Promise.all([
+      standings([goal], asOf, todayDate),
       goals.listDataPoints(workspaceId, [goal.id]),
-      activities.listForGoals(workspaceId, [goal.id]),
     ]);
-    return { ...standing(goal, dataPoints, asOf, todayDate, linked.get(goal.id)), dataPoints };
+    if (standing === undefined) throw new Error('A goal found has no standing.');
+    return { ...standing, dataPoints };
   }
 
   return {
@@ -107,22 +142,9 @@ export function createGoalService({ goals, activities, workspaces, clock, worksp
     get,
 
     async list(options: { archived?: boolean; asOf?: string } = {}): Promise<GoalStanding[]> {
-      const [asOf, todayDate] = await Promise.all([resolveAsOf(options.asOf), today()]);
+      const { asOf, todayDate } = await datesOf(options);
       const list = await goals.list(workspaceId, { archived: options.archived ?? false });
-      const ids = list.map((goal) => goal.id);
-      const [points, linked] = await Promise.all([
-        goals.listDataPoints(workspaceId, ids),
-        activities.listForGoals(workspaceId, ids),
-      ]);
-      return list.map((goal) =>
-        standing(
-          goal,
-          points.filter((point) => point.goalId === goal.id),
-          asOf,
-          todayDate,
-          linked.get(goal.id),
-        ),
-      );
+      return standings(list, asOf, todayDate);
     },
 
     async check(id: string): Promise<GoalCheck> {

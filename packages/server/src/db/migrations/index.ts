@@ -3,10 +3,12 @@ import type { Migration } from 'kysely';
 import * as goals from './0001-goals.js';
 import * as activities from './0002-activities.js';
 import * as tracking from './0003-tracking.js';
+import * as goalDays from './0004-goal-days.js';
 
 /** Every migration, in order. A new area adds its file here; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001-goals': goals,
   '0002-activities': activities,
   '0003-tracking': tracking,
+  '0004-goal-days': goalDays,
 };
