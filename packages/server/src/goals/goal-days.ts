@@ -49,7 +49,12 @@ export async function lockGoal(trx: Kysely<Database>, goalId: string): Promise<v
  * last day before it, through its points dated `from` or later. Run it inside the transaction
  * that changed the points.
  */
-export async function refoldGoalDays(db: Kysely<Database>, goalId: string, from: CalendarDate = ''): Promise<void> {
+export async function refoldGoalDays(
+  db: Kysely<Database>,
+  goalId: string,
+  from: CalendarDate = '',
+  { pageSize = PAGE }: { pageSize?: number } = {},
+): Promise<void> {
   const before = await db
     .selectFrom('goal_days')
     .selectAll()
@@ -81,14 +86,15 @@ export async function refoldGoalDays(db: Kysely<Database>, goalId: string, from:
       const { date, created_at, id } = after;
       query = query.where(sql<boolean>`(date, created_at, id) > (${date}, ${created_at}, ${id})`);
     }
-    const page = await query.orderBy('date').orderBy('created_at').orderBy('id').limit(PAGE).execute();
+    const page = await query.orderBy('date').orderBy('created_at').orderBy('id').limit(pageSize).execute();
+    const last = page.at(-1);
+    if (last === undefined) break;
     const days = foldDayTotals(page, open ?? start);
     if (open !== null && days[0]?.date !== open.date) folded.push(toRow(goalId, open));
-    open = days.pop() ?? open;
+    open = days.pop() ?? null;
     for (const totals of days) folded.push(toRow(goalId, totals));
     await write(false);
-    const last = page.at(-1);
-    if (last === undefined || page.length < PAGE) break;
+    if (page.length < pageSize) break;
     after = last;
   }
   if (open !== null) folded.push(toRow(goalId, open));
@@ -96,8 +102,12 @@ export async function refoldGoalDays(db: Kysely<Database>, goalId: string, from:
 }
 
 /** Refolds the day totals of every goal of a workspace, or of every workspace (a migration). */
-export async function rebuildGoalDays(db: Kysely<Database>, workspaceId?: string): Promise<void> {
+export async function rebuildGoalDays(
+  db: Kysely<Database>,
+  workspaceId?: string,
+  options: { pageSize?: number } = {},
+): Promise<void> {
   let query = db.selectFrom('goals').select('id');
   if (workspaceId !== undefined) query = query.where('workspace_id', '=', workspaceId);
-  for (const { id } of await query.orderBy('id').execute()) await refoldGoalDays(db, id);
+  for (const { id } of await query.orderBy('id').execute()) await refoldGoalDays(db, id, '', options);
 }

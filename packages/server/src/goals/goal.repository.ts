@@ -264,7 +264,12 @@ export function createGoalRepository(db: Kysely<Database>) {
           .selectAll()
           .where('goal_id', '=', goalId)
           .where('date', '<=', until)
-          .where(column, 'atLeast' in bound ? '>=' : '<=', 'atLeast' in bound ? bound.atLeast : bound.atMost);
+          // As a double: the bound of an integer count need not be whole, nor fit an integer.
+          .where(
+            sql<number>`cast(${sql.ref(column)} as double precision)`,
+            'atLeast' in bound ? '>=' : '<=',
+            'atLeast' in bound ? bound.atLeast : bound.atMost,
+          );
         if (after !== null) query = query.where('date', '>', after);
         const candidates = await query.orderBy('date').limit(CANDIDATES).execute();
         const met = candidates.map(toDayTotals).find(accept);
