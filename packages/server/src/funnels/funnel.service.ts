@@ -164,21 +164,22 @@ export function createFunnelService({
     const goal = await findGoal(funnel.goalId);
     const asOf = options.asOf === undefined ? await today() : assertCalendarDate(options.asOf, 'asOf');
     const plan = toPlan(funnel, goal);
-    const logs = await activities.listLogs(
-      workspaceId,
-      funnel.stages.map(({ activityId }) => activityId),
-      { until: asOf },
-    );
-    const sumOf = (activityId: string, from?: CalendarDate) =>
-      logs
-        .filter((log) => log.activityId === activityId && (from === undefined || log.date >= from))
-        .reduce((total, log) => total + log.count, 0);
+    // Sums, not every log: by the database where the order of addition cannot change them.
+    const stageIds = funnel.stages.map(({ activityId }) => activityId);
+    const last = funnel.stages.at(-1);
+    const [sums, achievedSums] = await Promise.all([
+      activities.sumLogged(workspaceId, stageIds, { until: asOf }),
+      activities.sumLogged(workspaceId, last === undefined ? [] : [last.activityId], {
+        until: asOf,
+        from: plan.goal.start,
+      }),
+    ]);
+    const sumOf = (activityId: string) => sums.get(activityId) ?? 0;
     const observations: StageObservation[] = funnel.stages.map((stage, index) => ({
       trials: index === 0 ? 0 : sumOf(funnel.stages[index - 1]?.activityId ?? ''),
       successes: sumOf(stage.activityId),
     }));
-    const last = funnel.stages.at(-1);
-    const achieved = last === undefined ? 0 : sumOf(last.activityId, plan.goal.start);
+    const achieved = last === undefined ? 0 : (achievedSums.get(last.activityId) ?? 0);
     const solution = solveFunnel(plan, { asOf, achieved, observations });
     for (const stage of funnel.stages) {
       if (stage.minutesPerUnit === null)
