@@ -7,10 +7,7 @@ function get(agent, url) {
     const started = performance.now();
     const request = http.get(url, { agent }, (response) => {
       response.on('data', () => {});
-      response.on('end', () => {
-        if (response.statusCode !== 200) reject(new Error(`GET ${url} answered ${response.statusCode}`));
-        else resolve(performance.now() - started);
-      });
+      response.on('end', () => resolve({ ms: performance.now() - started, ok: response.statusCode === 200 }));
       response.on('error', reject);
     });
     request.on('error', reject);
@@ -19,16 +16,22 @@ function get(agent, url) {
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
 
-/** Latencies in milliseconds (median, p99) and requests per second of `requests` GETs of `url`. */
+/**
+ * Latencies in milliseconds (median, p99) and requests per second of `requests` GETs of `url`,
+ * and how many were not answered 200 (a server that takes too long answers 408).
+ */
 export async function load(url, { concurrency, requests }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies = [];
+  let failed = 0;
   let sent = 0;
   const started = performance.now();
   async function client() {
     while (sent < requests) {
       sent += 1;
-      latencies.push(await get(agent, url));
+      const { ms, ok } = await get(agent, url);
+      latencies.push(ms);
+      if (!ok) failed += 1;
     }
   }
   try {
@@ -42,5 +45,6 @@ export async function load(url, { concurrency, requests }) {
     median: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     perSecond: requests / seconds,
+    failed,
   };
 }

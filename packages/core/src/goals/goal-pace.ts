@@ -134,11 +134,13 @@ function lineOf(goal: PaceGoal): Line | null {
   return { start: startDate, deadline, baseline, target, totalDays };
 }
 
-/** The value on the line on `date`: the baseline before the start, the target after the deadline. */
-function expectedOn(line: Line, date: CalendarDate): number {
-  const elapsed = Math.min(Math.max(daysBetween(line.start, date), 0), line.totalDays);
+/** The value on the line `offset` days after the start: the baseline before, the target after the deadline. */
+function expectedAt(line: Line, offset: number): number {
+  const elapsed = Math.min(Math.max(offset, 0), line.totalDays);
   return round(line.baseline + ((line.target - line.baseline) * elapsed) / line.totalDays);
 }
+
+const expectedOn = (line: Line, date: CalendarDate) => expectedAt(line, daysBetween(line.start, date));
 
 /** Whether a goal can have a pace: it needs a target, a start and a deadline after the start. */
 export function hasPace(goal: PaceGoal): boolean {
@@ -310,16 +312,20 @@ const MAX_SERIES_POINTS = 200;
  */
 export function paceSeriesDates(goal: PaceGoal, asOf: CalendarDate): CalendarDate[] {
   const line = lineOf(goal);
-  if (line === null) return [];
+  return line === null ? [] : seriesDays(line, asOf).map(({ date }) => date);
+}
+
+/** The chart's dates with their offsets from the start. */
+function seriesDays(line: Line, asOf: CalendarDate): Array<{ date: CalendarDate; offset: number }> {
   const step = Math.max(1, Math.ceil(line.totalDays / MAX_SERIES_POINTS));
-  const dates: CalendarDate[] = [];
-  for (let offset = 0; offset < line.totalDays; offset += step) dates.push(addDays(line.start, offset));
-  dates.push(line.deadline);
-  if (asOf > line.start && asOf < line.deadline && !dates.includes(asOf)) {
-    dates.push(asOf);
-    dates.sort();
+  const days: Array<{ date: CalendarDate; offset: number }> = [];
+  for (let offset = 0; offset < line.totalDays; offset += step) days.push({ date: addDays(line.start, offset), offset });
+  days.push({ date: line.deadline, offset: line.totalDays });
+  if (asOf > line.start && asOf < line.deadline && !days.some(({ date }) => date === asOf)) {
+    days.push({ date: asOf, offset: daysBetween(line.start, asOf) });
+    days.sort((a, b) => a.offset - b.offset);
   }
-  return dates;
+  return days;
 }
 
 /**
@@ -334,8 +340,8 @@ export function paceSeries(goal: PaceGoal, days: readonly DayTotals[], asOf: Cal
   if (line === null) return [];
   let current: DayTotals | null = null;
   let next = 0;
-  return paceSeriesDates(goal, asOf).map((date) => {
+  return seriesDays(line, asOf).map(({ date, offset }) => {
     for (let day = days[next]; day !== undefined && day.date <= date; day = days[++next]) current = day;
-    return { date, expected: expectedOn(line, date), actual: date <= asOf ? actualOf(goal, current) : null };
+    return { date, expected: expectedAt(line, offset), actual: date <= asOf ? actualOf(goal, current) : null };
   });
 }

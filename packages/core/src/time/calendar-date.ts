@@ -51,8 +51,18 @@ function supportedZones(): Set<string> {
 const MS_PER_DAY = 86_400_000;
 const epoch = new Date(0);
 
+// The last date read: a chart's dates are all counted from the goal's start.
+let lastRead: { date: CalendarDate; days: number | undefined } = { date: '', days: undefined };
+
 /** Days since 1970-01-01 of a real date written `YYYY-MM-DD`; undefined for anything else. */
 function dayNumber(date: CalendarDate): number | undefined {
+  if (date === lastRead.date) return lastRead.days;
+  const days = readDayNumber(date);
+  lastRead = { date, days };
+  return days;
+}
+
+function readDayNumber(date: CalendarDate): number | undefined {
   if (!datePattern.test(date)) return undefined;
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7)) - 1;

@@ -102,12 +102,71 @@ const totalsColumns = {
   last: 'last_value',
 } as const satisfies Record<string, keyof GoalDayTable>;
 
-/** Pairs of (goal, date) per query: two bound parameters each, within both databases' limits. */
-const PAIRS_PER_QUERY = 5000;
+/** Goals per query of day totals: ten bound parameters at most each, within both databases' limits. */
+const GOALS_PER_QUERY = 500;
+
+/** What `dayTotals` reads of one goal. */
+export interface DayTotalsWanted {
+  goalId: string;
+  /** Every day from `from` to `until`; none when either is null. */
+  from: CalendarDate | null;
+  until: CalendarDate | null;
+  /** The last day on or before each of these dates. */
+  on: readonly CalendarDate[];
+}
+
+/** What `firstDaysWithin` looks for in one goal's days. */
+export interface FirstDayWanted {
+  goalId: string;
+  until: CalendarDate;
+  bound: DayTotalsBound;
+  accept: (totals: DayTotals) => boolean;
+}
 /** Candidate days read at a time when looking for the first day that met a target. */
 const CANDIDATES = 50;
 
 export function createGoalRepository(db: Kysely<Database>) {
+  /** `dayTotals` for at most GOALS_PER_QUERY goals. */
+  async function readDayTotals(wanted: readonly DayTotalsWanted[]): Promise<Map<string, DayTotals[]>> {
+    const byGoal = new Map<string, DayTotals[]>(wanted.map(({ goalId }) => [goalId, []]));
+    if (wanted.length === 0) return byGoal;
+    const ranges = wanted.flatMap(({ goalId, from, until }) =>
+      from === null || until === null || until < from ? [] : [sql`(${goalId}, ${from}, ${until})`],
+    );
+    const lookups = wanted.flatMap(({ goalId, on }) => on.map((date) => sql`(${goalId}, ${date})`));
+    const ids = wanted.map(({ goalId }) => goalId);
+    // VALUES names its columns column1, column2… on both databases. Each lookup is one seek on
+    // the primary key; a range is one walk along it.
+    const finds = [
+      sql`select g.id as goal_id, (select max(x.date) from goal_days x where x.goal_id = g.id) as date
+        from goals g where g.id in (${sql.join(ids)})`,
+    ];
+    if (lookups.length > 0) {
+      finds.push(sql`select w.column1 as goal_id,
+          (select max(x.date) from goal_days x where x.goal_id = w.column1 and x.date <= w.column2) as date
+        from (values ${sql.join(lookups)}) as w`);
+    }
+    const columns = sql`d.goal_id, d.date, d.value_sum, d.point_count, d.value_max, d.last_value`;
+    const parts = [
+      sql`select ${columns} from (${sql.join(finds, sql` union all `)}) as found
+        join goal_days d on d.goal_id = found.goal_id and d.date = found.date`,
+    ];
+    if (ranges.length > 0) {
+      parts.push(sql`select ${columns} from (values ${sql.join(ranges)}) as r
+        join goal_days d on d.goal_id = r.column1 and d.date >= r.column2 and d.date <= r.column3`);
+    }
+    const { rows } = await sql<Selectable<GoalDayTable>>`${sql.join(parts, sql` union all `)}`.execute(db);
+    for (const row of rows) byGoal.get(row.goal_id)?.push(toDayTotals(row));
+    for (const [goalId, days] of byGoal) {
+      days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      byGoal.set(
+        goalId,
+        days.filter((totals, index) => totals.date !== days[index - 1]?.date),
+      );
+    }
+    return byGoal;
+  }
+
   return {
     async list(workspaceId: string, options: GoalListOptions = {}): Promise<Goal[]> {
       let query = db.selectFrom('goals').selectAll().where('workspace_id', '=', workspaceId);
@@ -204,61 +263,30 @@ export function createGoalRepository(db: Kysely<Database>) {
     },
 
     /**
-     * For each goal, its day totals on each of the given dates (the last day on or before it that
-     * has points) and its last day of all, in date order: one row per date at most, whatever the
-     * number of points. Goals are those of the workspace, found by the caller.
+     * For each goal, its day totals within a range of dates (`from`..`until`), on each of the
+     * `on` dates (the last day on or before it that has points) and on its last day of all, in
+     * date order: one row a day at most, however many points a day holds, in one query for all
+     * the goals. Goals are those of the workspace, found by the caller.
      */
-    async dayTotalsOn(wanted: ReadonlyArray<{ goalId: string; dates: readonly CalendarDate[] }>) {
-      const byGoal = new Map<string, DayTotals[]>(wanted.map(({ goalId }) => [goalId, []]));
-      if (wanted.length === 0) return byGoal;
-      const pairs = wanted.flatMap(({ goalId, dates }) => dates.map((date) => sql`(${goalId}, ${date})`));
-      const chunks: Array<typeof pairs> = [];
-      for (let start = 0; start < pairs.length; start += PAIRS_PER_QUERY) {
-        chunks.push(pairs.slice(start, start + PAIRS_PER_QUERY));
-      }
-      if (chunks.length === 0) chunks.push([]);
-      const rows: Array<Selectable<GoalDayTable>> = [];
-      for (const [index, chunk] of chunks.entries()) {
-        const finds = [];
-        // Each (goal, date) finds its day by one seek on the primary key. VALUES names its
-        // columns column1 and column2, on both databases.
-        if (chunk.length > 0) {
-          finds.push(sql`select w.column1 as goal_id,
-              (select max(x.date) from goal_days x where x.goal_id = w.column1 and x.date <= w.column2) as date
-            from (values ${sql.join(chunk)}) as w`);
+    async dayTotals(wanted: readonly DayTotalsWanted[]): Promise<Map<string, DayTotals[]>> {
+      const byGoal = new Map<string, DayTotals[]>();
+      for (let start = 0; start === 0 || start < wanted.length; start += GOALS_PER_QUERY) {
+        for (const [goalId, days] of await readDayTotals(wanted.slice(start, start + GOALS_PER_QUERY))) {
+          byGoal.set(goalId, days);
         }
-        if (index === 0) {
-          const ids = wanted.map(({ goalId }) => goalId);
-          finds.push(sql`select g.id as goal_id, (select max(x.date) from goal_days x where x.goal_id = g.id) as date
-            from goals g where g.id in (${sql.join(ids)})`);
-        }
-        const found = await sql<Selectable<GoalDayTable>>`
-          select d.goal_id, d.date, d.value_sum, d.point_count, d.value_max, d.last_value
-          from (${sql.join(finds, sql` union all `)}) as found
-          join goal_days d on d.goal_id = found.goal_id and d.date = found.date`.execute(db);
-        rows.push(...found.rows);
       }
-      for (const row of rows) {
-        const days = byGoal.get(row.goal_id);
-        if (days !== undefined && !days.some(({ date }) => date === row.date)) days.push(toDayTotals(row));
-      }
-      for (const days of byGoal.values()) days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
       return byGoal;
     },
 
     /**
-     * The first day, on or before `until`, whose totals `accept` takes, among the days within
-     * `bound` (which every accepted day is): the database skips the others.
+     * For each goal, the first day on or before `until` whose totals `accept` takes, among the
+     * days within `bound` (which every accepted day is): the database skips the others. One query
+     * for all the goals, unless a goal has many days near its bound that `accept` refuses.
      */
-    async firstDayWithin(
-      goalId: string,
-      until: CalendarDate,
-      bound: DayTotalsBound,
-      accept: (totals: DayTotals) => boolean,
-    ): Promise<CalendarDate | null> {
-      const column = totalsColumns[bound.totals];
-      let after: CalendarDate | null = null;
-      for (;;) {
+    async firstDaysWithin(requests: readonly FirstDayWanted[]): Promise<Map<string, CalendarDate | null>> {
+      const found = new Map<string, CalendarDate | null>();
+      const candidates = (request: FirstDayWanted, after: CalendarDate | null) => {
+        const { goalId, until, bound } = request;
         let query = db
           .selectFrom('goal_days')
           .selectAll()
@@ -266,17 +294,32 @@ export function createGoalRepository(db: Kysely<Database>) {
           .where('date', '<=', until)
           // As a double: the bound of an integer count need not be whole, nor fit an integer.
           .where(
-            sql<number>`cast(${sql.ref(column)} as double precision)`,
+            sql<number>`cast(${sql.ref(totalsColumns[bound.totals])} as double precision)`,
             'atLeast' in bound ? '>=' : '<=',
             'atLeast' in bound ? bound.atLeast : bound.atMost,
           );
         if (after !== null) query = query.where('date', '>', after);
-        const candidates = await query.orderBy('date').limit(CANDIDATES).execute();
-        const met = candidates.map(toDayTotals).find(accept);
-        if (met !== undefined) return met.date;
-        if (candidates.length < CANDIDATES) return null;
-        after = candidates.at(-1)?.date ?? null;
+        return db.selectFrom(query.orderBy('date').limit(CANDIDATES).as('candidates')).selectAll();
+      };
+      let pending = requests.map((request) => ({ request, after: null as CalendarDate | null }));
+      while (pending.length > 0) {
+        const [first, ...rest] = pending.map(({ request, after }) => candidates(request, after));
+        if (first === undefined) break;
+        const rows = await rest.reduce((union, query) => union.unionAll(query), first).execute();
+        const next: typeof pending = [];
+        for (const { request, after } of pending) {
+          const days = rows
+            .filter((row) => row.goal_id === request.goalId && (after === null || row.date > after))
+            .map(toDayTotals)
+            .sort((a, b) => (a.date < b.date ? -1 : 1));
+          const met = days.find(request.accept);
+          if (met !== undefined) found.set(request.goalId, met.date);
+          else if (days.length < CANDIDATES) found.set(request.goalId, null);
+          else next.push({ request, after: days.at(-1)?.date ?? null });
+        }
+        pending = next;
       }
+      return found;
     },
   };
 }

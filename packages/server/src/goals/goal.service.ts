@@ -10,13 +10,13 @@ import {
   logProgressSchema,
   meetsTarget,
   paceSeries,
-  paceSeriesDates,
   recentRateStart,
   targetBound,
   totalsOn,
   updateGoalSchema,
   type CalendarDate,
   type DataPoint,
+  type DayTotals,
   type Goal,
   type GoalCheck,
   type GoalDetail,
@@ -84,47 +84,53 @@ export function createGoalService({ goals, activities, workspaces, clock, worksp
   }
 
   /**
-   * Each goal with its pace, check and chart, from its day totals on the days they look at (asOf,
-   * the start of the recent rate, the chart's dates) and its last day: a few rows a goal, in one
-   * query for all of them, however many points they hold.
+   * Each goal with its pace, check and chart, from its day totals: those of the chart's span up
+   * to asOf (one row a day at most), of asOf, of the start of the recent rate and of its last day,
+   * read in one query for all the goals however many points they hold.
    */
   async function standings(list: Goal[], asOf: CalendarDate, todayDate: CalendarDate): Promise<GoalStanding[]> {
     const ids = list.map((goal) => goal.id);
     const wanted = list.map((goal) => {
-      if (!hasPace(goal)) return { goalId: goal.id, dates: [] };
+      const { startDate, deadline } = goal;
+      if (!hasPace(goal) || startDate === null || deadline === null) {
+        return { goalId: goal.id, from: null, until: null, on: [] };
+      }
       const rateStart = recentRateStart(goal, asOf);
-      const chartDates = paceSeriesDates(goal, asOf).filter((date) => date <= asOf);
-      return { goalId: goal.id, dates: [asOf, ...(rateStart === null ? [] : [rateStart]), ...chartDates] };
+      return {
+        goalId: goal.id,
+        from: startDate,
+        until: asOf < deadline ? asOf : deadline,
+        on: [startDate, asOf, ...(rateStart === null ? [] : [rateStart])],
+      };
     });
-    const [days, linked] = await Promise.all([goals.dayTotalsOn(wanted), activities.listForGoals(workspaceId, ids)]);
-    return Promise.all(
-      list.map(async (goal) => {
-        const goalDays = days.get(goal.id) ?? [];
-        const atAsOf = totalsOn(goalDays, asOf);
-        const rateStart = recentRateStart(goal, asOf);
-        // The first day the target was met is looked for only when it was met by asOf.
-        const bound = targetBound(goal);
-        const firstMet =
-          bound !== null && meetsTarget(goal, atAsOf) && !meetsTarget(goal, null)
-            ? await goals.firstDayWithin(goal.id, asOf, bound, (totals) => meetsTarget(goal, totals))
-            : null;
-        const totals = {
-          asOf: atAsOf,
-          recentRateStart: rateStart === null ? null : totalsOn(goalDays, rateStart),
-          firstMet,
-        };
-        const lastDay = goalDays.at(-1);
-        const goalActivities = linked.get(goal.id) ?? [];
-        const check = checkGoal(goal, {
-          today: todayDate,
-          dataPointCount: lastDay?.count ?? 0,
-          lastDataPointDate: lastDay?.date ?? null,
-          // The hours the linked activities' target rates take, against the goal's hours a week.
-          activities: goalActivities.length === 0 ? null : activityLoad(goalActivities),
-        });
-        return { goal, pace: computePace(goal, totals, asOf), check, series: paceSeries(goal, goalDays, asOf) };
-      }),
-    );
+    const [days, linked] = await Promise.all([goals.dayTotals(wanted), activities.listForGoals(workspaceId, ids)]);
+    // The first day each goal met its target, looked for only when it had by asOf.
+    const reached = list.flatMap((goal) => {
+      const bound = targetBound(goal);
+      const atAsOf = totalsOn(days.get(goal.id) ?? [], asOf);
+      if (bound === null || !meetsTarget(goal, atAsOf) || meetsTarget(goal, null)) return [];
+      return [{ goalId: goal.id, until: asOf, bound, accept: (totals: DayTotals) => meetsTarget(goal, totals) }];
+    });
+    const firstMet = reached.length === 0 ? new Map<string, CalendarDate | null>() : await goals.firstDaysWithin(reached);
+    return list.map((goal) => {
+      const goalDays = days.get(goal.id) ?? [];
+      const rateStart = recentRateStart(goal, asOf);
+      const totals = {
+        asOf: totalsOn(goalDays, asOf),
+        recentRateStart: rateStart === null ? null : totalsOn(goalDays, rateStart),
+        firstMet: firstMet.get(goal.id) ?? null,
+      };
+      const lastDay = goalDays.at(-1);
+      const goalActivities = linked.get(goal.id) ?? [];
+      const check = checkGoal(goal, {
+        today: todayDate,
+        dataPointCount: lastDay?.count ?? 0,
+        lastDataPointDate: lastDay?.date ?? null,
+        // The hours the linked activities' target rates take, against the goal's hours a week.
+        activities: goalActivities.length === 0 ? null : activityLoad(goalActivities),
+      });
+      return { goal, pace: computePace(goal, totals, asOf), check, series: paceSeries(goal, goalDays, asOf) };
+    });
   }
 
   async function get(id: string, options: { asOf?: string } = {}): Promise<GoalDetail> {
