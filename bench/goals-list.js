@@ -5,7 +5,7 @@ import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -59,6 +59,7 @@ async function stopServer(child) {
 /** Times the list on one data directory; `label` names it in the figures. */
 async function measure(env, { sequential, concurrent }) {
   const { child, url } = await startServer(env);
+  const load1 = loadavg()[0];
   try {
     const list = `${url}/api/v1/goals`;
     const health = `${url}/api/health`;
@@ -74,6 +75,7 @@ async function measure(env, { sequential, concurrent }) {
     const healthLoaded = await load(health, { concurrency: 16, requests: concurrent * 4 });
     const bytes = (await (await fetch(list)).arrayBuffer()).byteLength;
     return {
+      load: load1,
       bytes,
       aloneMs: alone.median,
       healthAloneMs: healthAlone.median,
@@ -121,7 +123,63 @@ export async function benchGoalsList({ points = 1_000_000, goals = 20, log = con
   }
 }
 
+/**
+ * The same measures before pace came from day totals (commit 5a7727e: every data point read and
+ * folded in JavaScript, and calendar dates through Luxon), on this machine while others built:
+ * the demo as measured by this script, and 20 goals of 1,000,000 points with 2 requests alone
+ * and 16 at once.
+ */
+export const BEFORE = {
+  load: 21.5,
+  demo: {
+    aloneMs: 125,
+    healthAloneMs: 1.5,
+    cpuMsPerRequest: 35.8,
+    loaded: { median: 1416, p99: 4034, perSecond: 10.5, failed: 0 },
+    healthLoaded: { median: 11.1, p99: 135 },
+  },
+  big: BEFORE_BIG,
+};
+
+const GOAL_MS = 20;
+const GOAL_RATIO = 3;
+const ms = (value) => (value >= 100 ? Math.round(value).toLocaleString('en') : String(Number(value.toPrecision(2))));
+const ratio = (list, health) => `${Math.round(list.median / health.median)}×`;
+
+/** The BENCHMARKS.md section of the goals list, before and after side by side. */
+export function goalsListMarkdown(figures, before = BEFORE) {
+  const { demo, big } = figures;
+  const verdict = (ok) => (ok ? 'met' : '**not met**');
+  const row = (measure, was, now, goal = '', met = '') => `| ${measure} | ${was} | ${now} | ${goal} | ${met} |`;
+  return `## The goals list (GET /api/v1/goals)
+
+Data: the demo's 5 goals; and ${figures.goals} goals holding ${figures.points.toLocaleString('en')} data points between them
+(a year of points each, up to ${Math.ceil(figures.points / figures.goals / 365)} a day, values with cents), restored from a generated backup
+(${Math.round(figures.backupBytes / 2 ** 20)} MB) in ${figures.restoreSeconds.toFixed(0)} s. The server (\`packages/server/dist/main.js\`, SQLite) and the load loop
+(\`bench/http-load.js\`: clients on kept-alive connections, each sending its next request when the
+last is answered) share the two cores, and other builds ran beside them: the load average was
+${demo.load.toFixed(1)} and ${big.load.toFixed(1)} when the two were measured (${before.load} before). Latencies are medians unless
+marked p99; the ratios to \`GET /api/health\` (a trivial read) at the same concurrency are the
+figures that hold on a busy machine.
+
+| measure | before | after | goal | |
+|---|---|---|---|---|
+${row('demo, one request at a time', `${ms(before.demo.aloneMs)} ms`, `${ms(demo.aloneMs)} ms`)}
+${row('demo, server CPU per request', `${ms(before.demo.cpuMsPerRequest)} ms`, `${ms(demo.cpuMsPerRequest)} ms`)}
+${row('demo, 16 at once', `${ms(before.demo.loaded.median)} ms (p99 ${ms(before.demo.loaded.p99)} ms, ${ms(before.demo.loaded.perSecond)}/s)`, `${ms(demo.loaded.median)} ms (p99 ${ms(demo.loaded.p99)} ms, ${ms(demo.loaded.perSecond)}/s)`)}
+${row('health, 16 at once, beside the demo', `${ms(before.demo.healthLoaded.median)} ms`, `${ms(demo.healthLoaded.median)} ms`)}
+${row('demo list ÷ health, 16 at once', ratio(before.demo.loaded, before.demo.healthLoaded), ratio(demo.loaded, demo.healthLoaded), `≤ ${GOAL_RATIO}×`, verdict(demo.loaded.median <= GOAL_RATIO * demo.healthLoaded.median))}
+${row(`${figures.goals} goals, one request at a time`, `${ms(before.big.aloneMs)} ms`, `${ms(big.aloneMs)} ms`, `< ${GOAL_MS} ms`, verdict(big.aloneMs < GOAL_MS))}
+${row(`${figures.goals} goals, server CPU per request`, `${ms(before.big.cpuMsPerRequest)} ms`, `${ms(big.cpuMsPerRequest)} ms`)}
+${row(`${figures.goals} goals, one at a time ÷ health alone`, `${Math.round(before.big.aloneMs / before.big.healthAloneMs)}×`, `${Math.round(big.aloneMs / big.healthAloneMs)}×`)}
+${row(`${figures.goals} goals, 16 at once`, `${ms(before.big.loaded.median)} ms (p99 ${ms(before.big.loaded.p99)} ms${before.big.loaded.failed > 0 ? `, ${before.big.loaded.failed} of 16 timed out` : ''})`, `${ms(big.loaded.median)} ms (p99 ${ms(big.loaded.p99)} ms)`)}
+${row(`${figures.goals} goals list ÷ health, 16 at once`, ratio(before.big.loaded, before.big.healthLoaded), ratio(big.loaded, big.healthLoaded), `≤ ${GOAL_RATIO}×`, verdict(big.loaded.median <= GOAL_RATIO * big.healthLoaded.median))}
+${row('response size, 20 goals', `${Math.round(figures.big.bytes / 1024)} KiB`, `${Math.round(figures.big.bytes / 1024)} KiB`)}
+`;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const figures = await benchGoalsList({ points: Number(process.env.BENCH_POINTS ?? 1_000_000) });
   console.log(JSON.stringify(figures, null, 2));
+  console.log(goalsListMarkdown(figures));
 }

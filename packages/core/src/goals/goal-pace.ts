@@ -173,7 +173,10 @@ export function meetsTarget(goal: PaceGoal, totals: DayTotals | null): boolean {
  */
 export function targetBound(
   goal: PaceGoal,
-): { totals: 'sum' | 'count' | 'max' | 'last'; atLeast: number } | { totals: 'sum' | 'count' | 'max' | 'last'; atMost: number } | null {
+):
+  | { totals: 'sum' | 'count' | 'max' | 'last'; atLeast: number }
+  | { totals: 'sum' | 'count' | 'max' | 'last'; atMost: number }
+  | null {
   const line = lineOf(goal);
   if (line === null) return null;
   const { aggregate, baseline, direction } = goal;
@@ -226,9 +229,7 @@ export function paceTotalsOf(goal: PaceGoal, days: readonly DayTotals[], asOf: C
   return {
     asOf: atAsOf,
     recentRateStart: rateStart === null ? null : totalsOn(days, rateStart),
-    firstMet: needsFirstMet
-      ? (days.find((day) => day.date <= asOf && meetsTarget(goal, day))?.date ?? null)
-      : null,
+    firstMet: needsFirstMet ? (days.find((day) => day.date <= asOf && meetsTarget(goal, day))?.date ?? null) : null,
   };
 }
 
@@ -319,7 +320,8 @@ export function paceSeriesDates(goal: PaceGoal, asOf: CalendarDate): CalendarDat
 function seriesDays(line: Line, asOf: CalendarDate): Array<{ date: CalendarDate; offset: number }> {
   const step = Math.max(1, Math.ceil(line.totalDays / MAX_SERIES_POINTS));
   const days: Array<{ date: CalendarDate; offset: number }> = [];
-  for (let offset = 0; offset < line.totalDays; offset += step) days.push({ date: addDays(line.start, offset), offset });
+  for (let offset = 0; offset < line.totalDays; offset += step)
+    days.push({ date: addDays(line.start, offset), offset });
   days.push({ date: line.deadline, offset: line.totalDays });
   if (asOf > line.start && asOf < line.deadline && !days.some(({ date }) => date === asOf)) {
     days.push({ date: asOf, offset: daysBetween(line.start, asOf) });

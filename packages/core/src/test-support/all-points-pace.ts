@@ -90,7 +90,6 @@ function expectedOn(line: Line, date: CalendarDate): number {
   return round(line.baseline + ((line.target - line.baseline) * elapsed) / line.totalDays);
 }
 
-
 /**
  * Where a goal stands on `asOf`: expected on the line, actual, delta, status, buffer days and the
  * projected date. Null when the goal is still too vague for a line (no target, start or deadline).

@@ -286,11 +286,7 @@ export function createActivityRepository(db: Kysely<Database>) {
       }));
       if (inexact.length === 0) return logged;
       const wanted = new Set(inexact.map((day) => `${day.activity_id}|${day.date}`));
-      const logs = await listLogs(
-        workspaceId,
-        [...new Set(inexact.map((day) => day.activity_id))],
-        { until },
-      );
+      const logs = await listLogs(workspaceId, [...new Set(inexact.map((day) => day.activity_id))], { until });
       return [...logged, ...logs.filter((log) => wanted.has(`${log.activityId}|${log.date}`))];
     },
 
@@ -322,7 +318,8 @@ export function createActivityRepository(db: Kysely<Database>) {
         else inexact.push(total.activity_id);
       }
       for (const log of await listLogs(workspaceId, inexact, { until })) {
-        if (from === undefined || log.date >= from) sums.set(log.activityId, (sums.get(log.activityId) ?? 0) + log.count);
+        if (from === undefined || log.date >= from)
+          sums.set(log.activityId, (sums.get(log.activityId) ?? 0) + log.count);
       }
       return sums;
     },

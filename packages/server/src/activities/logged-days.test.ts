@@ -120,9 +120,7 @@ describe.each(dialects)('sums of activity logs on %s', (dialect) => {
           const ids = new Set(expected.map(({ activity }) => activity.id));
           // Activities made in the same instant are listed by name.
           expected.sort((a, b) => (a.activity.name < b.activity.name ? -1 : 1));
-          const listed = (await test.bigrock.activities.list({ asOf })).filter(({ activity }) =>
-            ids.has(activity.id),
-          );
+          const listed = (await test.bigrock.activities.list({ asOf })).filter(({ activity }) => ids.has(activity.id));
           expect(listed).toStrictEqual(expected.map(({ sum: _sum, sumFrom: _from, ...standing }) => standing));
 
           const sums = await repository.sumLogged(DEFAULT_WORKSPACE_ID, [...ids], { until: asOf });

@@ -1,10 +1,12 @@
 import { addDays, checkGoal, type DataPoint, type Goal } from '@bigrock/core';
 import fc from 'fast-check';
+import { Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { paceFromAllPoints, seriesFromAllPoints } from '../../../core/src/test-support/all-points-pace.js';
 import { newId } from '../db/new-id.js';
-import { dialects } from '../db/open-database.js';
+import { migrations } from '../db/migrations/index.js';
+import { currentSchema, dialects, migrateToLatest } from '../db/open-database.js';
 import { DEFAULT_WORKSPACE_ID } from '../bigrock.js';
 import { fixedClock, openTestBigrock, type TestBigrock } from '../test-support/test-bigrock.js';
 import { rebuildGoalDays } from './goal-days.js';
@@ -159,7 +161,10 @@ describe.each(dialects)('goal pace from day totals on %s', (dialect) => {
         created_at: '2026-01-01T00:00:00.000Z',
       }));
       for (let start = 0; start < rows.length; start += 1000) {
-        await db.insertInto('data_points').values(rows.slice(start, start + 1000)).execute();
+        await db
+          .insertInto('data_points')
+          .values(rows.slice(start, start + 1000))
+          .execute();
       }
       await rebuildGoalDays(db, DEFAULT_WORKSPACE_ID);
     };
@@ -179,4 +184,19 @@ describe.each(dialects)('goal pace from day totals on %s', (dialect) => {
     // From every point, the list took a hundred times longer; from day totals, nearly the same.
     expect(many).toBeLessThan(Math.max(few, 20) * 4);
   }, 120_000);
+
+  it('folds the points a database already holds when it is brought up to date', async () => {
+    const { db } = test.bigrock;
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: () => Promise.resolve(migrations) },
+      migrationTableSchema: await currentSchema(db, dialect),
+    });
+    const kept = await db.selectFrom('goal_days').selectAll().orderBy('goal_id').orderBy('date').execute();
+    expect(kept.length).toBeGreaterThan(0);
+    expect((await migrator.migrateTo('0003-tracking')).error).toBeUndefined();
+    await migrateToLatest(db, dialect);
+    const folded = await db.selectFrom('goal_days').selectAll().orderBy('goal_id').orderBy('date').execute();
+    expect(folded).toStrictEqual(kept);
+  });
 });

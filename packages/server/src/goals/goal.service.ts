@@ -111,7 +111,8 @@ export function createGoalService({ goals, activities, workspaces, clock, worksp
       if (bound === null || !meetsTarget(goal, atAsOf) || meetsTarget(goal, null)) return [];
       return [{ goalId: goal.id, until: asOf, bound, accept: (totals: DayTotals) => meetsTarget(goal, totals) }];
     });
-    const firstMet = reached.length === 0 ? new Map<string, CalendarDate | null>() : await goals.firstDaysWithin(reached);
+    const firstMet =
+      reached.length === 0 ? new Map<string, CalendarDate | null>() : await goals.firstDaysWithin(reached);
     return list.map((goal) => {
       const goalDays = days.get(goal.id) ?? [];
       const rateStart = recentRateStart(goal, asOf);
