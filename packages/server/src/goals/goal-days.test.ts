@@ -147,6 +147,21 @@ describe.each(dialects)('goal pace from day totals on %s', (dialect) => {
     }
   });
 
+  it('keeps day totals right when points of one goal are logged and deleted concurrently', async () => {
+    const { db, goals: service } = test.bigrock;
+    const repository = createGoalRepository(db);
+    const goal = await service.create({ title: 'Calls', target: 500, startDate: '2026-01-01', deadline: '2026-12-31' });
+    const logged = await Promise.all(
+      Array.from({ length: 24 }, (_, index) => service.logProgress(goal.id, { date: day(index % 7), value: index })),
+    );
+    await Promise.all(logged.filter((_, index) => index % 3 === 0).map(({ id }) => service.deleteDataPoint(id)));
+    const points = await repository.listDataPoints(DEFAULT_WORKSPACE_ID, [goal.id]);
+    expect(points).toHaveLength(16);
+    const { pace, series } = await service.get(goal.id, { asOf: '2026-02-01' });
+    expect(pace).toStrictEqual(paceFromAllPoints(goal, points, '2026-02-01'));
+    expect(series).toStrictEqual(seriesFromAllPoints(goal, points, '2026-02-01'));
+  });
+
   it('lists goals in about the same time with 60,000 points as with 10', async () => {
     const { db, goals: service } = test.bigrock;
     const goal = await service.create({ title: 'Calls', target: 1e6, startDate: '2026-01-01', deadline: '2026-12-31' });

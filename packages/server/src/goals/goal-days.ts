@@ -39,7 +39,8 @@ const toRow = (goalId: string, totals: DayTotals): GoalDayTable => ({
 export async function lockGoal(trx: Kysely<Database>, goalId: string): Promise<void> {
   await trx
     .updateTable('goals')
-    .set((eb) => ({ id: eb.ref('id') }))
+    // A column no key or foreign key looks at: the row is locked, and nothing else happens.
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
     .where('id', '=', goalId)
     .execute();
 }
