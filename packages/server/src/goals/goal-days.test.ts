@@ -162,6 +162,19 @@ describe.each(dialects)('goal pace from day totals on %s', (dialect) => {
     expect(series).toStrictEqual(seriesFromAllPoints(goal, points, '2026-02-01'));
   });
 
+  it('finds the day a target was met past many days just short of it', async () => {
+    const { db, goals: service } = test.bigrock;
+    const goal = await service.create({ title: 'Sales', target: 1e6, startDate: '2026-01-01', deadline: '2026-12-31' });
+    // Within a millionth of the target for twenty days (as far as the database looks), met on the 22nd.
+    await service.logProgress(goal.id, { date: day(0), value: 999_999.5 });
+    for (let offset = 1; offset <= 20; offset++) await service.logProgress(goal.id, { date: day(offset), value: 0 });
+    await service.logProgress(goal.id, { date: day(21), value: 1 });
+    const points = await createGoalRepository(db).listDataPoints(DEFAULT_WORKSPACE_ID, [goal.id]);
+    const { pace } = await service.get(goal.id, { asOf: '2026-03-01' });
+    expect(pace?.projectedDate).toBe(day(21));
+    expect(pace).toStrictEqual(paceFromAllPoints(goal, points, '2026-03-01'));
+  });
+
   it('lists goals in about the same time with 60,000 points as with 10', async () => {
     const { db, goals: service } = test.bigrock;
     const goal = await service.create({ title: 'Calls', target: 1e6, startDate: '2026-01-01', deadline: '2026-12-31' });

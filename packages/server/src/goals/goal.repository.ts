@@ -123,7 +123,7 @@ export interface FirstDayWanted {
   accept: (totals: DayTotals) => boolean;
 }
 /** Candidate days read at a time when looking for the first day that met a target. */
-const CANDIDATES = 50;
+const CANDIDATES = 8;
 
 export function createGoalRepository(db: Kysely<Database>) {
   /** `dayTotals` for at most GOALS_PER_QUERY goals. */
