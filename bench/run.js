@@ -1,5 +1,6 @@
 // npm run bench: imports a million generated Toggl rows through the CLI, then times the CLI's
-// timer start and stop on that database of a million entries, and writes BENCHMARKS.md.
+// timer start and stop on that database of a million entries, then the goals list of the server
+// on the demo and on a million data points (bench/goals-list.js), and writes BENCHMARKS.md.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 import { generateToggl } from './generate-toggl.js';
+import { benchGoalsList, goalsListMarkdown } from './goals-list.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'packages/cli/bin/bigrock.js');
@@ -146,6 +148,9 @@ try {
     throw new Error(`The restore did not bring back every entry: ${restored.stdout}`);
   const restoreSeconds = restored.ms / 1000;
 
+  console.log('Timing the goals list…');
+  const goalsList = await benchGoalsList();
+
   const figures = {
     importSeconds: round(median(importSeconds), 1),
     importMinSeconds: round(Math.min(...importSeconds), 1),
@@ -226,6 +231,7 @@ Median of ${RUNS} runs each, wall time of the whole process (\`node packages/cli
 | \`bigrock timer stop\` | ${figures.timerStopMs} ms | | |
 | \`node -e ''\` (Node's own start, for scale) | ${figures.nodeMs} ms | | |
 
+${goalsListMarkdown(goalsList)}
 ## Before
 
 The first version (csv-parse, one thread, 4 KiB pages, every module loaded for every command)

@@ -87,7 +87,7 @@ describe('solvePlan, against hand-worked examples', () => {
     };
     // 4 projects take 2.67 h a week; 1.5 h carry 4 × 1.5 ÷ 2.67 = 2.25 of them: 2 projects, 6000 USD.
     const lower = solvePlan(freelancer, fast).tradeoffs.find((tradeoff) => tradeoff.kind === 'lower-target');
-    expect(lower).toEqual({ kind: 'lower-target', target: 6000, description: 'Aim for 6000 USD instead of 12000.' });
+    expect(lower).toEqual({ kind: 'lower-target', target: 6000, description: 'Aim for 6,000 USD instead of 12,000.' });
     // With one project won, 3 are left and take 2 h: 1.5 h carry 2.25 of them, 2 more: 9000 USD in all.
     const later = solvePlan(freelancer, { ...fast, achieved: 1 });
     expect(later.hoursPerWeek).toBe(2);

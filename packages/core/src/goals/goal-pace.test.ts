@@ -1,8 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { dateInZone } from '../time/calendar-date.js';
-import { actualValue, computePace, paceSeries, type PaceGoal } from './goal-pace.js';
+import { paceFromAllPoints, seriesFromAllPoints } from '../test-support/all-points-pace.js';
+import { addDays, dateInZone } from '../time/calendar-date.js';
+import {
+  actualValue,
+  computePace as computePaceFromTotals,
+  foldDayTotals,
+  meetsTarget,
+  paceSeries as paceSeriesFromTotals,
+  paceTotalsOf,
+  targetBound,
+  totalsOn,
+  type PaceGoal,
+  type PacePoint,
+} from './goal-pace.js';
+
+// The examples below give points; pace reads them folded into day totals.
+const computePace = (goal: PaceGoal, points: readonly PacePoint[], asOf: string) =>
+  computePaceFromTotals(goal, paceTotalsOf(goal, foldDayTotals(points), asOf), asOf);
+const paceSeries = (goal: PaceGoal, points: readonly PacePoint[], asOf: string) =>
+  paceSeriesFromTotals(goal, foldDayTotals(points), asOf);
 
 const recruits: PaceGoal = {
   aggregate: 'sum',
@@ -237,5 +255,68 @@ describe('paceSeries', () => {
     expect(series.length).toBeLessThanOrEqual(202);
     expect(series.at(-1)?.date).toBe('2029-01-01');
     expect(series.some((point) => point.date === '2027-05-05')).toBe(true);
+  });
+});
+
+describe('pace from day totals', () => {
+  const day = (offset: number) => addDays('2026-01-01', offset);
+  // Goals of every kind around 2026, some without a line, and points with any value, several a
+  // day, some before the start or after asOf, in any order.
+  const goals = fc.record({
+    aggregate: fc.constantFrom('sum', 'count', 'last', 'max'),
+    direction: fc.constantFrom('up', 'down'),
+    baseline: fc.oneof(fc.integer({ min: -50, max: 50 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })),
+    target: fc.option(fc.oneof(fc.integer({ min: -100, max: 200 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), {
+      freq: 8,
+    }),
+    startDate: fc.option(fc.integer({ min: -30, max: 60 }).map(day), { freq: 8 }),
+    deadline: fc.option(fc.integer({ min: -10, max: 700 }).map(day), { freq: 8 }),
+  }) satisfies fc.Arbitrary<PaceGoal>;
+  const values = fc.oneof(
+    fc.integer({ min: -5, max: 20 }),
+    fc.integer({ min: 0, max: 10_000 }).map((cents) => cents / 100),
+    fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+  );
+  const points = fc.array(fc.record({ date: fc.integer({ min: -60, max: 400 }).map(day), value: values }), {
+    maxLength: 60,
+  });
+  const asOfs = fc.integer({ min: -40, max: 720 }).map(day);
+
+  it('gives the figures the computation from every point gave', () => {
+    fc.assert(
+      fc.property(goals, points, asOfs, (goal, logged, asOf) => {
+        const days = foldDayTotals(logged);
+        expect(computePaceFromTotals(goal, paceTotalsOf(goal, days, asOf), asOf)).toStrictEqual(
+          paceFromAllPoints(goal, logged, asOf),
+        );
+        expect(paceSeriesFromTotals(goal, days, asOf)).toStrictEqual(seriesFromAllPoints(goal, logged, asOf));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('draws the same series from the totals on the chart dates alone', () => {
+    fc.assert(
+      fc.property(goals, points, asOfs, (goal, logged, asOf) => {
+        const days = foldDayTotals(logged);
+        const sampled = [...new Set(paceSeriesFromTotals(goal, days, asOf).map(({ date }) => totalsOn(days, date)))];
+        const onChartDates = sampled.filter((totals) => totals !== null);
+        expect(paceSeriesFromTotals(goal, onChartDates, asOf)).toStrictEqual(paceSeriesFromTotals(goal, days, asOf));
+      }),
+    );
+  });
+
+  it('bounds the totals of every day that meets the target', () => {
+    fc.assert(
+      fc.property(goals, points, (goal, logged) => {
+        const bound = targetBound(goal);
+        for (const totals of foldDayTotals(logged)) {
+          if (!meetsTarget(goal, totals) || bound === null) continue;
+          const value = totals[bound.totals];
+          if ('atLeast' in bound) expect(value).toBeGreaterThanOrEqual(bound.atLeast);
+          else expect(value).toBeLessThanOrEqual(bound.atMost);
+        }
+      }),
+    );
   });
 });

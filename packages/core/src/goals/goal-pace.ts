@@ -27,6 +27,21 @@ export const RECENT_RATE_DAYS = 14;
 // Floating-point noise (0.1 + 0.2) must not turn an exact "on the line" into a day behind.
 const round = (value: number) => Math.round(value * 1e9) / 1e9;
 
+/**
+ * A goal's data points up to the end of one day, folded one by one in date order (then in the
+ * order they were logged): all that pace and its chart read of them. The server keeps them per
+ * day, so that a goal's pace reads a few rows however many points it has.
+ */
+export interface DayTotals {
+  date: CalendarDate;
+  /** The values added one by one from 0, in that order; the baseline is added after. */
+  sum: number;
+  count: number;
+  max: number;
+  /** The value of the day's last point. */
+  last: number;
+}
+
 /** Points sorted by date, stable, so that "last" means the last one logged on the latest day. */
 function byDate(points: readonly PacePoint[]): PacePoint[] {
   return points
@@ -36,31 +51,58 @@ function byDate(points: readonly PacePoint[]): PacePoint[] {
 }
 
 /**
- * Folds data points, in date order, into the running actual value of a goal.
- * `sum` and `count` start from the baseline; `last` and `max` fall back to it when nothing is logged.
+ * Folds data points into running totals, one per day that has points, in date order; `before`
+ * carries on a fold from the totals of an earlier day.
+ *
+ * @example
+ * foldDayTotals([{ date: '2026-01-05', value: 3 }, { date: '2026-01-05', value: 2 }])
+ * // [{ date: '2026-01-05', sum: 5, count: 2, max: 3, last: 2 }]
  */
-class RunningActual {
-  private sum = 0;
-  private count = 0;
-  private max = -Infinity;
-  private last: number | null = null;
-
-  constructor(private readonly goal: Pick<PaceGoal, 'aggregate' | 'baseline'>) {}
-
-  add(value: number): void {
-    this.sum += value;
-    this.count += 1;
-    this.max = Math.max(this.max, value);
-    this.last = value;
+export function foldDayTotals(points: readonly PacePoint[], before: DayTotals | null = null): DayTotals[] {
+  const days: DayTotals[] = [];
+  let current = before;
+  for (const point of byDate(points)) {
+    current = {
+      date: point.date,
+      sum: (current?.sum ?? 0) + point.value,
+      count: (current?.count ?? 0) + 1,
+      max: Math.max(current?.max ?? -Infinity, point.value),
+      last: point.value,
+    };
+    if (days.at(-1)?.date === point.date) days[days.length - 1] = current;
+    else days.push(current);
   }
+  return days;
+}
 
-  get value(): number {
-    const { aggregate, baseline } = this.goal;
-    if (aggregate === 'sum') return round(baseline + this.sum);
-    if (aggregate === 'count') return baseline + this.count;
-    if (this.count === 0) return baseline;
-    return aggregate === 'max' ? this.max : (this.last ?? baseline);
+/**
+ * The totals at the end of `date`: the last of `days` (in date order) dated on or before it.
+ *
+ * @example totalsOn(foldDayTotals(points), '2026-01-31')?.count // points dated up to 31 January
+ */
+export function totalsOn(days: readonly DayTotals[], date: CalendarDate): DayTotals | null {
+  let low = 0;
+  let high = days.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((days[middle]?.date ?? '') <= date) low = middle + 1;
+    else high = middle;
   }
+  return days[low - 1] ?? null;
+}
+
+/**
+ * The actual value of a goal from its totals on a day: `sum` and `count` start from the
+ * baseline; `last` and `max` are the baseline until something is logged (`totals` null).
+ *
+ * @example actualOf({ aggregate: 'sum', baseline: 2 }, { date: '2026-01-05', sum: 3, count: 1, max: 3, last: 3 }) // 5
+ */
+export function actualOf(goal: Pick<PaceGoal, 'aggregate' | 'baseline'>, totals: DayTotals | null): number {
+  const { aggregate, baseline } = goal;
+  if (aggregate === 'sum') return round(baseline + (totals?.sum ?? 0));
+  if (aggregate === 'count') return baseline + (totals?.count ?? 0);
+  if (totals === null) return baseline;
+  return aggregate === 'max' ? totals.max : totals.last;
 }
 
 /**
@@ -73,12 +115,7 @@ export function actualValue(
   points: readonly PacePoint[],
   asOf: CalendarDate,
 ): number {
-  const running = new RunningActual(goal);
-  for (const point of byDate(points)) {
-    if (point.date > asOf) break;
-    running.add(point.value);
-  }
-  return running.value;
+  return actualOf(goal, totalsOn(foldDayTotals(points), asOf));
 }
 
 interface Line {
@@ -97,35 +134,123 @@ function lineOf(goal: PaceGoal): Line | null {
   return { start: startDate, deadline, baseline, target, totalDays };
 }
 
-/** The value on the line on `date`: the baseline before the start, the target after the deadline. */
-function expectedOn(line: Line, date: CalendarDate): number {
-  const elapsed = Math.min(Math.max(daysBetween(line.start, date), 0), line.totalDays);
+/** The value on the line `offset` days after the start: the baseline before, the target after the deadline. */
+function expectedAt(line: Line, offset: number): number {
+  const elapsed = Math.min(Math.max(offset, 0), line.totalDays);
   return round(line.baseline + ((line.target - line.baseline) * elapsed) / line.totalDays);
 }
+
+const expectedOn = (line: Line, date: CalendarDate) => expectedAt(line, daysBetween(line.start, date));
 
 /** Whether a goal can have a pace: it needs a target, a start and a deadline after the start. */
 export function hasPace(goal: PaceGoal): boolean {
   return lineOf(goal) !== null;
 }
 
+function reachedTarget(line: Line, value: number, sign: number): boolean {
+  return (value - line.target) * sign >= 0;
+}
+
+const signOf = (goal: PaceGoal) => (goal.direction === 'up' ? 1 : -1);
+
+/**
+ * Whether the actual value from these totals meets the goal's target (null totals: the baseline
+ * alone). False when the goal has no pace.
+ *
+ * @example meetsTarget({ ...goal, aggregate: 'count', baseline: 0, target: 2 }, { date, sum: 9, count: 2, max: 5, last: 4 }) // true
+ */
+export function meetsTarget(goal: PaceGoal, totals: DayTotals | null): boolean {
+  const line = lineOf(goal);
+  return line !== null && reachedTarget(line, actualOf(goal, totals), signOf(goal));
+}
+
+/**
+ * A bound on one of the totals that every day meeting the target satisfies, with room for the
+ * rounding of `actualOf`: a database can look for the first day meeting the target among the
+ * days within it, and `meetsTarget` decides. Null when the goal has no pace.
+ *
+ * @example targetBound({ aggregate: 'max', direction: 'up', target: 100, ... }) // { totals: 'max', atLeast: 99.9999999 }
+ */
+export function targetBound(
+  goal: PaceGoal,
+):
+  | { totals: 'sum' | 'count' | 'max' | 'last'; atLeast: number }
+  | { totals: 'sum' | 'count' | 'max' | 'last'; atMost: number }
+  | null {
+  const line = lineOf(goal);
+  if (line === null) return null;
+  const { aggregate, baseline, direction } = goal;
+  const from = aggregate === 'sum' || aggregate === 'count' ? baseline : 0;
+  const slack = 1e-6 * (1 + Math.abs(line.target) + Math.abs(baseline));
+  return direction === 'up'
+    ? { totals: aggregate, atLeast: line.target - from - slack }
+    : { totals: aggregate, atMost: line.target - from + slack };
+}
+
+/**
+ * The day the recent rate behind `projectedDate` is measured from: RECENT_RATE_DAYS before
+ * `asOf`, or the start when that is nearer. Null when there is no such day or no pace.
+ *
+ * @example recentRateStart({ ...goal, startDate: '2026-01-01' }, '2026-03-01') // '2026-02-15'
+ */
+export function recentRateStart(goal: PaceGoal, asOf: CalendarDate): CalendarDate | null {
+  const line = lineOf(goal);
+  if (line === null) return null;
+  const window = Math.min(RECENT_RATE_DAYS, daysBetween(line.start, asOf));
+  return window <= 0 ? null : addDays(asOf, -window);
+}
+
+/**
+ * What `computePace` reads of a goal's data points, each as the totals at the end of a day
+ * (null when no point is dated on or before it).
+ */
+export interface PaceTotals {
+  /** On `asOf`. */
+  asOf: DayTotals | null;
+  /** On `recentRateStart(goal, asOf)`; null too when that is null. */
+  recentRateStart: DayTotals | null;
+  /**
+   * The first day, on or before `asOf`, whose totals meet the target (`meetsTarget`), points
+   * dated before the start included. Needed only when the totals of `asOf` meet it and the
+   * baseline alone does not; null otherwise.
+   */
+  firstMet: CalendarDate | null;
+}
+
+/**
+ * The totals `computePace` needs, from all of a goal's day totals (`foldDayTotals` of every point).
+ *
+ * @example computePace(goal, paceTotalsOf(goal, foldDayTotals(points), asOf), asOf)
+ */
+export function paceTotalsOf(goal: PaceGoal, days: readonly DayTotals[], asOf: CalendarDate): PaceTotals {
+  const atAsOf = totalsOn(days, asOf);
+  const rateStart = recentRateStart(goal, asOf);
+  const needsFirstMet = meetsTarget(goal, atAsOf) && !meetsTarget(goal, null);
+  return {
+    asOf: atAsOf,
+    recentRateStart: rateStart === null ? null : totalsOn(days, rateStart),
+    firstMet: needsFirstMet ? (days.find((day) => day.date <= asOf && meetsTarget(goal, day))?.date ?? null) : null,
+  };
+}
+
 /**
  * Where a goal stands on `asOf`: expected on the line, actual, delta, status, buffer days and the
- * projected date. Null when the goal is still too vague for a line (no target, start or deadline).
+ * projected date, from the totals of its data points (`PaceTotals`). Null when the goal is still
+ * too vague for a line (no target, start or deadline). The one computation of a goal's pace: the
+ * list, the detail, the CLI and the API all come here.
  *
  * @example
- * computePace(
- *   { aggregate: 'count', direction: 'up', baseline: 0, target: 12, startDate: '2026-01-01', deadline: '2026-03-26' },
- *   [{ date: '2026-01-07', value: 1 }],
- *   '2026-01-08',
- * ) // { expected: 1, actual: 1, delta: 0, status: 'on-track', bufferDays: 0, ... }
+ * const goal = { aggregate: 'count', direction: 'up', baseline: 0, target: 12, startDate: '2026-01-01', deadline: '2026-03-26' };
+ * computePace(goal, paceTotalsOf(goal, foldDayTotals([{ date: '2026-01-07', value: 1 }]), '2026-01-08'), '2026-01-08')
+ * // { expected: 1, actual: 1, delta: 0, status: 'on-track', bufferDays: 0, ... }
  */
-export function computePace(goal: PaceGoal, points: readonly PacePoint[], asOf: CalendarDate): Pace | null {
+export function computePace(goal: PaceGoal, totals: PaceTotals, asOf: CalendarDate): Pace | null {
   const line = lineOf(goal);
   if (line === null) return null;
 
-  const sign = goal.direction === 'up' ? 1 : -1;
+  const sign = signOf(goal);
   const expected = expectedOn(line, asOf);
-  const actual = actualValue(goal, points, asOf);
+  const actual = actualOf(goal, totals.asOf);
   const delta = round((actual - expected) * sign);
   const dailyRate = Math.abs(line.target - line.baseline) / line.totalDays;
   // On track means within one day of the line, either way.
@@ -143,27 +268,27 @@ export function computePace(goal: PaceGoal, points: readonly PacePoint[], asOf: 
     status,
     // Rounded to a millionth of a day first, so that a delta that is exactly n days is n, not n − 1.
     bufferDays: dailyRate > 0 ? Math.floor(Math.round((delta / dailyRate) * 1e6) / 1e6) : null,
-    projectedDate: projectDate(goal, line, points, asOf, actual),
+    projectedDate: projectDate(goal, line, totals, asOf, actual),
   };
-}
-
-function reachedTarget(line: Line, value: number, sign: number): boolean {
-  return (value - line.target) * sign >= 0;
 }
 
 function projectDate(
   goal: PaceGoal,
   line: Line,
-  points: readonly PacePoint[],
+  totals: PaceTotals,
   asOf: CalendarDate,
   actual: number,
 ): CalendarDate | null {
-  const sign = goal.direction === 'up' ? 1 : -1;
-  if (reachedTarget(line, actual, sign)) return dateReached(goal, line, points, asOf);
+  const sign = signOf(goal);
+  if (reachedTarget(line, actual, sign)) {
+    // The first day on which the actual value met the target.
+    if (reachedTarget(line, actualOf(goal, null), sign)) return line.start;
+    return totals.firstMet ?? asOf;
+  }
 
   const window = Math.min(RECENT_RATE_DAYS, daysBetween(line.start, asOf));
   if (window <= 0) return null;
-  const before = actualValue(goal, points, addDays(asOf, -window));
+  const before = actualOf(goal, totals.recentRateStart);
   const rate = ((actual - before) * sign) / window;
   if (rate <= 0) return null;
   const remaining = (line.target - actual) * sign;
@@ -171,20 +296,6 @@ function projectDate(
   // At a crawl the date would fall past the calendar (and addDays would give back asOf): no date.
   if (!(days <= daysBetween(asOf, LATEST_DATE))) return null;
   return addDays(asOf, days);
-}
-
-/** The first day on which the actual value met the target. */
-function dateReached(goal: PaceGoal, line: Line, points: readonly PacePoint[], asOf: CalendarDate): CalendarDate {
-  const sign = goal.direction === 'up' ? 1 : -1;
-  const running = new RunningActual(goal);
-  if (reachedTarget(line, running.value, sign)) return line.start;
-  const sorted = byDate(points).filter((point) => point.date <= asOf);
-  for (const [index, point] of sorted.entries()) {
-    running.add(point.value);
-    const lastOfDay = sorted[index + 1]?.date !== point.date;
-    if (lastOfDay && reachedTarget(line, running.value, sign)) return point.date;
-  }
-  return asOf;
 }
 
 export interface PaceSeriesPoint {
@@ -198,27 +309,44 @@ export interface PaceSeriesPoint {
 const MAX_SERIES_POINTS = 200;
 
 /**
- * The line and the actual value day by day from start to deadline, for a chart.
+ * The dates of a goal's chart: from the start to the deadline, every few days for a long goal,
+ * and `asOf`. Empty when the goal has no pace.
  *
- * @example paceSeries(goal, points, '2026-02-01')[0] // { date: goal.startDate, expected: goal.baseline, actual: ... }
+ * @example paceSeriesDates({ ...goal, startDate: '2026-01-01', deadline: '2026-01-03' }, '2026-01-02') // ['2026-01-01', '2026-01-02', '2026-01-03']
  */
-export function paceSeries(goal: PaceGoal, points: readonly PacePoint[], asOf: CalendarDate): PaceSeriesPoint[] {
+export function paceSeriesDates(goal: PaceGoal, asOf: CalendarDate): CalendarDate[] {
+  const line = lineOf(goal);
+  return line === null ? [] : seriesDays(line, asOf).map(({ date }) => date);
+}
+
+/** The chart's dates with their offsets from the start. */
+function seriesDays(line: Line, asOf: CalendarDate): Array<{ date: CalendarDate; offset: number }> {
+  const step = Math.max(1, Math.ceil(line.totalDays / MAX_SERIES_POINTS));
+  const days: Array<{ date: CalendarDate; offset: number }> = [];
+  for (let offset = 0; offset < line.totalDays; offset += step)
+    days.push({ date: addDays(line.start, offset), offset });
+  days.push({ date: line.deadline, offset: line.totalDays });
+  if (asOf > line.start && asOf < line.deadline && !days.some(({ date }) => date === asOf)) {
+    days.push({ date: asOf, offset: daysBetween(line.start, asOf) });
+    days.sort((a, b) => a.offset - b.offset);
+  }
+  return days;
+}
+
+/**
+ * The line and the actual value day by day from start to deadline, for a chart. `days`: day
+ * totals in date order holding, for each date of `paceSeriesDates` up to `asOf`, the last totals
+ * on or before it (all of a goal's day totals will do).
+ *
+ * @example paceSeries(goal, foldDayTotals(points), '2026-02-01')[0] // { date: goal.startDate, expected: goal.baseline, actual: ... }
+ */
+export function paceSeries(goal: PaceGoal, days: readonly DayTotals[], asOf: CalendarDate): PaceSeriesPoint[] {
   const line = lineOf(goal);
   if (line === null) return [];
-  const step = Math.max(1, Math.ceil(line.totalDays / MAX_SERIES_POINTS));
-  const dates: CalendarDate[] = [];
-  for (let offset = 0; offset < line.totalDays; offset += step) dates.push(addDays(line.start, offset));
-  dates.push(line.deadline);
-  if (asOf > line.start && asOf < line.deadline && !dates.includes(asOf)) {
-    dates.push(asOf);
-    dates.sort();
-  }
-
-  const sorted = byDate(points);
-  const running = new RunningActual(goal);
+  let current: DayTotals | null = null;
   let next = 0;
-  return dates.map((date) => {
-    while (next < sorted.length && (sorted[next]?.date ?? '') <= date) running.add(sorted[next++]?.value ?? 0);
-    return { date, expected: expectedOn(line, date), actual: date <= asOf ? running.value : null };
+  return seriesDays(line, asOf).map(({ date, offset }) => {
+    for (let day = days[next]; day !== undefined && day.date <= date; day = days[++next]) current = day;
+    return { date, expected: expectedAt(line, offset), actual: date <= asOf ? actualOf(goal, current) : null };
   });
 }

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -8,6 +10,7 @@ import {
   daysBetween,
   isCalendarDate,
   isTimeZone,
+  isoWeekday,
   startOfIsoWeek,
   startOfMonth,
 } from './calendar-date.js';
@@ -54,5 +57,55 @@ describe('weeks and months', () => {
   it('adds months, clamping to the end of a shorter month', () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonths('2026-11-15', 3)).toBe('2027-02-15');
+  });
+});
+
+describe('the arithmetic of calendar dates', () => {
+  // What these functions gave when each went through Luxon: the fast path must give the same.
+  const luxon = (date: string) => DateTime.fromISO(date, { zone: 'UTC' });
+  const byLuxon = {
+    daysBetween: (from: string, to: string) => Math.round(luxon(to).diff(luxon(from), 'days').days),
+    addDays: (date: string, days: number) => luxon(date).plus({ days }).toISODate() ?? date,
+    isoWeekday: (date: string) => luxon(date).weekday,
+    startOfIsoWeek: (date: string) => luxon(date).startOf('week').toISODate() ?? date,
+    startOfMonth: (date: string) => luxon(date).startOf('month').toISODate() ?? date,
+  };
+  const pad = (value: number, length: number) => String(value).padStart(length, '0');
+  // Real dates of every year, the edges of months, and strings that only look like dates.
+  const dates = fc.oneof(
+    fc
+      .date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((date) => date.toISOString().slice(-24, -14)),
+    fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+      .map(([year, month, day]) => `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`),
+    fc.constantFrom(
+      '0000-01-01',
+      '9999-12-31',
+      '0099-12-31',
+      '1900-02-29',
+      '2000-02-29',
+      '2026-02-29',
+      '+010000-01-01',
+    ),
+    fc.constantFrom('2026-W05-1', '2026-035', '20260105', '2026-01', 'tomorrow', ''),
+  );
+  const days = fc.oneof(
+    fc.integer({ min: -4000, max: 4000 }),
+    fc.integer(),
+    fc.double({ min: -100, max: 100, noNaN: true }),
+  );
+
+  it('gives the answers Luxon gives, for any input', () => {
+    fc.assert(
+      fc.property(dates, dates, days, (a, b, n) => {
+        expect(daysBetween(a, b)).toBe(byLuxon.daysBetween(a, b));
+        expect(addDays(a, n)).toBe(byLuxon.addDays(a, n));
+        expect(isoWeekday(a)).toBe(byLuxon.isoWeekday(a));
+        expect(startOfIsoWeek(a)).toBe(byLuxon.startOfIsoWeek(a));
+        expect(startOfMonth(a)).toBe(byLuxon.startOfMonth(a));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -11,7 +11,7 @@ import {
   type RatePeriod,
   type Weekday,
 } from '@bigrock/core';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 
 import type { ActivityBreakTable, ActivityLogTable, ActivityTable, Database } from '../db/database.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
@@ -80,6 +80,26 @@ const nameTaken = (name: string, cause: unknown) =>
     cause,
   });
 
+/** A count logged on a day: one log, or all of a day's logs added up. */
+export type LoggedCount = Pick<ActivityLog, 'activityId' | 'date' | 'count'>;
+
+/** Sums that no order of addition can change: whole numbers, and totals far from 2^53. */
+const EXACT_MAGNITUDE = 2 ** 52;
+
+function loggedTotals(eb: ExpressionBuilder<Database, 'activity_logs'>) {
+  const count = sql.ref<number>('count');
+  return [
+    eb.fn.sum<number>(count).as('total'),
+    eb.fn.countAll<number>().as('logs'),
+    eb.fn.sum<number>(sql`abs(${count})`).as('magnitude'),
+    eb.fn.sum<number>(sql`case when round(${count}) = ${count} then 0 else 1 end`).as('fractional'),
+  ];
+}
+
+function addsUpExactly(totals: { logs: number; magnitude: number; fractional: number }): boolean {
+  return Number(totals.logs) === 1 || (Number(totals.fractional) === 0 && Number(totals.magnitude) < EXACT_MAGNITUDE);
+}
+
 export function createActivityRepository(db: Kysely<Database>) {
   async function goalIdsOf(workspaceId: string, activityIds: readonly string[]): Promise<Map<string, string[]>> {
     const links = new Map<string, string[]>();
@@ -116,6 +136,23 @@ export function createActivityRepository(db: Kysely<Database>) {
         })),
       )
       .execute();
+  }
+
+  /** Logs of the given activities, in date order, then in the order they were logged. */
+  async function listLogs(
+    workspaceId: string,
+    activityIds: readonly string[],
+    options: { until?: CalendarDate } = {},
+  ): Promise<ActivityLog[]> {
+    if (activityIds.length === 0) return [];
+    let query = db
+      .selectFrom('activity_logs')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('activity_id', 'in', activityIds);
+    if (options.until !== undefined) query = query.where('date', '<=', options.until);
+    const rows = await query.orderBy('date').orderBy('created_at').orderBy('id').execute();
+    return rows.map(toLog);
   }
 
   return {
@@ -216,21 +253,75 @@ export function createActivityRepository(db: Kysely<Database>) {
       await db.deleteFrom('activities').where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
     },
 
-    /** Logs of the given activities, in date order, then in the order they were logged. */
-    async listLogs(
+    listLogs,
+
+    /**
+     * What each of the given activities logged on each day up to `until`, for pace: one row per
+     * day with the day's total, or, for a day whose logs could add up differently in another order
+     * (fractions, or totals past 2^52), that day's logs themselves, in the order they were logged.
+     * Either way a day adds up to the same as its logs added one by one, to the last bit, and the
+     * rows are one a day whatever the number of logs.
+     */
+    async listLoggedDays(
       workspaceId: string,
       activityIds: readonly string[],
-      options: { until?: CalendarDate } = {},
-    ): Promise<ActivityLog[]> {
+      { until }: { until: CalendarDate },
+    ): Promise<LoggedCount[]> {
       if (activityIds.length === 0) return [];
+      const days = await db
+        .selectFrom('activity_logs')
+        .select(['activity_id', 'date'])
+        .select(loggedTotals)
+        .where('workspace_id', '=', workspaceId)
+        .where('activity_id', 'in', activityIds)
+        .where('date', '<=', until)
+        .groupBy(['activity_id', 'date'])
+        .execute();
+      const exact = days.filter(addsUpExactly);
+      const inexact = days.filter((day) => !addsUpExactly(day));
+      const logged: LoggedCount[] = exact.map((day) => ({
+        activityId: day.activity_id,
+        date: day.date,
+        count: Number(day.total),
+      }));
+      if (inexact.length === 0) return logged;
+      const wanted = new Set(inexact.map((day) => `${day.activity_id}|${day.date}`));
+      const logs = await listLogs(workspaceId, [...new Set(inexact.map((day) => day.activity_id))], { until });
+      return [...logged, ...logs.filter((log) => wanted.has(`${log.activityId}|${log.date}`))];
+    },
+
+    /**
+     * The units each of the given activities logged up to `until` (and from `from`), added one by
+     * one in the order they were logged: by the database when any order gives the same sum (whole
+     * numbers within 2^52), else from the activity's logs.
+     */
+    async sumLogged(
+      workspaceId: string,
+      activityIds: readonly string[],
+      { until, from }: { until: CalendarDate; from?: CalendarDate },
+    ): Promise<Map<string, number>> {
+      const sums = new Map<string, number>(activityIds.map((id) => [id, 0]));
+      if (activityIds.length === 0) return sums;
       let query = db
         .selectFrom('activity_logs')
-        .selectAll()
+        .select('activity_id')
+        .select(loggedTotals)
         .where('workspace_id', '=', workspaceId)
-        .where('activity_id', 'in', activityIds);
-      if (options.until !== undefined) query = query.where('date', '<=', options.until);
-      const rows = await query.orderBy('date').orderBy('created_at').orderBy('id').execute();
-      return rows.map(toLog);
+        .where('activity_id', 'in', activityIds)
+        .where('date', '<=', until);
+      if (from !== undefined) query = query.where('date', '>=', from);
+      const totals = await query.groupBy('activity_id').execute();
+      const inexact: string[] = [];
+      for (const total of totals) {
+        // 0 + total, as the sum of the logs starts from 0: never −0.
+        if (addsUpExactly(total)) sums.set(total.activity_id, 0 + Number(total.total));
+        else inexact.push(total.activity_id);
+      }
+      for (const log of await listLogs(workspaceId, inexact, { until })) {
+        if (from === undefined || log.date >= from)
+          sums.set(log.activityId, (sums.get(log.activityId) ?? 0) + log.count);
+      }
+      return sums;
     },
 
     async insertLog(workspaceId: string, log: ActivityLog): Promise<void> {

@@ -17,6 +17,7 @@ import {
   type ActivityLog,
   type ActivityStanding,
   type CalendarDate,
+  type PacedLog,
 } from '@bigrock/core';
 
 import type { Clock } from '../clock.js';
@@ -90,7 +91,7 @@ export function createActivityService({ activities, goals, workspaces, clock, wo
     });
   }
 
-  function standing(activity: Activity, logs: ActivityLog[], breaks: ActivityBreak[], asOf: CalendarDate) {
+  function standing(activity: Activity, logs: PacedLog[], breaks: ActivityBreak[], asOf: CalendarDate) {
     return {
       activity,
       hoursPerWeek: round(activityHoursPerWeek(activity)),
@@ -106,14 +107,15 @@ export function createActivityService({ activities, goals, workspaces, clock, wo
       const asOf = await resolveAsOf(options.asOf);
       const list = await activities.list(workspaceId);
       const ids = list.map(({ id }) => id);
-      const [logs, breaks] = await Promise.all([
-        activities.listLogs(workspaceId, ids, { until: asOf }),
+      // A day's total rather than every log: pace adds up a day's logs, and then walks the days.
+      const [logged, breaks] = await Promise.all([
+        activities.listLoggedDays(workspaceId, ids, { until: asOf }),
         activities.listBreaks(workspaceId, ids),
       ]);
       return list.map((activity) =>
         standing(
           activity,
-          logs.filter((log) => log.activityId === activity.id),
+          logged.filter((log) => log.activityId === activity.id),
           breaks.filter((pause) => pause.activityId === activity.id),
           asOf,
         ),

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 
 import type { Database } from '../db/database.js';
 import { currentSchema, type DialectName } from '../db/open-database.js';
+import { rebuildGoalDays } from '../goals/goal-days.js';
 
 export type Row = Record<string, unknown>;
 // Backup works on tables it discovers at run time, so it addresses them by name.
@@ -131,7 +132,11 @@ export function createBackupRepository(db: Kysely<Database>, dialect: DialectNam
             .where('id', '=', workspaceId)
             .execute();
         },
-        commit: () => trx.commit().execute(),
+        /** Refolds what is derived from the rows (goal_days, not backed up), then commits. */
+        async commit(): Promise<void> {
+          await rebuildGoalDays(trx as unknown as Kysely<Database>, workspaceId);
+          await trx.commit().execute();
+        },
         rollback: () => trx.rollback().execute(),
       };
     },

@@ -47,6 +47,20 @@ export interface DataPointTable {
   created_at: string;
 }
 
+/**
+ * A goal's data points folded in date order up to the end of a day that has some (core's
+ * DayTotals), so that pace reads a few rows however many points there are. Derived from
+ * data_points whenever they change (goals/goal-days.ts); not backed up: a restore refolds it.
+ */
+export interface GoalDayTable {
+  goal_id: string;
+  date: string;
+  value_sum: number;
+  point_count: number;
+  value_max: number;
+  last_value: number;
+}
+
 export interface ActivityTable {
   id: string;
   workspace_id: string;
@@ -149,6 +163,7 @@ export interface Database {
   settings: SettingTable;
   goals: GoalTable;
   data_points: DataPointTable;
+  goal_days: GoalDayTable;
   activities: ActivityTable;
   activity_goals: ActivityGoalTable;
   activity_logs: ActivityLogTable;

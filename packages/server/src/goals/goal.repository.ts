@@ -5,16 +5,19 @@ import {
   trackingSources,
   weekdays,
   type Aggregate,
+  type CalendarDate,
   type DataPoint,
+  type DayTotals,
   type Direction,
   type Goal,
   type GoalLevel,
   type TrackingSource,
   type Weekday,
 } from '@bigrock/core';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 
-import type { Database, DataPointTable, GoalTable } from '../db/database.js';
+import type { Database, DataPointTable, GoalDayTable, GoalTable } from '../db/database.js';
+import { lockGoal, refoldGoalDays, toDayTotals } from './goal-days.js';
 
 function oneOf<T extends string>(values: readonly T[], value: string | null, fallback: T): T {
   return values.find((candidate) => candidate === value) ?? fallback;
@@ -89,7 +92,81 @@ export interface GoalListOptions {
   archived?: boolean;
 }
 
+/** A bound on one of a goal's day totals (core's targetBound). */
+export type DayTotalsBound = { totals: keyof typeof totalsColumns } & ({ atLeast: number } | { atMost: number });
+
+const totalsColumns = {
+  sum: 'value_sum',
+  count: 'point_count',
+  max: 'value_max',
+  last: 'last_value',
+} as const satisfies Record<string, keyof GoalDayTable>;
+
+/** Goals per query of day totals: ten bound parameters at most each, within both databases' limits. */
+const GOALS_PER_QUERY = 500;
+
+/** What `dayTotals` reads of one goal. */
+export interface DayTotalsWanted {
+  goalId: string;
+  /** Every day from `from` to `until`; none when either is null. */
+  from: CalendarDate | null;
+  until: CalendarDate | null;
+  /** The last day on or before each of these dates. */
+  on: readonly CalendarDate[];
+}
+
+/** What `firstDaysWithin` looks for in one goal's days. */
+export interface FirstDayWanted {
+  goalId: string;
+  until: CalendarDate;
+  bound: DayTotalsBound;
+  accept: (totals: DayTotals) => boolean;
+}
+/** Candidate days read at a time when looking for the first day that met a target. */
+const CANDIDATES = 8;
+
 export function createGoalRepository(db: Kysely<Database>) {
+  /** `dayTotals` for at most GOALS_PER_QUERY goals. */
+  async function readDayTotals(wanted: readonly DayTotalsWanted[]): Promise<Map<string, DayTotals[]>> {
+    const byGoal = new Map<string, DayTotals[]>(wanted.map(({ goalId }) => [goalId, []]));
+    if (wanted.length === 0) return byGoal;
+    const ranges = wanted.flatMap(({ goalId, from, until }) =>
+      from === null || until === null || until < from ? [] : [sql`(${goalId}, ${from}, ${until})`],
+    );
+    const lookups = wanted.flatMap(({ goalId, on }) => on.map((date) => sql`(${goalId}, ${date})`));
+    const ids = wanted.map(({ goalId }) => goalId);
+    // VALUES names its columns column1, column2… on both databases. Each lookup is one seek on
+    // the primary key; a range is one walk along it.
+    const finds = [
+      sql`select g.id as goal_id, (select max(x.date) from goal_days x where x.goal_id = g.id) as date
+        from goals g where g.id in (${sql.join(ids)})`,
+    ];
+    if (lookups.length > 0) {
+      finds.push(sql`select w.column1 as goal_id,
+          (select max(x.date) from goal_days x where x.goal_id = w.column1 and x.date <= w.column2) as date
+        from (values ${sql.join(lookups)}) as w`);
+    }
+    const columns = sql`d.goal_id, d.date, d.value_sum, d.point_count, d.value_max, d.last_value`;
+    const parts = [
+      sql`select ${columns} from (${sql.join(finds, sql` union all `)}) as found
+        join goal_days d on d.goal_id = found.goal_id and d.date = found.date`,
+    ];
+    if (ranges.length > 0) {
+      parts.push(sql`select ${columns} from (values ${sql.join(ranges)}) as r
+        join goal_days d on d.goal_id = r.column1 and d.date >= r.column2 and d.date <= r.column3`);
+    }
+    const { rows } = await sql<Selectable<GoalDayTable>>`${sql.join(parts, sql` union all `)}`.execute(db);
+    for (const row of rows) byGoal.get(row.goal_id)?.push(toDayTotals(row));
+    for (const [goalId, days] of byGoal) {
+      days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      byGoal.set(
+        goalId,
+        days.filter((totals, index) => totals.date !== days[index - 1]?.date),
+      );
+    }
+    return byGoal;
+  }
+
   return {
     async list(workspaceId: string, options: GoalListOptions = {}): Promise<Goal[]> {
       let query = db.selectFrom('goals').selectAll().where('workspace_id', '=', workspaceId);
@@ -149,29 +226,100 @@ export function createGoalRepository(db: Kysely<Database>) {
       return rows.map(toDataPoint);
     },
 
+    /** Logs a data point and refolds its goal's day totals from its date on, in one transaction. */
     async insertDataPoint(workspaceId: string, point: DataPoint): Promise<void> {
-      await db
-        .insertInto('data_points')
-        .values({
-          id: point.id,
-          workspace_id: workspaceId,
-          goal_id: point.goalId,
-          date: point.date,
-          value: point.value,
-          note: point.note,
-          created_at: point.createdAt,
-        })
-        .execute();
+      await db.transaction().execute(async (trx) => {
+        await lockGoal(trx, point.goalId);
+        await trx
+          .insertInto('data_points')
+          .values({
+            id: point.id,
+            workspace_id: workspaceId,
+            goal_id: point.goalId,
+            date: point.date,
+            value: point.value,
+            note: point.note,
+            created_at: point.createdAt,
+          })
+          .execute();
+        await refoldGoalDays(trx, point.goalId, point.date);
+      });
     },
 
-    /** Deletes a data point; false when there was none with that id. */
+    /** Deletes a data point and refolds its goal's day totals; false when there was none with that id. */
     async deleteDataPoint(workspaceId: string, id: string): Promise<boolean> {
-      const result = await db
-        .deleteFrom('data_points')
-        .where('workspace_id', '=', workspaceId)
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      return db.transaction().execute(async (trx) => {
+        const deleted = await trx
+          .deleteFrom('data_points')
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', id)
+          .returning(['goal_id', 'date'])
+          .executeTakeFirst();
+        if (deleted === undefined) return false;
+        await lockGoal(trx, deleted.goal_id);
+        await refoldGoalDays(trx, deleted.goal_id, deleted.date);
+        return true;
+      });
+    },
+
+    /**
+     * For each goal, its day totals within a range of dates (`from`..`until`), on each of the
+     * `on` dates (the last day on or before it that has points) and on its last day of all, in
+     * date order: one row a day at most, however many points a day holds, in one query for all
+     * the goals. Goals are those of the workspace, found by the caller.
+     */
+    async dayTotals(wanted: readonly DayTotalsWanted[]): Promise<Map<string, DayTotals[]>> {
+      const byGoal = new Map<string, DayTotals[]>();
+      for (let start = 0; start === 0 || start < wanted.length; start += GOALS_PER_QUERY) {
+        for (const [goalId, days] of await readDayTotals(wanted.slice(start, start + GOALS_PER_QUERY))) {
+          byGoal.set(goalId, days);
+        }
+      }
+      return byGoal;
+    },
+
+    /**
+     * For each goal, the first day on or before `until` whose totals `accept` takes, among the
+     * days within `bound` (which every accepted day is): the database skips the others. One query
+     * for all the goals, unless a goal has many days near its bound that `accept` refuses.
+     */
+    async firstDaysWithin(requests: readonly FirstDayWanted[]): Promise<Map<string, CalendarDate | null>> {
+      const found = new Map<string, CalendarDate | null>();
+      const candidates = (request: FirstDayWanted, after: CalendarDate | null) => {
+        const { goalId, until, bound } = request;
+        let query = db
+          .selectFrom('goal_days')
+          .selectAll()
+          .where('goal_id', '=', goalId)
+          .where('date', '<=', until)
+          // As a double: the bound of an integer count need not be whole, nor fit an integer.
+          .where(
+            sql<number>`cast(${sql.ref(totalsColumns[bound.totals])} as double precision)`,
+            'atLeast' in bound ? '>=' : '<=',
+            'atLeast' in bound ? bound.atLeast : bound.atMost,
+          );
+        if (after !== null) query = query.where('date', '>', after);
+        return db.selectFrom(query.orderBy('date').limit(CANDIDATES).as('candidates')).selectAll();
+      };
+      let pending = requests.map((request) => ({ request, after: null as CalendarDate | null }));
+      while (pending.length > 0) {
+        const [first, ...rest] = pending.map(({ request, after }) => candidates(request, after));
+        if (first === undefined) break;
+        const rows = await rest.reduce((union, query) => union.unionAll(query), first).execute();
+        const next: typeof pending = [];
+        for (const { request, after } of pending) {
+          const days = rows
+            .filter((row) => row.goal_id === request.goalId && (after === null || row.date > after))
+            .map(toDayTotals)
+            .sort((a, b) => (a.date < b.date ? -1 : 1));
+          const met = days.find(request.accept);
+          if (met !== undefined) found.set(request.goalId, met.date);
+          else if (days.length < CANDIDATES) found.set(request.goalId, null);
+          else next.push({ request, after: days.at(-1)?.date ?? null });
+        }
+        pending = next;
+      }
+      return found;
     },
   };
 }

@@ -6,12 +6,17 @@ import {
   computePace,
   createGoalSchema,
   dateInZone,
+  hasPace,
   logProgressSchema,
+  meetsTarget,
   paceSeries,
+  recentRateStart,
+  targetBound,
+  totalsOn,
   updateGoalSchema,
-  type Activity,
   type CalendarDate,
   type DataPoint,
+  type DayTotals,
   type Goal,
   type GoalCheck,
   type GoalDetail,
@@ -40,8 +45,10 @@ export function createGoalService({ goals, activities, workspaces, clock, worksp
     return dateInZone(clock.now(), workspace?.timeZone ?? 'UTC');
   }
 
-  async function resolveAsOf(asOf: string | undefined): Promise<CalendarDate> {
-    return asOf === undefined ? today() : assertCalendarDate(asOf, 'asOf');
+  /** Today, and the day pace is measured on: today unless the caller names another. */
+  async function datesOf(options: { asOf?: string }): Promise<{ todayDate: CalendarDate; asOf: CalendarDate }> {
+    const todayDate = await today();
+    return { todayDate, asOf: options.asOf === undefined ? todayDate : assertCalendarDate(options.asOf, 'asOf') };
   }
 
   async function findGoal(id: string): Promise<Goal> {
@@ -76,30 +83,65 @@ export function createGoalService({ goals, activities, workspaces, clock, worksp
     }
   }
 
-  function standing(
-    goal: Goal,
-    points: DataPoint[],
-    asOf: CalendarDate,
-    todayDate: CalendarDate,
-    linked: Activity[] = [],
-  ): GoalStanding {
-    const check = checkGoal(goal, {
-      today: todayDate,
-      dataPointCount: points.length,
-      lastDataPointDate: points.at(-1)?.date ?? null,
-      // The hours the linked activities' target rates take, against the goal's hours a week.
-      activities: linked.length === 0 ? null : activityLoad(linked),
+  /**
+   * Each goal with its pace, check and chart, from its day totals: those of the chart's span up
+   * to asOf (one row a day at most), of asOf, of the start of the recent rate and of its last day,
+   * read in one query for all the goals however many points they hold.
+   */
+  async function standings(list: Goal[], asOf: CalendarDate, todayDate: CalendarDate): Promise<GoalStanding[]> {
+    const ids = list.map((goal) => goal.id);
+    const wanted = list.map((goal) => {
+      const { startDate, deadline } = goal;
+      if (!hasPace(goal) || startDate === null || deadline === null) {
+        return { goalId: goal.id, from: null, until: null, on: [] };
+      }
+      const rateStart = recentRateStart(goal, asOf);
+      return {
+        goalId: goal.id,
+        from: startDate,
+        until: asOf < deadline ? asOf : deadline,
+        on: [startDate, asOf, ...(rateStart === null ? [] : [rateStart])],
+      };
     });
-    return { goal, pace: computePace(goal, points, asOf), check, series: paceSeries(goal, points, asOf) };
+    const [days, linked] = await Promise.all([goals.dayTotals(wanted), activities.listForGoals(workspaceId, ids)]);
+    // The first day each goal met its target, looked for only when it had by asOf.
+    const reached = list.flatMap((goal) => {
+      const bound = targetBound(goal);
+      const atAsOf = totalsOn(days.get(goal.id) ?? [], asOf);
+      if (bound === null || !meetsTarget(goal, atAsOf) || meetsTarget(goal, null)) return [];
+      return [{ goalId: goal.id, until: asOf, bound, accept: (totals: DayTotals) => meetsTarget(goal, totals) }];
+    });
+    const firstMet =
+      reached.length === 0 ? new Map<string, CalendarDate | null>() : await goals.firstDaysWithin(reached);
+    return list.map((goal) => {
+      const goalDays = days.get(goal.id) ?? [];
+      const rateStart = recentRateStart(goal, asOf);
+      const totals = {
+        asOf: totalsOn(goalDays, asOf),
+        recentRateStart: rateStart === null ? null : totalsOn(goalDays, rateStart),
+        firstMet: firstMet.get(goal.id) ?? null,
+      };
+      const lastDay = goalDays.at(-1);
+      const goalActivities = linked.get(goal.id) ?? [];
+      const check = checkGoal(goal, {
+        today: todayDate,
+        dataPointCount: lastDay?.count ?? 0,
+        lastDataPointDate: lastDay?.date ?? null,
+        // The hours the linked activities' target rates take, against the goal's hours a week.
+        activities: goalActivities.length === 0 ? null : activityLoad(goalActivities),
+      });
+      return { goal, pace: computePace(goal, totals, asOf), check, series: paceSeries(goal, goalDays, asOf) };
+    });
   }
 
   async function get(id: string, options: { asOf?: string } = {}): Promise<GoalDetail> {
-    const [asOf, todayDate, goal] = await Promise.all([resolveAsOf(options.asOf), today(), findGoal(id)]);
-    const [dataPoints, linked] = await Promise.all([
+    const [{ asOf, todayDate }, goal] = await Promise.all([datesOf(options), findGoal(id)]);
+    const [[standing], dataPoints] = await Promise.all([
+      standings([goal], asOf, todayDate),
       goals.listDataPoints(workspaceId, [goal.id]),
-      activities.listForGoals(workspaceId, [goal.id]),
     ]);
-    return { ...standing(goal, dataPoints, asOf, todayDate, linked.get(goal.id)), dataPoints };
+    if (standing === undefined) throw new Error('A goal found has no standing.');
+    return { ...standing, dataPoints };
   }
 
   return {
@@ -107,22 +149,9 @@ export function createGoalService({ goals, activities, workspaces, clock, worksp
     get,
 
     async list(options: { archived?: boolean; asOf?: string } = {}): Promise<GoalStanding[]> {
-      const [asOf, todayDate] = await Promise.all([resolveAsOf(options.asOf), today()]);
+      const { asOf, todayDate } = await datesOf(options);
       const list = await goals.list(workspaceId, { archived: options.archived ?? false });
-      const ids = list.map((goal) => goal.id);
-      const [points, linked] = await Promise.all([
-        goals.listDataPoints(workspaceId, ids),
-        activities.listForGoals(workspaceId, ids),
-      ]);
-      return list.map((goal) =>
-        standing(
-          goal,
-          points.filter((point) => point.goalId === goal.id),
-          asOf,
-          todayDate,
-          linked.get(goal.id),
-        ),
-      );
+      return standings(list, asOf, todayDate);
     },
 
     async check(id: string): Promise<GoalCheck> {

@@ -4,6 +4,7 @@ import * as goals from './0001-goals.js';
 import * as activities from './0002-activities.js';
 import * as tracking from './0003-tracking.js';
 import * as longEntries from './0004-long-entries.js';
+import * as goalDays from './0005-goal-days.js';
 
 /** Every migration, in order. A new area adds its file here; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0002-activities': activities,
   '0003-tracking': tracking,
   '0004-long-entries': longEntries,
+  '0005-goal-days': goalDays,
 };
