@@ -203,7 +203,7 @@ export function createBackupService({ backups, dialect, clock, workspaceId }: Ba
 
       try {
         const { streamJsonValues } = await import('../tracking/import/json-values.js');
-        for await (const batch of streamJsonValues(decodeUtf8(source), wants, 'object')) {
+        for await (const batch of streamJsonValues(decodeUtf8(source), wants, 'object', { refuseNul: false })) {
           for (const { path, value, line } of batch) {
             if (path.length === 1) {
               header[String(path[0]) as keyof typeof header] = value;

@@ -41,6 +41,8 @@ export async function* streamJsonValues(
   text: AsyncIterable<string>,
   wants: (path: JsonPath) => boolean,
   root: 'array' | 'object',
+  /** An import refuses a NUL character with its path; a restore takes them out itself, and counts them. */
+  { refuseNul = true }: { refuseNul?: boolean } = {},
 ): AsyncGenerator<JsonValueAt[]> {
   const parse = jsonParser({ streamValues: false, packValues: true });
   const stack: Frame[] = [];
@@ -86,6 +88,7 @@ export async function* streamJsonValues(
 
   function handle(token: Token): void {
     if (
+      refuseNul &&
       (token.name === 'stringValue' || token.name === 'keyValue') &&
       typeof token.value === 'string' &&
       token.value.includes('\u0000')
