@@ -37,7 +37,7 @@ describe('the funnel form', () => {
     if (calls === undefined || recruits === undefined) throw new Error('The form has two stages.');
     const tooManyHours = { ...form, hoursPerWeek: '200', stages: [calls, { ...recruits, conversionPercent: '10' }] };
     expect(formToPlan(tooManyHours, undefined)).toEqual({
-      missing: 'To see the plan, fix Hours per week: it cannot exceed the 168 hours in a week.',
+      missing: 'To see the plan, fix Hours per week: it must be 0, or a number from 0.1 to 168 (the hours in a week).',
     });
     expect('plan' in formToPlan({ ...tooManyHours, hoursPerWeek: '10' }, undefined)).toBe(true);
   });
