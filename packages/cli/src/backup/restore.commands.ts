@@ -1,4 +1,4 @@
-import { AppError } from '@bigrock/core';
+import { AppError, formatCount } from '@bigrock/core';
 import type { Command } from 'commander';
 
 import { printJson, withBigrock, type CliIo } from '../cli-context.js';
@@ -21,13 +21,11 @@ const rowNames: Record<string, readonly [string, string]> = {
 
 /** "5 goals, 1,204 time entries and 1 outcome": English words, so English plurals, numbers and lists. */
 export function describeRows(counts: Record<string, number>): string {
-  const plural = new Intl.PluralRules('en');
-  const number = new Intl.NumberFormat('en');
   const parts = Object.entries(counts)
     .filter(([, count]) => count > 0)
     .map(([table, count]) => {
       const [one, many] = rowNames[table] ?? [`row of ${table}`, `rows of ${table}`];
-      return `${number.format(count)} ${plural.select(count) === 'one' ? one : many}`;
+      return formatCount(count, one, many, 'en');
     });
   return new Intl.ListFormat('en', { type: 'conjunction' }).format(parts);
 }
@@ -65,10 +63,8 @@ export function registerRestoreCommands(program: Command, io: CliIo): void {
           io.out(`Restored ${restored === '' ? 'an empty workspace' : restored}.\n`);
           const removed = result.nulCharactersRemoved;
           if (removed > 0) {
-            const characters = new Intl.PluralRules('en').select(removed) === 'one' ? 'character' : 'characters';
-            io.out(
-              `Took ${new Intl.NumberFormat('en').format(removed)} NUL ${characters} (U+0000) out of the text, as PostgreSQL cannot store them.\n`,
-            );
+            const characters = formatCount(removed, 'NUL character', 'NUL characters', 'en');
+            io.out(`Took ${characters} (U+0000) out of the text, as PostgreSQL cannot store them.\n`);
           }
         } finally {
           stream.destroy();

@@ -290,40 +290,6 @@ export function createActivityRepository(db: Kysely<Database>) {
       return [...logged, ...logs.filter((log) => wanted.has(`${log.activityId}|${log.date}`))];
     },
 
-    /**
-     * The units each of the given activities logged up to `until` (and from `from`), added one by
-     * one in the order they were logged: by the database when any order gives the same sum (whole
-     * numbers within 2^52), else from the activity's logs.
-     */
-    async sumLogged(
-      workspaceId: string,
-      activityIds: readonly string[],
-      { until, from }: { until: CalendarDate; from?: CalendarDate },
-    ): Promise<Map<string, number>> {
-      const sums = new Map<string, number>(activityIds.map((id) => [id, 0]));
-      if (activityIds.length === 0) return sums;
-      let query = db
-        .selectFrom('activity_logs')
-        .select('activity_id')
-        .select(loggedTotals)
-        .where('workspace_id', '=', workspaceId)
-        .where('activity_id', 'in', activityIds)
-        .where('date', '<=', until);
-      if (from !== undefined) query = query.where('date', '>=', from);
-      const totals = await query.groupBy('activity_id').execute();
-      const inexact: string[] = [];
-      for (const total of totals) {
-        // 0 + total, as the sum of the logs starts from 0: never −0.
-        if (addsUpExactly(total)) sums.set(total.activity_id, 0 + Number(total.total));
-        else inexact.push(total.activity_id);
-      }
-      for (const log of await listLogs(workspaceId, inexact, { until })) {
-        if (from === undefined || log.date >= from)
-          sums.set(log.activityId, (sums.get(log.activityId) ?? 0) + log.count);
-      }
-      return sums;
-    },
-
     async insertLog(workspaceId: string, log: ActivityLog): Promise<void> {
       await db
         .insertInto('activity_logs')
