@@ -11,7 +11,15 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 import { generateGoals } from './generate-goals.js';
-import { load } from './http-load.js';
+import { load as loadAll } from './http-load.js';
+
+/** The load's figures, or an error if any request was not answered 200: a figure of refusals means nothing. */
+async function loadOk(url, options) {
+  const figures = await loadAll(url, options);
+  if (figures.failed > 0)
+    throw new Error(`${figures.failed} of ${options.requests} requests to ${url} were not answered 200.`);
+  return figures;
+}
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'packages/cli/bin/bigrock.js');
@@ -63,6 +71,11 @@ async function measure(env, { sequential, concurrent }) {
   try {
     const list = `${url}/api/v1/goals`;
     const health = `${url}/api/health`;
+    // Reading data needs the session: the bearer token, as a script sends it; and gzip, as every
+    // browser accepts it.
+    const { stdout: token } = await promisify(execFile)(process.execPath, [bin, 'token'], { env });
+    const headers = { authorization: `Bearer ${token.trim()}`, 'accept-encoding': 'gzip, deflate, br' };
+    const load = (target, options) => loadOk(target, { ...options, headers });
     await load(list, { concurrency: 1, requests: 10 });
     await load(health, { concurrency: 1, requests: 100 });
 
@@ -73,7 +86,7 @@ async function measure(env, { sequential, concurrent }) {
 
     const listLoaded = await load(list, { concurrency: 16, requests: concurrent });
     const healthLoaded = await load(health, { concurrency: 16, requests: concurrent * 4 });
-    const bytes = (await (await fetch(list)).arrayBuffer()).byteLength;
+    const bytes = (await (await fetch(list, { headers })).arrayBuffer()).byteLength;
     return {
       load: load1,
       bytes,

@@ -5,6 +5,7 @@ import { createActivityService } from './activities/activity.service.js';
 import { createBackupRepository } from './backup/backup.repository.js';
 import { createBackupService } from './backup/backup.service.js';
 import type { Config } from './config/config.js';
+import { createDataVersion } from './db/data-version.js';
 import { createDemoService } from './demo/demo.service.js';
 import { createFunnelRepository } from './funnels/funnel.repository.js';
 import { createFunnelService } from './funnels/funnel.service.js';
@@ -62,6 +63,8 @@ export async function openBigrock(config: Config, options: BigrockOptions = {}) 
     config,
     dialect: database.dialect,
     db,
+    /** Changes whenever committed data may have: answers computed from unchanged data can be kept. */
+    dataVersion: createDataVersion(db, database.dialect),
     sessionSecret,
     workspace: createWorkspaceService({ workspaces: workspaceRepository, workspaceId }),
     goals,

@@ -111,7 +111,8 @@ describe.each(dialects)('goal pace from day totals on %s', (dialect) => {
               lastDataPointDate: points.at(-1)?.date ?? null,
               activities: null,
             }),
-            series: seriesFromAllPoints(goal, points, asOf),
+            series: seriesFromAllPoints(goal, points, asOf, 60),
+            fullSeries: seriesFromAllPoints(goal, points, asOf, 200),
             points,
           });
         }
@@ -119,10 +120,12 @@ describe.each(dialects)('goal pace from day totals on %s', (dialect) => {
         const listed = (await test.bigrock.goals.list({ asOf })).filter(({ goal }) => ids.has(goal.id));
         // Goals made in the same instant are listed in id order.
         expected.sort((a, b) => (a.goal.id < b.goal.id ? -1 : 1));
-        expect(listed).toStrictEqual(expected.map(({ points: _points, ...standing }) => standing));
-        for (const { points, ...standing } of expected) {
+        // The list draws a card's chart (60 points at most), a goal's own page the full one.
+        expect(listed).toStrictEqual(expected.map(({ points: _points, fullSeries: _full, ...standing }) => standing));
+        for (const { points, fullSeries, ...standing } of expected) {
           expect(await test.bigrock.goals.get(standing.goal.id, { asOf })).toStrictEqual({
             ...standing,
+            series: fullSeries,
             dataPoints: points,
           });
         }
@@ -227,4 +230,62 @@ describe.each(dialects)('goal pace from day totals on %s', (dialect) => {
     const folded = await db.selectFrom('goal_days').selectAll().orderBy('goal_id').orderBy('date').execute();
     expect(folded).toStrictEqual(kept);
   });
+});
+
+describe.each(dialects)('the goals list of many goals on %s', (dialect) => {
+  let test: TestBigrock;
+
+  beforeAll(async () => {
+    test = await openTestBigrock(dialect, { clock: fixedClock(`${TODAY}T12:00:00Z`) });
+  });
+  afterAll(() => test.cleanup());
+
+  // 600 goals of the year to this month each look up some 60 chart days apiece: more parameters than PostgreSQL
+  // takes in one query (65,535), so the list reads them in batches.
+  it('lists 600 goals of a year each with every one of their points', async () => {
+    const { db } = test.bigrock;
+    const repository = createGoalRepository(db);
+    const made = Array.from({ length: 600 }, (_, index) => ({ id: newId(), value: index + 1 }));
+    for (const { id, value } of made) {
+      await repository.insert({
+        id,
+        workspaceId: DEFAULT_WORKSPACE_ID,
+        title: `Goal ${value}`,
+        level: null,
+        unit: null,
+        aggregate: 'sum',
+        direction: 'up',
+        baseline: 0,
+        target: 1000,
+        startDate: '2025-06-01',
+        deadline: '2026-06-01',
+        why: null,
+        parentId: null,
+        systems: null,
+        owner: null,
+        partner: null,
+        trackingSource: 'manual',
+        hoursPerWeek: null,
+        daysOff: [],
+        archivedAt: null,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      });
+    }
+    const point = ({ id, value }: { id: string; value: number }) => ({
+      id: newId(),
+      workspace_id: DEFAULT_WORKSPACE_ID,
+      goal_id: id,
+      date: '2026-03-01',
+      value,
+      note: null,
+      created_at: '2026-03-01T00:00:00.000Z',
+    });
+    await db.insertInto('data_points').values(made.map(point)).execute();
+    await rebuildGoalDays(db);
+    const listed = await test.bigrock.goals.list();
+    expect(listed).toHaveLength(600);
+    const actual = new Map(listed.map(({ goal, pace }) => [goal.id, pace?.actual]));
+    for (const { id, value } of made) expect(actual.get(id)).toBe(value);
+  }, 120_000);
 });

@@ -102,16 +102,28 @@ const totalsColumns = {
   last: 'last_value',
 } as const satisfies Record<string, keyof GoalDayTable>;
 
-/** Goals per query of day totals: ten bound parameters at most each, within both databases' limits. */
-const GOALS_PER_QUERY = 500;
+/** Bound parameters per query of day totals, well within both databases' limits (SQLite's 32,766). */
+const PARAMETERS_PER_QUERY = 10_000;
 
-/** What `dayTotals` reads of one goal. */
+/** The wanted goals in batches of at most PARAMETERS_PER_QUERY parameters (a goal's id, and two a date). */
+function inBatches(wanted: readonly DayTotalsWanted[]): DayTotalsWanted[][] {
+  const batches: DayTotalsWanted[][] = [[]];
+  let parameters = 0;
+  for (const goal of wanted) {
+    const needed = 1 + 2 * goal.on.length;
+    if (parameters + needed > PARAMETERS_PER_QUERY && parameters > 0) {
+      batches.push([]);
+      parameters = 0;
+    }
+    batches.at(-1)?.push(goal);
+    parameters += needed;
+  }
+  return batches;
+}
+
+/** What `dayTotals` reads of one goal: its last day, and the last day on or before each date of `on`. */
 export interface DayTotalsWanted {
   goalId: string;
-  /** Every day from `from` to `until`; none when either is null. */
-  from: CalendarDate | null;
-  until: CalendarDate | null;
-  /** The last day on or before each of these dates. */
   on: readonly CalendarDate[];
 }
 
@@ -126,17 +138,14 @@ export interface FirstDayWanted {
 const CANDIDATES = 8;
 
 export function createGoalRepository(db: Kysely<Database>) {
-  /** `dayTotals` for at most GOALS_PER_QUERY goals. */
+  /** `dayTotals` for one batch of goals. */
   async function readDayTotals(wanted: readonly DayTotalsWanted[]): Promise<Map<string, DayTotals[]>> {
     const byGoal = new Map<string, DayTotals[]>(wanted.map(({ goalId }) => [goalId, []]));
     if (wanted.length === 0) return byGoal;
-    const ranges = wanted.flatMap(({ goalId, from, until }) =>
-      from === null || until === null || until < from ? [] : [sql`(${goalId}, ${from}, ${until})`],
-    );
-    const lookups = wanted.flatMap(({ goalId, on }) => on.map((date) => sql`(${goalId}, ${date})`));
+    const lookups = wanted.flatMap(({ goalId, on }) => [...new Set(on)].map((date) => sql`(${goalId}, ${date})`));
     const ids = wanted.map(({ goalId }) => goalId);
     // VALUES names its columns column1, column2… on both databases. Each lookup is one seek on
-    // the primary key; a range is one walk along it.
+    // the primary key.
     const finds = [
       sql`select g.id as goal_id, (select max(x.date) from goal_days x where x.goal_id = g.id) as date
         from goals g where g.id in (${sql.join(ids)})`,
@@ -146,16 +155,10 @@ export function createGoalRepository(db: Kysely<Database>) {
           (select max(x.date) from goal_days x where x.goal_id = w.column1 and x.date <= w.column2) as date
         from (values ${sql.join(lookups)}) as w`);
     }
-    const columns = sql`d.goal_id, d.date, d.value_sum, d.point_count, d.value_max, d.last_value`;
-    const parts = [
-      sql`select ${columns} from (${sql.join(finds, sql` union all `)}) as found
-        join goal_days d on d.goal_id = found.goal_id and d.date = found.date`,
-    ];
-    if (ranges.length > 0) {
-      parts.push(sql`select ${columns} from (values ${sql.join(ranges)}) as r
-        join goal_days d on d.goal_id = r.column1 and d.date >= r.column2 and d.date <= r.column3`);
-    }
-    const { rows } = await sql<Selectable<GoalDayTable>>`${sql.join(parts, sql` union all `)}`.execute(db);
+    const { rows } = await sql<Selectable<GoalDayTable>>`select d.goal_id, d.date, d.value_sum, d.point_count,
+        d.value_max, d.last_value
+      from (${sql.join(finds, sql` union all `)}) as found
+      join goal_days d on d.goal_id = found.goal_id and d.date = found.date`.execute(db);
     for (const row of rows) byGoal.get(row.goal_id)?.push(toDayTotals(row));
     for (const [goalId, days] of byGoal) {
       days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -263,17 +266,15 @@ export function createGoalRepository(db: Kysely<Database>) {
     },
 
     /**
-     * For each goal, its day totals within a range of dates (`from`..`until`), on each of the
-     * `on` dates (the last day on or before it that has points) and on its last day of all, in
-     * date order: one row a day at most, however many points a day holds, in one query for all
-     * the goals. Goals are those of the workspace, found by the caller.
+     * For each goal, its day totals on each of the `on` dates (the last day on or before it that
+     * has points) and on its last day of all, in date order: one row a day at most, however many
+     * points a day holds, in one query for all the goals (unless they are thousands). Goals are
+     * those of the workspace, found by the caller.
      */
     async dayTotals(wanted: readonly DayTotalsWanted[]): Promise<Map<string, DayTotals[]>> {
       const byGoal = new Map<string, DayTotals[]>();
-      for (let start = 0; start === 0 || start < wanted.length; start += GOALS_PER_QUERY) {
-        for (const [goalId, days] of await readDayTotals(wanted.slice(start, start + GOALS_PER_QUERY))) {
-          byGoal.set(goalId, days);
-        }
+      for (const batch of inBatches(wanted)) {
+        for (const [goalId, days] of await readDayTotals(batch)) byGoal.set(goalId, days);
       }
       return byGoal;
     },

@@ -2,6 +2,7 @@ import { calendarDateSchema, createGoalSchema, idSchema, logProgressSchema, upda
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
+import type { ReadCache } from '../http/read-cache.js';
 import type { GoalService } from './goal.service.js';
 
 const idParams = z.object({ id: idSchema });
@@ -14,14 +15,19 @@ const listQuery = asOfQuery.extend({
   archived: z.enum(['true', 'false']).optional().describe('true lists archived goals instead of active ones'),
 });
 
-export function goalRoutes(goals: GoalService): FastifyPluginAsyncZod {
+export function goalRoutes(goals: GoalService, cache: ReadCache): FastifyPluginAsyncZod {
   return async function registerGoalRoutes(app) {
     const tags = ['goals'];
 
     app.get(
       '/goals',
       { schema: { tags, summary: 'Goals with their pace, check and chart series', querystring: listQuery } },
-      (request) => goals.list({ archived: request.query.archived === 'true', asOf: request.query.asOf }),
+      async (request, reply) => {
+        const options = { archived: request.query.archived === 'true', asOf: request.query.asOf };
+        // Pace and checks depend on the data and on today's date, nothing else.
+        const key = JSON.stringify(['goals', await goals.today(), options]);
+        return cache.send(request, reply, key, () => goals.list(options));
+      },
     );
 
     app.post('/goals', { schema: { tags, summary: 'Create a goal', body: createGoalSchema } }, async (request, reply) =>

@@ -10,7 +10,9 @@ import {
   logProgressSchema,
   meetsTarget,
   paceSeries,
+  paceSeriesDates,
   recentRateStart,
+  SERIES_POINTS,
   targetBound,
   totalsOn,
   updateGoalSchema,
@@ -84,24 +86,24 @@ export function createGoalService({ goals, activities, workspaces, clock, worksp
   }
 
   /**
-   * Each goal with its pace, check and chart, from its day totals: those of the chart's span up
-   * to asOf (one row a day at most), of asOf, of the start of the recent rate and of its last day,
-   * read in one query for all the goals however many points they hold.
+   * Each goal with its pace, check and a chart of at most about `chartPoints` points, from its day
+   * totals: the last on or before each of the chart's dates up to asOf, asOf, the start of the
+   * recent rate, and its last day, read in one query for all the goals however many points they
+   * hold.
    */
-  async function standings(list: Goal[], asOf: CalendarDate, todayDate: CalendarDate): Promise<GoalStanding[]> {
+  async function standings(
+    list: Goal[],
+    asOf: CalendarDate,
+    todayDate: CalendarDate,
+    chartPoints: number,
+  ): Promise<GoalStanding[]> {
     const ids = list.map((goal) => goal.id);
     const wanted = list.map((goal) => {
       const { startDate, deadline } = goal;
-      if (!hasPace(goal) || startDate === null || deadline === null) {
-        return { goalId: goal.id, from: null, until: null, on: [] };
-      }
+      if (!hasPace(goal) || startDate === null || deadline === null) return { goalId: goal.id, on: [] };
       const rateStart = recentRateStart(goal, asOf);
-      return {
-        goalId: goal.id,
-        from: startDate,
-        until: asOf < deadline ? asOf : deadline,
-        on: [startDate, asOf, ...(rateStart === null ? [] : [rateStart])],
-      };
+      const chartDates = paceSeriesDates(goal, asOf, chartPoints).filter((date) => date <= asOf);
+      return { goalId: goal.id, on: [startDate, asOf, ...(rateStart === null ? [] : [rateStart]), ...chartDates] };
     });
     const [days, linked] = await Promise.all([goals.dayTotals(wanted), activities.listForGoals(workspaceId, ids)]);
     // The first day each goal met its target, looked for only when it had by asOf.
@@ -130,14 +132,15 @@ export function createGoalService({ goals, activities, workspaces, clock, worksp
         // The hours the linked activities' target rates take, against the goal's hours a week.
         activities: goalActivities.length === 0 ? null : activityLoad(goalActivities),
       });
-      return { goal, pace: computePace(goal, totals, asOf), check, series: paceSeries(goal, goalDays, asOf) };
+      const series = paceSeries(goal, goalDays, asOf, chartPoints);
+      return { goal, pace: computePace(goal, totals, asOf), check, series };
     });
   }
 
   async function get(id: string, options: { asOf?: string } = {}): Promise<GoalDetail> {
     const [{ asOf, todayDate }, goal] = await Promise.all([datesOf(options), findGoal(id)]);
     const [[standing], dataPoints] = await Promise.all([
-      standings([goal], asOf, todayDate),
+      standings([goal], asOf, todayDate, SERIES_POINTS.full),
       goals.listDataPoints(workspaceId, [goal.id]),
     ]);
     if (standing === undefined) throw new Error('A goal found has no standing.');
@@ -151,7 +154,7 @@ export function createGoalService({ goals, activities, workspaces, clock, worksp
     async list(options: { archived?: boolean; asOf?: string } = {}): Promise<GoalStanding[]> {
       const { asOf, todayDate } = await datesOf(options);
       const list = await goals.list(workspaceId, { archived: options.archived ?? false });
-      return standings(list, asOf, todayDate);
+      return standings(list, asOf, todayDate, SERIES_POINTS.card);
     },
 
     async check(id: string): Promise<GoalCheck> {
