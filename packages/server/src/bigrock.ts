@@ -77,6 +77,10 @@ export async function openBigrock(config: Config, options: BigrockOptions = {}) 
     exports: tracking.exports,
     backup: createBackupService({
       backups: createBackupRepository(db, database.dialect, workspaceId),
+      async snapshot() {
+        const { db: reading, end } = await database.readSnapshot();
+        return { backups: createBackupRepository(reading, database.dialect, workspaceId), end };
+      },
       dialect: database.dialect,
       clock,
       workspaceId,
