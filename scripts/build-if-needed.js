@@ -45,13 +45,19 @@ function oldest(paths) {
   return found;
 }
 
-/** Why `step` must be built, paths relative to `root`, or null when its outputs are newer than all its inputs. */
+/**
+ * Why `step` must be built, paths relative to `root`, or null when each of its parts has outputs
+ * newer than all its inputs. A part is compared with its own outputs: tsc -b touches the build
+ * info of the projects whose sources changed, and of those only.
+ */
 export function staleness(step, root) {
-  const output = oldest(step.outputs);
-  if (output.mtimeMs === -Infinity) return `${relative(root, output.path)} is missing`;
-  const input = newest(step.inputs, step.skip);
-  if (input.mtimeMs > output.mtimeMs)
-    return `${relative(root, input.path)} is newer than ${relative(root, output.path)}`;
+  for (const part of step.parts) {
+    const output = oldest(part.outputs);
+    if (output.mtimeMs === -Infinity) return `${relative(root, output.path)} is missing`;
+    const input = newest(part.inputs, part.skip);
+    if (input.mtimeMs > output.mtimeMs)
+      return `${relative(root, input.path)} is newer than ${relative(root, output.path)}`;
+  }
   return null;
 }
 
@@ -86,34 +92,44 @@ export function buildSteps(root) {
   return [
     {
       name: 'TypeScript',
-      inputs: [
-        ...compiled.flatMap((name) => at(`packages/${name}/src`, `packages/${name}/tsconfig.json`)),
-        ...at('tsconfig.base.json', 'tsconfig.json', 'package-lock.json'),
-      ],
-      // tsc -b touches these after every build, even one that finds nothing to emit.
-      outputs: compiled.flatMap((name) => at(`packages/${name}/tsconfig.tsbuildinfo`)),
+      // tsc -b touches each project's build info after a build, even one that finds nothing to emit.
+      parts: compiled.map((name) => ({
+        inputs: [
+          ...at(`packages/${name}/src`, `packages/${name}/tsconfig.json`),
+          ...at('tsconfig.base.json', 'tsconfig.json', 'package-lock.json'),
+        ],
+        outputs: at(`packages/${name}/tsconfig.tsbuildinfo`),
+      })),
       command: [process.execPath, require.resolve('typescript/bin/tsc', { paths: [root] }), '-b'],
       cwd: root,
     },
     {
       name: 'the CLI bundle',
-      inputs: [
-        ...compiled.flatMap((name) => at(`packages/${name}/dist`)),
-        ...at('packages/cli/scripts/bundle.mjs', 'packages/cli/package.json', 'package-lock.json'),
+      parts: [
+        {
+          inputs: [
+            ...compiled.flatMap((name) => at(`packages/${name}/dist`)),
+            ...at('packages/cli/scripts/bundle.mjs', 'packages/cli/package.json', 'package-lock.json'),
+          ],
+          // The bundle's own folder (and the code cache the CLI writes there) is its output, not an input.
+          skip: (path) => path === bundle,
+          outputs: [join(bundle, 'bigrock.cjs'), join(bundle, 'import-worker.cjs')],
+        },
       ],
-      // The bundle's own folder (and the code cache the CLI writes there) is its output, not an input.
-      skip: (path) => path === bundle,
-      outputs: [join(bundle, 'bigrock.cjs'), join(bundle, 'import-worker.cjs')],
       command: [process.execPath, join(root, 'packages/cli/scripts/bundle.mjs')],
       cwd: join(root, 'packages/cli'),
     },
     {
       name: 'the web app',
-      inputs: [
-        ...at('packages/web/src', 'packages/web/index.html', 'packages/web/vite.config.ts'),
-        ...at('packages/web/package.json', 'packages/web/tsconfig.json', 'packages/core/dist', 'package-lock.json'),
+      parts: [
+        {
+          inputs: [
+            ...at('packages/web/src', 'packages/web/index.html', 'packages/web/vite.config.ts'),
+            ...at('packages/web/package.json', 'packages/web/tsconfig.json', 'packages/core/dist', 'package-lock.json'),
+          ],
+          outputs: at('packages/web/dist/index.html'),
+        },
       ],
-      outputs: at('packages/web/dist/index.html'),
       command: [
         process.execPath,
         join(dirname(viteBin), JSON.parse(readFileSync(viteBin, 'utf8')).bin.vite),

@@ -17,7 +17,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function copyStep(name: string, from: string, to: string): BuildStep {
   const script = `const fs = require('node:fs'); fs.copyFileSync(${JSON.stringify(from)}, ${JSON.stringify(to)});
     const runs = ${JSON.stringify(`${to}.runs`)}; fs.writeFileSync(runs, String(Number(fs.existsSync(runs) ? fs.readFileSync(runs, 'utf8') : 0) + 1));`;
-  return { name, inputs: [from], outputs: [to], command: [process.execPath, '-e', script], cwd: work };
+  return { name, parts: [{ inputs: [from], outputs: [to] }], command: [process.execPath, '-e', script], cwd: work };
 }
 
 describe('npm start builds what is missing or older than its sources, and nothing else', () => {
@@ -29,7 +29,7 @@ describe('npm start builds what is missing or older than its sources, and nothin
     const bundled = join(work, 'bundle.js');
     // The first step reads a folder, the second the first one's output.
     const steps = [
-      { ...copyStep('compile', join(source, 'app.ts'), compiled), inputs: [source] },
+      { ...copyStep('compile', join(source, 'app.ts'), compiled), parts: [{ inputs: [source], outputs: [compiled] }] },
       copyStep('bundle', compiled, bundled),
     ];
     const lines: string[] = [];
@@ -60,11 +60,34 @@ describe('npm start builds what is missing or older than its sources, and nothin
     expect([runs(compiled), runs(bundled)]).toEqual([2, 2]);
   });
 
+  it('compares each part of a step with its own outputs, as tsc -b writes only the build info of the projects it built', () => {
+    const past = new Date(Date.now() - 10_000);
+    const parts = ['core', 'cli'].map((name) => {
+      const input = join(work, `${name}.ts`);
+      const output = join(work, `${name}.tsbuildinfo`);
+      writeFileSync(input, name);
+      writeFileSync(output, '');
+      for (const path of [input, output]) utimesSync(path, past, past);
+      return { inputs: [input], outputs: [output] };
+    });
+    // Like tsc -b after a change to cli alone: cli's build info is written, core's is left as it was.
+    const cliInfo = JSON.stringify(join(work, 'cli.tsbuildinfo'));
+    const step: BuildStep = {
+      name: 'tsc',
+      parts,
+      command: [process.execPath, '-e', `require('node:fs').writeFileSync(${cliInfo}, 'built')`],
+      cwd: work,
+    };
+    expect(buildIfNeeded([step], { log: () => undefined })).toEqual([]);
+    writeFileSync(join(work, 'cli.ts'), 'changed');
+    expect(buildIfNeeded([step], { log: () => undefined })).toEqual(['tsc']);
+    expect(buildIfNeeded([step], { log: () => undefined })).toEqual([]);
+  });
+
   it('stops at a step that fails, saying which', () => {
     const failing: BuildStep = {
       name: 'broken',
-      inputs: [],
-      outputs: [join(work, 'never')],
+      parts: [{ inputs: [], outputs: [join(work, 'never')] }],
       command: [process.execPath, '-e', 'process.exit(3)'],
       cwd: work,
     };
