@@ -48,7 +48,9 @@ export const EXIT_FAILURE = 1;
 function registerWorkspaceCommands(program: Command, io: CliIo): void {
   program
     .command('demo')
-    .description("fill an empty workspace with the seeds' network-marketing example")
+    .description(
+      "load the demo into an empty workspace: a network marketer's goals, activities and funnel, four weeks in",
+    )
     .option('--json', 'print JSON')
     .action((options: { json?: boolean }) =>
       withBigrock(io, async (bigrock) => {
