@@ -23,6 +23,7 @@ import { OutcomesPage } from '../features/tracking/OutcomesPage';
 import { RestorePage } from '../features/tracking/RestorePage';
 import { entryEditLoader, importLoader, outcomesLoader, trackingLoader } from '../features/tracking/tracking-loaders';
 import { TrackingPage } from '../features/tracking/TrackingPage';
+import { MainNav } from './MainNav';
 import { NotFoundPage, RouteErrorPage } from './RouteErrorPage';
 
 function Layout() {
@@ -38,30 +39,7 @@ function Layout() {
           <NavLink to="/" className="brand">
             Bigrock
           </NavLink>
-          <nav aria-label="Main">
-            <ul>
-              <li>
-                <NavLink to="/" end>
-                  Dashboard
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/goals/new">New goal</NavLink>
-              </li>
-              <li>
-                <NavLink to="/tracking">Tracking</NavLink>
-              </li>
-              <li>
-                <NavLink to="/activities">Activities</NavLink>
-              </li>
-              <li>
-                <NavLink to="/funnels">Funnels</NavLink>
-              </li>
-              <li>
-                <NavLink to="/archive">Archived</NavLink>
-              </li>
-            </ul>
-          </nav>
+          <MainNav />
         </div>
         {busy && <div className="progress-bar" role="progressbar" aria-label="Loading" />}
       </header>
