@@ -21,13 +21,15 @@ export function MainNav() {
   const open = openAt === location.key;
   const menuId = useId();
   const button = useRef<HTMLButtonElement>(null);
+  const nav = useRef<HTMLElement>(null);
 
   useEffect(() => {
     if (!open) return;
     function closeOnEscape(event: KeyboardEvent) {
       if (event.key !== 'Escape') return;
       setOpenAt(null);
-      button.current?.focus();
+      // Focus on a link that is now hidden would be lost: it goes back to the button.
+      if (nav.current?.contains(document.activeElement)) button.current?.focus();
     }
     document.addEventListener('keydown', closeOnEscape);
     return () => document.removeEventListener('keydown', closeOnEscape);
@@ -48,7 +50,7 @@ export function MainNav() {
         </svg>
         Menu
       </button>
-      <nav aria-label="Main" id={menuId} className={open ? 'main-nav is-open' : 'main-nav'}>
+      <nav ref={nav} aria-label="Main" id={menuId} className={open ? 'main-nav is-open' : 'main-nav'}>
         <ul>
           {links.map((link) => (
             <li key={link.to}>
