@@ -139,7 +139,6 @@ interface PageElement {
   contains(other: PageElement): boolean;
   getBoundingClientRect(): { width: number; right: number };
 }
-declare const window: { innerWidth: number };
 declare const document: {
   body: PageElement & { querySelectorAll(selector: string): Iterable<PageElement> };
   documentElement: { scrollWidth: number };
@@ -147,9 +146,9 @@ declare const document: {
 declare function getComputedStyle(element: unknown, pseudoElement?: string): { overflowX: string; content: string };
 
 /** How wide the page is, and the elements that stick out past the viewport's right edge. */
-function measureWidth(): Promise<{ scrollWidth: number; overflowing: string[] }> {
-  return page.evaluate(() => {
-    const width = window.innerWidth;
+function measureWidth(width: number): Promise<{ scrollWidth: number; overflowing: string[] }> {
+  // The viewport's width as set, not window.innerWidth: a mobile browser widens that to fit what overflows.
+  return page.evaluate((width) => {
     const nameOf = (element: PageElement) =>
       element.tagName.toLowerCase() +
       (element.id ? `#${element.id}` : '') +
@@ -175,7 +174,7 @@ function measureWidth(): Promise<{ scrollWidth: number; overflowing: string[] }>
       .filter((element) => !sticking.some((other) => other !== element && element.contains(other)))
       .map((element) => `${nameOf(element)} ends at ${Math.round(element.getBoundingClientRect().right)} px`);
     return { scrollWidth: document.documentElement.scrollWidth, overflowing: overflowing.slice(0, 5) };
-  });
+  }, width);
 }
 
 async function visit(appPage: AppPage, ids: Ids | null): Promise<void> {
@@ -198,7 +197,7 @@ async function measureEveryPage(viewport: { width: number; height: number }) {
   for (const appPage of [...appPages].sort((a, b) => (a.data === b.data ? 0 : a.data === 'empty' ? -1 : 1))) {
     if (appPage.data === 'full' && ids === null) ids = await fillWorkspace();
     await visit(appPage, ids);
-    const { scrollWidth, overflowing } = await measureWidth();
+    const { scrollWidth, overflowing } = await measureWidth(viewport.width);
     if (scrollWidth !== viewport.width || overflowing.length > 0) {
       problems.push(`${appPage.name}: ${scrollWidth} px wide; ${overflowing.join('; ') || 'no element named'}`);
     }
@@ -255,7 +254,7 @@ describe('tables on a phone', () => {
     const sizes = await box.evaluate((element) => ({ client: element.clientWidth, scroll: element.scrollWidth }));
     expect(sizes.scroll).toBeGreaterThan(sizes.client);
     expect(await box.getAttribute('tabindex')).toBe('0');
-    expect(await measureWidth()).toEqual({ scrollWidth: phone.width, overflowing: [] });
+    expect(await measureWidth(phone.width)).toEqual({ scrollWidth: phone.width, overflowing: [] });
   });
 });
 
@@ -277,7 +276,7 @@ describe('the menu', () => {
     expect(new URL(page.url()).pathname).toBe('/tracking');
     expect(await menuButton().getAttribute('aria-expanded')).toBe('false');
     expect(await nav().getByRole('link', { name: 'Tracking' }).isVisible()).toBe(false);
-    expect(await measureWidth()).toEqual({ scrollWidth: phone.width, overflowing: [] });
+    expect(await measureWidth(phone.width)).toEqual({ scrollWidth: phone.width, overflowing: [] });
   });
 
   test('on a phone it works from the keyboard: Enter opens it, Tab reaches the links, Escape closes it', async () => {
