@@ -7,6 +7,7 @@ import {
   goalDetailLoader,
   goalEditorLoader,
 } from '../features/goals/goal-loaders';
+import { MainNav } from './MainNav';
 import { NotFoundPage, RouteErrorPage } from './RouteErrorPage';
 
 function Layout() {
@@ -22,30 +23,7 @@ function Layout() {
           <NavLink to="/" className="brand">
             Bigrock
           </NavLink>
-          <nav aria-label="Main">
-            <ul>
-              <li>
-                <NavLink to="/" end>
-                  Dashboard
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/goals/new">New goal</NavLink>
-              </li>
-              <li>
-                <NavLink to="/tracking">Tracking</NavLink>
-              </li>
-              <li>
-                <NavLink to="/activities">Activities</NavLink>
-              </li>
-              <li>
-                <NavLink to="/funnels">Funnels</NavLink>
-              </li>
-              <li>
-                <NavLink to="/archive">Archived</NavLink>
-              </li>
-            </ul>
-          </nav>
+          <MainNav />
         </div>
         {busy && <div className="progress-bar" role="progressbar" aria-label="Loading" />}
       </header>

@@ -42,7 +42,7 @@ export function LoggedList({ heading, amountHeading, rows, remove }: LoggedListP
       {rows.length === 0 ? (
         <p className="muted">Nothing logged yet.</p>
       ) : (
-        <table className="data-points">
+        <table className="data-points data-cards">
           <thead>
             <tr>
               <th scope="col">Date</th>
@@ -58,9 +58,13 @@ export function LoggedList({ heading, amountHeading, rows, remove }: LoggedListP
           <tbody>
             {rows.toReversed().map((row) => (
               <tr key={row.id}>
-                <td className="date">{formatDate(row.date)}</td>
-                <td className="number">{formatNumber(row.amount)}</td>
-                <td className="note">{row.note}</td>
+                <td className="date card-title">{formatDate(row.date)}</td>
+                <td className="number" data-label={amountHeading}>
+                  {formatNumber(row.amount)}
+                </td>
+                <td className="note" data-label="Note">
+                  {row.note}
+                </td>
                 <td className="action">
                   <DeleteButton
                     label={`Delete ${formatNumber(row.amount)} on ${formatDate(row.date)}`}

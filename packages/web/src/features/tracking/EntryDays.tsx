@@ -41,7 +41,7 @@ export function EntryDays({
             {list.length === 0 ? (
               <p className="muted small">Nothing tracked.</p>
             ) : (
-              <table className="data-points">
+              <table className="data-points data-cards">
                 <thead>
                   <tr>
                     <th scope="col">Time</th>
@@ -58,20 +58,24 @@ export function EntryDays({
                 <tbody>
                   {list.map((entry) => (
                     <tr key={entry.id}>
-                      <td>
+                      <td className="card-title">
                         {dayOf(entry) !== day.start && `${formatDay(dayOf(entry))} `}
                         {formatClock(entry.start, timeZone)}–
                         {entry.end === null ? 'now' : formatClock(entry.end, timeZone)}
                       </td>
-                      <td>
+                      <td data-label="Activity">
                         {entry.activity}
                         {entry.tags.length > 0 && (
                           <span className="muted small"> {entry.tags.map((tag) => `#${tag}`).join(' ')}</span>
                         )}
                         {entry.note && <div className="muted small">{entry.note}</div>}
                       </td>
-                      <td className="number">{formatSeconds(entrySeconds(entry, nowMs))}</td>
-                      <td className="small">{entry.source}</td>
+                      <td className="number" data-label="Duration">
+                        {formatSeconds(entrySeconds(entry, nowMs))}
+                      </td>
+                      <td className="small" data-label="Source">
+                        {entry.source}
+                      </td>
                       <td className="action entry-actions">
                         <Link
                           to={entryEditPath(entry.id)}
