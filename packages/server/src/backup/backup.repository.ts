@@ -39,13 +39,15 @@ export function createBackupRepository(db: Kysely<Database>, dialect: DialectNam
   const anyDb = db as unknown as AnyDatabase;
 
   return {
-    /** Every table with a `workspace_id` but the workspaces table itself, in restore order. */
+    /** Every table with a `workspace_id` but the workspaces table itself and the undo buffer, in restore order. */
     async workspaceTables(): Promise<TableInfo[]> {
       const schema = await currentSchema(db, dialect);
       const tables = (await db.introspection.getTables()).filter(
         (table) =>
           (schema === undefined || table.schema === schema) &&
           table.name !== 'workspaces' &&
+          // The undo buffer is not the workspace's data: a restore empties it instead.
+          table.name !== 'deleted_items' &&
           table.columns.some((column) => column.name === 'workspace_id'),
       );
       const rank = (name: string) => {
@@ -113,6 +115,8 @@ export function createBackupRepository(db: Kysely<Database>, dialect: DialectNam
           for (const table of [...tables].reverse()) {
             await trx.deleteFrom(table.name).where('workspace_id', '=', workspaceId).execute();
           }
+          // What was deleted from the data replaced cannot come back into the new data.
+          await trx.deleteFrom('deleted_items').where('workspace_id', '=', workspaceId).execute();
         },
         async insert(table: TableInfo, rows: Row[]): Promise<void> {
           await trx.insertInto(table.name).values(rows).execute();
