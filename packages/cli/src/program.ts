@@ -34,6 +34,7 @@ export const commandGroups: ReadonlyArray<{ commands: readonly string[]; load():
     commands: ['restore'],
     load: async () => (await import('./backup/restore.commands.js')).registerRestoreCommands,
   },
+  { commands: ['undo'], load: async () => (await import('./undo/undo.commands.js')).registerUndoCommands },
 ];
 
 /** Exit statuses: 2 is a mistake in what the user typed, 1 is something else going wrong. */
