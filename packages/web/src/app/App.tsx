@@ -23,6 +23,7 @@ import { OutcomesPage } from '../features/tracking/OutcomesPage';
 import { RestorePage } from '../features/tracking/RestorePage';
 import { entryEditLoader, importLoader, outcomesLoader, trackingLoader } from '../features/tracking/tracking-loaders';
 import { TrackingPage } from '../features/tracking/TrackingPage';
+import { UndoProvider } from '../shared/UndoNotice';
 import { NotFoundPage, RouteErrorPage } from './RouteErrorPage';
 
 function Layout() {
@@ -66,7 +67,9 @@ function Layout() {
         {busy && <div className="progress-bar" role="progressbar" aria-label="Loading" />}
       </header>
       <main id="main" className="app-main" aria-busy={busy}>
-        <Outlet />
+        <UndoProvider>
+          <Outlet />
+        </UndoProvider>
       </main>
     </>
   );
