@@ -14,7 +14,7 @@ beforeEach(() => {
 });
 
 /** No sideways scroll: the page is no wider than the window. */
-const pageFits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+const pageFits = () => page.evaluate('document.documentElement.scrollWidth <= window.innerWidth');
 
 const entryRow = async (id: string) =>
   server.bigrock.db.selectFrom('time_entries').selectAll().where('id', '=', id).executeTakeFirst();
@@ -58,7 +58,7 @@ describe.each([
     await day.getByRole('button', { name: 'Delete Email at 11:00' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Deleted Email at 11:00.' }).waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
+    await page.locator('.undo-notice button:focus', { hasText: 'Undo' }).waitFor();
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Restored Email at 11:00.' }).waitFor();
     expect(

@@ -196,6 +196,20 @@ describe.each(dialects)('undoing deletes on %s', (dialect) => {
     await entries.stopTimer();
   });
 
+  it('lets only one of two restores of an item at the same moment succeed', async () => {
+    const { goals, undo } = test.bigrock;
+    const { goal, points } = await goalWithPoints();
+    const [first] = points;
+    if (first === undefined) throw new Error('three points were logged');
+    const pace = await paceOf(goal.id);
+    const deletedId = await goals.deleteDataPoint(first.id);
+    const results = await Promise.allSettled([undo.restore(deletedId), undo.restore(deletedId)]);
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(results.find((result) => result.status === 'rejected')).toMatchObject({ reason: { code: 'conflict' } });
+    expect((await goals.get(goal.id)).dataPoints.filter((point) => point.id === first.id)).toHaveLength(1);
+    expect(await paceOf(goal.id)).toEqual(pace);
+  });
+
   it('says when what a deleted item belonged to is gone: its activity deleted, its goal replaced', async () => {
     const { activities, goals, undo, db } = test.bigrock;
     const texts = await activities.create({ name: 'Texts for undo' });
