@@ -35,6 +35,7 @@ export const commandGroups: ReadonlyArray<{ commands: readonly string[]; load():
     commands: ['restore'],
     load: async () => (await import('./backup/restore.commands.js')).registerRestoreCommands,
   },
+  { commands: ['undo'], load: async () => (await import('./undo/undo.commands.js')).registerUndoCommands },
 ];
 
 /**

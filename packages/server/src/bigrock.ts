@@ -12,6 +12,8 @@ import { createFunnelService } from './funnels/funnel.service.js';
 import { createGoalRepository } from './goals/goal.repository.js';
 import { createGoalService } from './goals/goal.service.js';
 import { createTrackingServices } from './tracking/tracking-services.js';
+import { createDeletedItemRepository } from './undo/deleted-item.repository.js';
+import { createDeletedItemService } from './undo/deleted-item.service.js';
 import { openWorkspace, type BigrockOptions } from './workspaces/open-workspace.js';
 import { createSettingRepository } from './workspaces/setting.repository.js';
 import { createWorkspaceService } from './workspaces/workspace.service.js';
@@ -75,6 +77,11 @@ export async function openBigrock(config: Config, options: BigrockOptions = {}) 
     outcomes: tracking.outcomes,
     imports: tracking.imports,
     exports: tracking.exports,
+    undo: createDeletedItemService({
+      deletedItems: createDeletedItemRepository(db, database.dialect),
+      clock,
+      workspaceId,
+    }),
     backup: createBackupService({
       backups: createBackupRepository(db, database.dialect, workspaceId),
       async snapshot() {

@@ -68,10 +68,14 @@ export function createBackupRepository(db: Kysely<Database>, dialect: DialectNam
   const anyDb = db as unknown as AnyDatabase;
 
   return {
-    /** Every table with a `workspace_id` but the workspaces table itself, in restore order. */
+    /** Every table with a `workspace_id` but the workspaces table itself and the undo buffer, in restore order. */
     async workspaceTables(): Promise<TableInfo[]> {
       const tables = (await tablesOf(db, dialect)).filter(
-        (table) => table.name !== 'workspaces' && table.columns.includes('workspace_id'),
+        (table) =>
+          table.name !== 'workspaces' &&
+          // The undo buffer is not the workspace's data: a restore empties it instead.
+          table.name !== 'deleted_items' &&
+          table.columns.includes('workspace_id'),
       );
       const rank = (name: string) => {
         const index = backupTableOrder.indexOf(name);
@@ -138,6 +142,8 @@ export function createBackupRepository(db: Kysely<Database>, dialect: DialectNam
           for (const table of [...tables].reverse()) {
             await trx.deleteFrom(table.name).where('workspace_id', '=', workspaceId).execute();
           }
+          // What was deleted from the data replaced cannot come back into the new data.
+          await trx.deleteFrom('deleted_items').where('workspace_id', '=', workspaceId).execute();
         },
         async insert(table: TableInfo, rows: Row[]): Promise<void> {
           await trx.insertInto(table.name).values(rows).execute();

@@ -7,6 +7,7 @@ import {
   goalDetailLoader,
   goalEditorLoader,
 } from '../features/goals/goal-loaders';
+import { UndoProvider } from '../shared/UndoNotice';
 import { MainNav } from './MainNav';
 import { NotFoundPage, RouteErrorPage } from './RouteErrorPage';
 
@@ -28,7 +29,9 @@ function Layout() {
         {busy && <div className="progress-bar" role="progressbar" aria-label="Loading" />}
       </header>
       <main id="main" className="app-main" aria-busy={busy}>
-        <Outlet />
+        <UndoProvider>
+          <Outlet />
+        </UndoProvider>
       </main>
     </>
   );

@@ -3,6 +3,7 @@ import { Link, useRevalidator } from 'react-router-dom';
 
 import { DeleteButton } from '../../shared/DeleteButton';
 import { ErrorAlert } from '../../shared/ErrorAlert';
+import { useUndo } from '../../shared/undo-context';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { trackingApi } from './tracking-api';
 import { formatClock, formatDay, formatSeconds } from './tracking-format';
@@ -23,6 +24,7 @@ export function EntryDays({
 }) {
   const { pending, error, run } = usePendingAction();
   const revalidator = useRevalidator();
+  const offerUndo = useUndo();
   // en-CA writes dates as YYYY-MM-DD: the day an entry starts on, in the workspace zone.
   const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const dayOf = (entry: TimeEntry) => dayFormat.format(new Date(entry.start));
@@ -89,8 +91,12 @@ export function EntryDays({
                           disabled={pending}
                           onDelete={() =>
                             void run(async () => {
-                              await trackingApi.removeEntry(entry.id);
+                              const deleted = await trackingApi.removeEntry(entry.id);
                               await revalidator.revalidate();
+                              offerUndo({
+                                what: `${entry.activity} at ${formatClock(entry.start, timeZone)}`,
+                                deleted,
+                              });
                             })
                           }
                         />

@@ -3,6 +3,7 @@ import { Link, useLoaderData, useNavigate, useRevalidator } from 'react-router-d
 
 import { DeleteButton } from '../../shared/DeleteButton';
 import { ErrorAlert } from '../../shared/ErrorAlert';
+import { useUndo } from '../../shared/undo-context';
 import { formatDate } from '../../shared/format';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { DayPicker } from './DayPicker';
@@ -39,10 +40,16 @@ export function OutcomesPage() {
   const revalidator = useRevalidator();
   const { pending, error, run } = usePendingAction();
 
+  const offerUndo = useUndo();
+
   const remove = (outcome: Outcome) =>
     run(async () => {
-      await trackingApi.removeOutcome(outcome.id);
+      const deleted = await trackingApi.removeOutcome(outcome.id);
       await revalidator.revalidate();
+      offerUndo({
+        what: `${outcomeKindLabels[outcome.kind]} ${formatOutcomeAmount(outcome)} on ${formatDate(outcome.date)}`,
+        deleted,
+      });
     });
 
   return (
