@@ -109,7 +109,9 @@ describe('client, project, billable and rate columns', () => {
       amount,
     ];
     expect(mapRow(toggl, 'toggl', cells('150.00', 'Yes'))).toMatchObject({
-      entry: { billing: { client: 'Northwind', project: 'Lead generation', billable: true, rate: 100, currency: 'USD' } },
+      entry: {
+        billing: { client: 'Northwind', project: 'Lead generation', billable: true, rate: 100, currency: 'USD' },
+      },
     });
     expect(mapRow(toggl, 'toggl', cells('0.00', 'No'))).toMatchObject({
       entry: { billing: { client: 'Northwind', billable: false, rate: null, currency: null } },

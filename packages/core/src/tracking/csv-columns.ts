@@ -208,9 +208,7 @@ for (const field of csvFields) for (const name of synonyms[field]) byName.set(na
 /** The field a header stands for, if Bigrock knows it. */
 export function fieldOfHeader(header: string): CsvField | undefined {
   const name = normalizeHeader(header);
-  return (
-    byName.get(name) ?? (amountPrefix.test(name) ? 'amount' : ratePrefix.test(name) ? 'rate' : undefined)
-  );
+  return byName.get(name) ?? (amountPrefix.test(name) ? 'amount' : ratePrefix.test(name) ? 'rate' : undefined);
 }
 
 /**

@@ -468,12 +468,18 @@ export class CsvEntryMapper {
     const billable = readBillable(billableText);
     if (billable === null) {
       const field = this.header('billable');
-      return { issue: { line, field, message: `${field}: "${billableText}" says neither yes nor no. Write Yes or No.` } };
+      return {
+        issue: { line, field, message: `${field}: "${billableText}" says neither yes nor no. Write Yes or No.` },
+      };
     }
 
     const { columns } = this.plan;
     const rateField: CsvField | null =
-      columns.rate !== undefined ? 'rate' : this.plan.format === 'toggl' && columns.amount !== undefined ? 'amount' : null;
+      columns.rate !== undefined
+        ? 'rate'
+        : this.plan.format === 'toggl' && columns.amount !== undefined
+          ? 'amount'
+          : null;
     let rate: number | null = null;
     if (rateField !== null) {
       const text = this.cell(fields, rateField);

@@ -185,7 +185,14 @@ export function textTooLong(
   const limit = IMPORTED_TEXT_LIMITS[kind];
   if (text === null || text.length <= limit) return null;
   const what = kind === 'note' ? 'the note' : `the ${kind} ${opening(text)}`;
-  const holder = kind === 'activity' ? 'an activity' : kind === 'client' ? 'a client name' : kind === 'project' ? 'a project name' : `a ${kind}`;
+  const holder =
+    kind === 'activity'
+      ? 'an activity'
+      : kind === 'client'
+        ? 'a client name'
+        : kind === 'project'
+          ? 'a project name'
+          : `a ${kind}`;
   return {
     line,
     field,
