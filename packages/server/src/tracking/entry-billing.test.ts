@@ -325,9 +325,10 @@ describe.each(dialects)('clients, projects and billable rates on %s', (dialect) 
 
       // A backup written before 0008: its entries have none of the columns.
       const older = JSON.parse(backup) as { tables: { time_entries: Array<Record<string, unknown>> } };
-      for (const row of older.tables.time_entries) {
-        for (const column of ['client', 'project', 'billable', 'rate', 'rate_currency']) delete row[column];
-      }
+      older.tables.time_entries = older.tables.time_entries.map(
+        ({ client: _client, project: _project, billable: _billable, rate: _rate, rate_currency: _currency, ...row }) =>
+          row,
+      );
       expect(await target.bigrock.backup.restore(Readable.from([JSON.stringify(older)]))).toMatchObject({
         tables: { time_entries: 1 },
       });
