@@ -69,6 +69,11 @@ describe.each(dialects)('bigrock tracking on %s', (dialect) => {
         durationSeconds: 10_800,
         tags: ['breakfast', 'chamber'],
         source: 'manual',
+        client: null,
+        project: null,
+        billable: false,
+        rate: null,
+        currency: null,
       },
     ]);
   });

@@ -159,6 +159,13 @@ const filterName = (what: string) =>
     .min(1, { message: `must not be empty: name the ${what}, or leave the filter out` })
     .max(MAX_CLIENT_PROJECT_LENGTH, { message: `must be at most ${MAX_CLIENT_PROJECT_LENGTH} characters` });
 
+/** The filter as the services take it (the CLI's options, checked as the API's query is). */
+export const entryFilterSchema = z.object({
+  client: filterName('client').optional(),
+  project: filterName('project').optional(),
+  billable: z.boolean({ error: 'must be true or false' }).optional(),
+});
+
 /** The filter as a query string gives it (`?client=Northwind&billable=true`). */
 export const entryFilterQuerySchema = z.object({
   client: filterName('client').optional().describe('Only entries of this client (exact name)'),

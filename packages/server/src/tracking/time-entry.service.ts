@@ -7,6 +7,7 @@ import {
   createEntrySchema,
   dateInZone,
   dateRangeInZone,
+  entryFilterSchema,
   findReviewItems,
   NO_BILLING,
   readInstantInput,
@@ -238,7 +239,7 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
      * default. The filter keeps those of a client, a project, billable or not.
      */
     async list(range: DayRange = {}, filter: EntryFilter = {}): Promise<TimeEntry[]> {
-      return (await listRows(range, filter)).map(toEntry);
+      return (await listRows(range, parseInput(entryFilterSchema, filter))).map(toEntry);
     },
 
     /** Changes some fields of an entry; a running timer keeps running unless given an end. */
@@ -301,7 +302,8 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
       const { from, to, zone: timeZone } = await resolveRange(range);
       const options = { zone: timeZone, unit: range.unit ?? 'day', from, to };
       // Every entry that overlaps the whole weeks or months, not only the days asked: a bucket is whole.
-      const list = (await entries.listInRange(workspaceId, { ...bucketSpan(options), filter })).map(toEntry);
+      const checked = parseInput(entryFilterSchema, filter);
+      const list = (await entries.listInRange(workspaceId, { ...bucketSpan(options), filter: checked })).map(toEntry);
       return bucketEntries(list, { ...options, nowMs: now().getTime() });
     },
 

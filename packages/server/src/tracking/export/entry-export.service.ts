@@ -3,11 +3,13 @@ import {
   createLocalDateTimeFormatter,
   dateRangeInZone,
   defuseSpreadsheetFormula,
+  entryFilterSchema,
   spanSeconds,
   type EntryFilter,
 } from '@bigrock/core';
 
 import type { Clock } from '../../clock.js';
+import { parseInput } from '../../validation.js';
 import type { WorkspaceRepository } from '../../workspaces/workspace.repository.js';
 import type { TimeEntryRepository, TimeEntryRow } from '../time-entry.repository.js';
 
@@ -69,7 +71,8 @@ export function createEntryExportService({ entries, workspaces, clock, workspace
     if (range.from !== undefined) assertCalendarDate(range.from, 'from');
     if (range.to !== undefined) assertCalendarDate(range.to, 'to');
     const zone = (await workspaces.find(workspaceId))?.timeZone ?? 'UTC';
-    const bounds = { ...dateRangeInZone(range.from, range.to, zone), filter: range.filter };
+    const filter = parseInput(entryFilterSchema, range.filter ?? {});
+    const bounds = { ...dateRangeInZone(range.from, range.to, zone), filter };
     let after: { startMs: number; id: string } | null = null;
     for (;;) {
       const page = await entries.listPage(workspaceId, bounds, after, PAGE);
