@@ -170,10 +170,7 @@ export const entryFilterSchema = z.object({
 export const entryFilterQuerySchema = z.object({
   client: filterName('client').optional().describe('Only entries of this client (exact name)'),
   project: filterName('project').optional().describe('Only entries of this project (exact name)'),
-  billable: z
-    .enum(['true', 'false'], { error: 'must be true or false' })
-    .optional()
-    .describe('Only billable entries (true) or only the others (false)'),
+  billable: z.enum(['true', 'false']).optional().describe('Only billable entries (true) or only the others (false)'),
 });
 
 /**
