@@ -32,6 +32,7 @@ export * from './tracking/csv-date-time.js';
 export * from './tracking/csv-columns.js';
 export * from './tracking/imported-entry.js';
 export * from './tracking/csv-entry-mapper.js';
+export * from './tracking/csv-billing.js';
 export * from './tracking/spreadsheet-formula.js';
 export * from './tracking/timew-entry.js';
 export * from './tracking/activitywatch-entry.js';

@@ -142,6 +142,13 @@ export interface TimeEntryTable {
   source_hash: string | null;
   created_at: string;
   updated_at: string;
+  client: string | null;
+  project: string | null;
+  /** 0 or 1. */
+  billable: number;
+  /** Per hour, in rate_currency. */
+  rate: number | null;
+  rate_currency: string | null;
 }
 
 export interface OutcomeTable {

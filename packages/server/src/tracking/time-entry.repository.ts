@@ -1,5 +1,5 @@
-import { AppError, entrySeconds, entrySources, type EntrySource, type TimeEntry } from '@bigrock/core';
-import { CompiledQuery, sql, type Kysely, type Selectable } from 'kysely';
+import { AppError, entrySeconds, entrySources, type EntryFilter, type EntrySource, type TimeEntry } from '@bigrock/core';
+import { CompiledQuery, sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 
 import type { Database, TimeEntryTable } from '../db/database.js';
 import { inTransaction } from '../db/in-transaction.js';
@@ -24,6 +24,11 @@ export function toTimeEntry(row: TimeEntryRow, nowMs: number): TimeEntry {
     durationSeconds: entrySeconds({ start, end }, nowMs),
     tags: row.tags === '' ? [] : row.tags.split(','),
     note: row.note,
+    client: row.client,
+    project: row.project,
+    billable: Number(row.billable) === 1,
+    rate: row.rate === null ? null : Number(row.rate),
+    currency: row.rate_currency,
     source: toSource(row.source),
     sourceId: row.source_id,
     createdAt: row.created_at,
@@ -41,6 +46,11 @@ const boundColumns = [
   'note',
   'source',
   'source_id',
+  'client',
+  'project',
+  'billable',
+  'rate',
+  'rate_currency',
 ] as const satisfies ReadonlyArray<keyof TimeEntryTable>;
 
 /** An imported entry; its workspace and creation time are the same for the whole batch. */
@@ -51,6 +61,20 @@ export interface RangeQuery {
   startMs?: number | null;
   /** …and start before this one. */
   endMs?: number | null;
+  /** Only the entries this keeps (client, project, billable). */
+  filter?: EntryFilter;
+}
+
+/** The filter's conditions on a query of entries. */
+function filtered<O>(
+  query: SelectQueryBuilder<Database, 'time_entries', O>,
+  filter: EntryFilter | undefined,
+): SelectQueryBuilder<Database, 'time_entries', O> {
+  let result = query;
+  if (filter?.client !== undefined) result = result.where('client', '=', filter.client);
+  if (filter?.project !== undefined) result = result.where('project', '=', filter.project);
+  if (filter?.billable !== undefined) result = result.where('billable', '=', filter.billable ? 1 : 0);
+  return result;
 }
 
 /** An entry imported before: where it came from, and what it holds of its source. */
@@ -118,6 +142,11 @@ function createTimeEntryQueries(db: Kysely<Database>, dialect: DialectName) {
       parameters[index++] = row.note;
       parameters[index++] = row.source;
       parameters[index++] = row.source_id;
+      parameters[index++] = row.client;
+      parameters[index++] = row.project;
+      parameters[index++] = row.billable;
+      parameters[index++] = row.rate;
+      parameters[index++] = row.rate_currency;
     }
     const text = bulkInsertText(rows.length, workspaceId, createdAt);
     const result = await db.executeQuery(CompiledQuery.raw(text, parameters));
@@ -126,19 +155,23 @@ function createTimeEntryQueries(db: Kysely<Database>, dialect: DialectName) {
 
   /**
    * PostgreSQL: one array per column, spread into rows by `unnest`. PostgreSQL parses a statement
-   * of eight parameters instead of eight thousand: a big import takes a third less time.
+   * of thirteen parameters instead of thirteen thousand: a big import takes a third less time.
    */
   async function insertColumns(workspaceId: string, createdAt: string, rows: readonly ImportedRow[]): Promise<number> {
     const column = <K extends keyof ImportedRow>(name: K) => rows.map((row) => row[name]);
     const result = await sql`
       insert into time_entries
-        (id, workspace_id, activity, start_ms, end_ms, tags, note, source, source_id, created_at, updated_at)
-      select id, ${workspaceId}, activity, start_ms, end_ms, tags, note, source, source_id, ${createdAt}, ${createdAt}
+        (id, workspace_id, activity, start_ms, end_ms, tags, note, source, source_id,
+         client, project, billable, rate, rate_currency, created_at, updated_at)
+      select id, ${workspaceId}, activity, start_ms, end_ms, tags, note, source, source_id,
+        client, project, billable, rate, rate_currency, ${createdAt}, ${createdAt}
       from unnest(
         ${column('id')}::text[], ${column('activity')}::text[], ${column('start_ms')}::bigint[],
         ${column('end_ms')}::bigint[], ${column('tags')}::text[], ${column('note')}::text[],
-        ${column('source')}::text[], ${column('source_id')}::text[]
-      ) as given (id, activity, start_ms, end_ms, tags, note, source, source_id)
+        ${column('source')}::text[], ${column('source_id')}::text[], ${column('client')}::text[],
+        ${column('project')}::text[], ${column('billable')}::integer[], ${column('rate')}::double precision[],
+        ${column('rate_currency')}::text[]
+      ) as given (id, activity, start_ms, end_ms, tags, note, source, source_id, client, project, billable, rate, rate_currency)
       on conflict (workspace_id, source, source_id) do nothing`.execute(db);
     return Number(result.numAffectedRows ?? 0n);
   }
@@ -162,7 +195,10 @@ function createTimeEntryQueries(db: Kysely<Database>, dialect: DialectName) {
      * their own partial index, and are few.
      */
     async listInRange(workspaceId: string, range: RangeQuery): Promise<TimeEntryRow[]> {
-      let query = db.selectFrom('time_entries').selectAll().where('workspace_id', '=', workspaceId);
+      let query = filtered(
+        db.selectFrom('time_entries').selectAll().where('workspace_id', '=', workspaceId),
+        range.filter,
+      );
       if (range.endMs != null) query = query.where('start_ms', '<', range.endMs);
       if (range.startMs == null) return query.orderBy('start_ms').orderBy('id').execute();
       const startMs = range.startMs;
@@ -188,7 +224,10 @@ function createTimeEntryQueries(db: Kysely<Database>, dialect: DialectName) {
       after: { startMs: number; id: string } | null,
       limit: number,
     ): Promise<TimeEntryRow[]> {
-      let query = db.selectFrom('time_entries').selectAll().where('workspace_id', '=', workspaceId);
+      let query = filtered(
+        db.selectFrom('time_entries').selectAll().where('workspace_id', '=', workspaceId),
+        range.filter,
+      );
       if (range.startMs != null) query = query.where('start_ms', '>=', range.startMs);
       if (range.endMs != null) query = query.where('start_ms', '<', range.endMs);
       if (after !== null) {
@@ -310,7 +349,22 @@ function createTimeEntryQueries(db: Kysely<Database>, dialect: DialectName) {
       if (sourceIds.length === 0) return [];
       const rows = await db
         .selectFrom('time_entries')
-        .select(['id', 'source_id', 'source_hash', 'activity', 'start_ms', 'end_ms', 'tags', 'note', 'source'])
+        .select([
+          'id',
+          'source_id',
+          'source_hash',
+          'activity',
+          'start_ms',
+          'end_ms',
+          'tags',
+          'note',
+          'source',
+          'client',
+          'project',
+          'billable',
+          'rate',
+          'rate_currency',
+        ])
         .where('workspace_id', '=', workspaceId)
         .where('source', '=', source)
         .where('source_id', 'in', sourceIds)
@@ -324,6 +378,8 @@ function createTimeEntryQueries(db: Kysely<Database>, dialect: DialectName) {
                 source_id: row.source_id,
                 start_ms: Number(row.start_ms),
                 end_ms: row.end_ms === null ? null : Number(row.end_ms),
+                billable: Number(row.billable),
+                rate: row.rate === null ? null : Number(row.rate),
               },
             ],
       );

@@ -3,6 +3,8 @@ import {
   calendarDateSchema,
   createEntrySchema,
   createOutcomeSchema,
+  entryFilterOf,
+  entryFilterQuerySchema,
   idSchema,
   splitEntrySchema,
   startTimerSchema,
@@ -22,7 +24,8 @@ export const dayRangeQuery = z.object({
     .describe('The first day, in the workspace time zone; a week before `to` by default'),
   to: calendarDateSchema.optional().describe('The last day, included; today by default'),
 });
-const summaryQuery = dayRangeQuery.extend({
+const entriesQuery = dayRangeQuery.extend(entryFilterQuerySchema.shape);
+const summaryQuery = entriesQuery.extend({
   unit: z.enum(bucketUnits).optional().describe('Add up by day (default), ISO week or month'),
 });
 
@@ -42,8 +45,14 @@ export function trackingRoutes(entries: TimeEntryService, outcomes: OutcomeServi
 
     app.get(
       '/entries',
-      { schema: { tags, summary: 'Time entries that overlap the days, in start order', querystring: dayRangeQuery } },
-      (request) => entries.list(request.query),
+      {
+        schema: {
+          tags,
+          summary: 'Time entries that overlap the days, in start order; of a client, a project, billable or not',
+          querystring: entriesQuery,
+        },
+      },
+      (request) => entries.list(request.query, entryFilterOf(request.query)),
     );
     app.post(
       '/entries',
@@ -53,7 +62,7 @@ export function trackingRoutes(entries: TimeEntryService, outcomes: OutcomeServi
     app.get(
       '/entries/summary',
       { schema: { tags, summary: 'Time by day, week or month, per activity', querystring: summaryQuery } },
-      (request) => entries.summary(request.query),
+      (request) => entries.summary(request.query, entryFilterOf(request.query)),
     );
     app.get(
       '/entries/review',

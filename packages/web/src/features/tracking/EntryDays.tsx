@@ -3,11 +3,24 @@ import { Link, useRevalidator } from 'react-router-dom';
 
 import { DeleteButton } from '../../shared/DeleteButton';
 import { ErrorAlert } from '../../shared/ErrorAlert';
+import { formatNumber } from '../../shared/format';
 import { useUndo } from '../../shared/undo-context';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { trackingApi } from './tracking-api';
 import { formatClock, formatDay, formatSeconds } from './tracking-format';
 import { entryEditPath } from './tracking-paths';
+
+/** `Acme · Website · billable at 85.5 EUR/h`: who an entry is for, and how it is billed. */
+function billingText(entry: TimeEntry): string {
+  const rate =
+    entry.rate === null ? '' : ` at ${formatNumber(entry.rate)} ${entry.currency ?? ''}/h`.replace(' /h', '/h');
+  const parts = [
+    entry.client,
+    entry.project,
+    entry.billable ? `billable${rate}` : rate.trim() === '' ? null : `not billable${rate}`,
+  ];
+  return parts.filter((part) => part !== null).join(' · ');
+}
 
 /** The entries of each day of the range, the day's total above them. */
 export function EntryDays({
@@ -71,6 +84,9 @@ export function EntryDays({
                           <span className="muted small"> {entry.tags.map((tag) => `#${tag}`).join(' ')}</span>
                         )}
                         {entry.note && <div className="muted small">{entry.note}</div>}
+                        {(entry.client !== null || entry.project !== null || entry.billable) && (
+                          <div className="muted small">{billingText(entry)}</div>
+                        )}
                       </td>
                       <td className="number" data-label="Duration">
                         {formatSeconds(entrySeconds(entry, nowMs))}
