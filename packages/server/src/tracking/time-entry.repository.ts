@@ -1,4 +1,11 @@
-import { AppError, entrySeconds, entrySources, type EntryFilter, type EntrySource, type TimeEntry } from '@bigrock/core';
+import {
+  AppError,
+  entrySeconds,
+  entrySources,
+  type EntryFilter,
+  type EntrySource,
+  type TimeEntry,
+} from '@bigrock/core';
 import { CompiledQuery, sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 
 import type { Database, TimeEntryTable } from '../db/database.js';
