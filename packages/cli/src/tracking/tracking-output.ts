@@ -24,7 +24,7 @@ export function entryJson({ id, activity, start, end, durationSeconds, tags, sou
 export function describeEntry(entry: TimeEntry, zone: string): string {
   const end = entry.end === null ? 'running' : localTime(entry.end, zone);
   const tags = entry.tags.length > 0 ? `  [${entry.tags.join(', ')}]` : '';
-  return `${localTime(entry.start, zone, true)}–${end}  ${formatDuration(entry.durationSeconds).padStart(11)}  ${entry.activity}${tags}`;
+  return `${localTime(entry.start, zone, true)}–${end}  ${formatDuration(entry.durationSeconds, { precise: true }).padStart(13)}  ${entry.activity}${tags}`;
 }
 
 /** Collects a repeatable option (`--tag a --tag b`). */

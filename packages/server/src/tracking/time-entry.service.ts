@@ -7,6 +7,7 @@ import {
   createEntrySchema,
   dateInZone,
   dateRangeInZone,
+  DEFAULT_WORKING_HOURS,
   findReviewItems,
   readInstantInput,
   splitEntrySchema,
@@ -259,10 +260,14 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
       return bucketEntries(list, { ...options, nowMs: now().getTime() });
     },
 
-    /** The review inbox for the days asked: gaps, overlaps and very long entries. */
+    /** The review inbox for the days asked: gaps in working hours, overlaps and very long entries. */
     async review(range: DayRange = {}): Promise<ReviewItem[]> {
-      const timeZone = await zone();
-      return findReviewItems((await listRows(range)).map(toEntry), { zone: timeZone, nowMs: now().getTime() });
+      const workspace = await workspaces.find(workspaceId);
+      return findReviewItems((await listRows(range)).map(toEntry), {
+        zone: workspace?.timeZone ?? 'UTC',
+        workingHours: workspace?.workingHours ?? DEFAULT_WORKING_HOURS,
+        nowMs: now().getTime(),
+      });
     },
   };
 }

@@ -5,7 +5,7 @@ import { DeleteButton } from '../../shared/DeleteButton';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { trackingApi } from './tracking-api';
-import { formatClock, formatDay, formatSeconds } from './tracking-format';
+import { formatClock, formatDay, formatEntrySeconds, formatSeconds } from './tracking-format';
 import { entryEditPath } from './tracking-paths';
 
 /** The entries of each day of the range, the day's total above them. */
@@ -70,7 +70,7 @@ export function EntryDays({
                         )}
                         {entry.note && <div className="muted small">{entry.note}</div>}
                       </td>
-                      <td className="number">{formatSeconds(entrySeconds(entry, nowMs))}</td>
+                      <td className="number">{formatEntrySeconds(entrySeconds(entry, nowMs))}</td>
                       <td className="small">{entry.source}</td>
                       <td className="action entry-actions">
                         <Link
