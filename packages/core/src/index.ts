@@ -28,6 +28,7 @@ export * from './tracking/time-entry.js';
 export * from './tracking/review-inbox.js';
 export * from './workspaces/working-hours.js';
 export * from './tracking/split-entry.js';
+export * from './tracking/idle-time.js';
 export * from './tracking/time-buckets.js';
 export * from './tracking/csv-date-time.js';
 export * from './tracking/csv-columns.js';

@@ -9,6 +9,9 @@ import {
   dateRangeInZone,
   DEFAULT_WORKING_HOURS,
   findReviewItems,
+  AWAY_ACTIVITY,
+  localDateTime,
+  resolveIdleSchema,
   readInstantInput,
   splitEntrySchema,
   splitSpan,
@@ -40,6 +43,15 @@ export interface TimeEntryServiceDeps {
 export interface DayRange {
   from?: string;
   to?: string;
+}
+
+/** What became of a timer's idle time: the timer stopped when it began, and what was started after. */
+export interface IdleResolution {
+  stopped: TimeEntry;
+  /** split: the idle time, as an entry of its own. */
+  away: TimeEntry | null;
+  /** discard and split: the same activity again, from when the user came back. */
+  started: TimeEntry | null;
 }
 
 export interface TimerStart {
@@ -162,6 +174,91 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
         throw new AppError('not-found', 'No timer is running. Start one with: bigrock timer start <activity>');
       }
       return toEntry(stopped);
+    },
+
+    /**
+     * Takes idle time out of the running timer, all in one transaction: the timer stops when the
+     * idle time began (`from`); `discard` and `split` start the same activity, tags and note again
+     * when the user came back (`to`, at most now), and `split` makes the time between an entry of
+     * its own. Refused, changing nothing, when another timer runs now or none does.
+     */
+    async resolveIdle(input: unknown): Promise<IdleResolution> {
+      const fields = parseInput(resolveIdleSchema, input);
+      const fromMs = await instant(fields.from, 'from');
+      const toAsked = await instant(fields.to, 'to');
+      const timeZone = await zone();
+      return entries.timerTransaction(workspaceId, async (repository) => {
+        const at = now();
+        const running = await repository.findRunning(workspaceId);
+        if (running?.id !== fields.entryId) {
+          throw new AppError(
+            'conflict',
+            running === undefined
+              ? 'entryId: that timer is no longer running (it was stopped meanwhile); nothing was changed.'
+              : `entryId: another timer runs now (${running.activity}); nothing was changed: look at it on the tracking page.`,
+            { field: 'entryId' },
+          );
+        }
+        const startMs = Number(running.start_ms);
+        // The browser's clock may run a little ahead of ours: coming back "later than now" is now.
+        const toMs = Math.min(toAsked, at.getTime());
+        const clock = (instantMs: number) => `${localDateTime(instantMs, timeZone).slice(0, 16)} ${timeZone} time`;
+        if (fromMs <= startMs) {
+          throw new AppError('invalid-input', `from: choose an instant after the timer's start (${clock(startMs)}).`, {
+            field: 'from',
+          });
+        }
+        if (toMs <= fromMs) {
+          throw new AppError(
+            'invalid-input',
+            `to: choose an instant after from (${clock(fromMs)}) and not after now (${clock(at.getTime())}).`,
+            { field: 'to' },
+          );
+        }
+        const updatedAt = at.toISOString();
+        const stopped = { ...keepImportedContent(running), end_ms: fromMs, updated_at: updatedAt };
+        await repository.update(workspaceId, running.id, stopped);
+        const fresh = {
+          workspace_id: workspaceId,
+          source_id: null,
+          source_hash: null,
+          created_at: updatedAt,
+          updated_at: updatedAt,
+        };
+        const away =
+          fields.action === 'split'
+            ? {
+                ...fresh,
+                id: newId(),
+                activity: fields.activity ?? AWAY_ACTIVITY,
+                start_ms: fromMs,
+                end_ms: toMs,
+                tags: '',
+                note: null,
+                source: 'manual',
+              }
+            : null;
+        if (away !== null) await repository.insert(away);
+        const started =
+          fields.action === 'stop'
+            ? null
+            : {
+                ...fresh,
+                id: newId(),
+                activity: running.activity,
+                start_ms: toMs,
+                end_ms: null,
+                tags: running.tags,
+                note: running.note,
+                source: 'timer',
+              };
+        if (started !== null) await repository.insert(started);
+        return {
+          stopped: toEntry({ ...running, ...stopped }),
+          away: away === null ? null : toEntry(away),
+          started: started === null ? null : toEntry(started),
+        };
+      });
     },
 
     /** A manual entry: an activity from a start to an end. */
