@@ -61,7 +61,7 @@ export const AWAY_ACTIVITY = 'Away';
 
 export const resolveIdleSchema = z.object({
   entryId: idSchema.describe('The running timer the idle time is in: nothing changes if another one runs now'),
-  from: instantInputSchema.describe('When the idle time began: after the timer started'),
+  from: instantInputSchema.describe("When the idle time began; before the timer's start counts from its start"),
   to: instantInputSchema.describe('When the user came back: after `from`; a time after now counts as now'),
   action: z.enum(idleActions),
   activity: entryActivitySchema

@@ -47,7 +47,8 @@ export interface DayRange {
 
 /** What became of a timer's idle time: the timer stopped when it began, and what was started after. */
 export interface IdleResolution {
-  stopped: TimeEntry;
+  /** Null when the timer was idle from its start: nothing of its run is left, so it is gone. */
+  stopped: TimeEntry | null;
   /** split: the idle time, as an entry of its own. */
   away: TimeEntry | null;
   /** discard and split: the same activity again, from when the user came back. */
@@ -178,7 +179,8 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
 
     /**
      * Takes idle time out of the running timer, all in one transaction: the timer stops when the
-     * idle time began (`from`); `discard` and `split` start the same activity, tags and note again
+     * idle time began (`from`, or its own start if later: then it is removed, having no time of
+     * its own left); `discard` and `split` start the same activity, tags and note again
      * when the user came back (`to`, at most now), and `split` makes the time between an entry of
      * its own. Refused, changing nothing, when another timer runs now or none does.
      */
@@ -203,21 +205,20 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
         // The browser's clock may run a little ahead of ours: coming back "later than now" is now.
         const toMs = Math.min(toAsked, at.getTime());
         const clock = (instantMs: number) => `${localDateTime(instantMs, timeZone).slice(0, 16)} ${timeZone} time`;
-        if (fromMs <= startMs) {
-          throw new AppError('invalid-input', `from: choose an instant after the timer's start (${clock(startMs)}).`, {
-            field: 'from',
-          });
-        }
-        if (toMs <= fromMs) {
+        // Idle time that began before the timer is idle time from its start.
+        const idleStartMs = Math.max(fromMs, startMs);
+        if (toMs <= idleStartMs) {
           throw new AppError(
             'invalid-input',
-            `to: choose an instant after from (${clock(fromMs)}) and not after now (${clock(at.getTime())}).`,
+            `to: choose an instant after from (${clock(idleStartMs)}) and not after now (${clock(at.getTime())}).`,
             { field: 'to' },
           );
         }
         const updatedAt = at.toISOString();
-        const stopped = { ...keepImportedContent(running), end_ms: fromMs, updated_at: updatedAt };
-        await repository.update(workspaceId, running.id, stopped);
+        const stopped = { ...keepImportedContent(running), end_ms: idleStartMs, updated_at: updatedAt };
+        // A timer idle from its very start keeps nothing of its run: it goes, rather than last no time.
+        if (idleStartMs === startMs) await repository.delete(workspaceId, running.id);
+        else await repository.update(workspaceId, running.id, stopped);
         const fresh = {
           workspace_id: workspaceId,
           source_id: null,
@@ -231,7 +232,7 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
                 ...fresh,
                 id: newId(),
                 activity: fields.activity ?? AWAY_ACTIVITY,
-                start_ms: fromMs,
+                start_ms: idleStartMs,
                 end_ms: toMs,
                 tags: '',
                 note: null,
@@ -254,7 +255,7 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
               };
         if (started !== null) await repository.insert(started);
         return {
-          stopped: toEntry({ ...running, ...stopped }),
+          stopped: idleStartMs === startMs ? null : toEntry({ ...running, ...stopped }),
           away: away === null ? null : toEntry(away),
           started: started === null ? null : toEntry(started),
         };

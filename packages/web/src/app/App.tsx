@@ -18,11 +18,14 @@ import {
   goalEditorLoader,
 } from '../features/goals/goal-loaders';
 import { EntryEditPage } from '../features/tracking/EntryEditPage';
+import { IdleWatch } from '../features/tracking/IdleWatch';
 import { ImportPage } from '../features/tracking/ImportPage';
 import { OutcomesPage } from '../features/tracking/OutcomesPage';
 import { RestorePage } from '../features/tracking/RestorePage';
 import { entryEditLoader, importLoader, outcomesLoader, trackingLoader } from '../features/tracking/tracking-loaders';
 import { TrackingPage } from '../features/tracking/TrackingPage';
+import { SettingsPage } from '../features/workspace/SettingsPage';
+import { settingsLoader } from '../features/workspace/workspace-api';
 import { NotFoundPage, RouteErrorPage } from './RouteErrorPage';
 
 function Layout() {
@@ -60,6 +63,9 @@ function Layout() {
               <li>
                 <NavLink to="/archive">Archived</NavLink>
               </li>
+              <li>
+                <NavLink to="/settings">Settings</NavLink>
+              </li>
             </ul>
           </nav>
         </div>
@@ -68,6 +74,7 @@ function Layout() {
       <main id="main" className="app-main" aria-busy={busy}>
         <Outlet />
       </main>
+      <IdleWatch />
     </>
   );
 }
@@ -102,6 +109,7 @@ const router = createBrowserRouter([
           { path: 'funnels/new', loader: funnelEditorLoader, element: <FunnelEditorPage /> },
           { path: 'funnels/:id', loader: funnelDetailLoader, element: <FunnelDetailPage /> },
           { path: 'funnels/:id/edit', loader: funnelEditorLoader, element: <FunnelEditorPage /> },
+          { path: 'settings', loader: settingsLoader, element: <SettingsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -7,6 +7,7 @@ import type {
   ImportResult,
   RunningChoice,
   Outcome,
+  ResolveIdleInput,
   ReviewItem,
   SplitEntryInput,
   StartTimerInput,
@@ -19,6 +20,14 @@ import { api, ApiError, apiUrl } from '../../api/api-client';
 export interface TimerStart {
   started: TimeEntry;
   stopped: TimeEntry | null;
+}
+
+/** What became of idle time (see POST /timer/idle). */
+export interface IdleResolution {
+  /** Null when the timer was idle from its start (it is removed). */
+  stopped: TimeEntry | null;
+  away: TimeEntry | null;
+  started: TimeEntry | null;
 }
 
 export interface Workspace {
@@ -34,6 +43,7 @@ export const trackingApi = {
   timer: () => api.get<{ running: TimeEntry | null }>('/timer'),
   startTimer: (input: StartTimerInput) => api.post<TimerStart>('/timer/start', input),
   stopTimer: () => api.post<TimeEntry>('/timer/stop'),
+  resolveIdle: (input: ResolveIdleInput) => api.post<IdleResolution>('/timer/idle', input),
   entries: (from: string, to: string) => api.get<TimeEntry[]>(`/entries?${range(from, to)}`),
   review: (from: string, to: string) => api.get<ReviewItem[]>(`/entries/review?${range(from, to)}`),
   entry: (id: string) => api.get<TimeEntry>(entryPath(id)),
