@@ -39,12 +39,16 @@ export function fixedClock(iso: string): Clock {
  * is the server's side of a laptop lid closed for half an hour (Playwright's `page.clock` is the
  * browser's side).
  */
-export function shiftedClock(): Clock & { advance(ms: number): void } {
+export function shiftedClock(): Clock & { advance(ms: number): void; moveTo(iso: string): void } {
   let offsetMs = 0;
   return {
     now: () => new Date(Date.now() + offsetMs),
     advance: (ms) => {
       offsetMs += ms;
+    },
+    /** From now on, time runs from `iso`. */
+    moveTo: (iso) => {
+      offsetMs = Date.parse(iso) - Date.now();
     },
   };
 }
