@@ -55,7 +55,7 @@ describe('time away from a running timer', () => {
     await dialog.waitFor();
     await dialog.getByText('Calls was running while nothing happened here from 10:00 to 10:30 (30 min).').waitFor();
     // Focus is in the dialog, on the choice that changes nothing.
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep it');
+    expect(await page.evaluate<string>('document.activeElement?.textContent')).toBe('Keep it');
     await dialog.getByText('Calls stops at 10:00 and starts again at 10:30.').waitFor();
 
     await dialog.getByRole('button', { name: 'Discard it' }).click();
@@ -77,7 +77,7 @@ describe('time away from a running timer', () => {
 
     const dialog = page.getByRole('dialog', { name: 'You were away' });
     await dialog.waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     const box = await dialog.boundingBox();
     expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 999) <= 390).toBe(true);
     await dialog.getByLabel('Activity for the time away').fill('Lunch');
@@ -88,7 +88,7 @@ describe('time away from a running timer', () => {
       ['10:00–10:30', 'Lunch', expect.stringMatching(/^30 min( \d\d sec)?$/)],
       ['10:30–now', 'CallsWarm list', expect.stringMatching(/^\d+ sec$/)],
     ]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   });
 
   test('Keep (or Escape) changes nothing, and a short absence asks nothing', async () => {

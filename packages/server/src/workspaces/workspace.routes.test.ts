@@ -14,7 +14,7 @@ describe.each(dialects)('the workspace settings API on %s', (dialect) => {
   });
   afterAll(() => api.close());
 
-  const patch = (payload: unknown) => api.send({ method: 'PATCH', url: '/api/v1/workspace', payload });
+  const patch = (payload: Record<string, unknown>) => api.send({ method: 'PATCH', url: '/api/v1/workspace', payload });
   const workspace = async () => (await api.send({ method: 'GET', url: '/api/v1/workspace' })).json<unknown>();
 
   it('gives a new workspace Monday to Friday, 09:00 to 17:00', async () => {
@@ -43,7 +43,7 @@ describe.each(dialects)('the workspace settings API on %s', (dialect) => {
 
   it('refuses an end before the start, an unknown weekday or a bad time, naming the field, and changes nothing', async () => {
     const before = await workspace();
-    const cases: Array<[unknown, string, RegExp]> = [
+    const cases: Array<[Record<string, unknown>, string, RegExp]> = [
       [
         { workingHours: { mon: { start: '17:00', end: '09:00' } } },
         'workingHours.mon.end',
