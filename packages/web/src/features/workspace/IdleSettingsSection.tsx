@@ -35,7 +35,7 @@ export function IdleSettingsSection() {
   }
 
   return (
-    <section className="panel" aria-labelledby="idle-settings-heading">
+    <section className="panel settings-panel" aria-labelledby="idle-settings-heading">
       <h2 id="idle-settings-heading">Away from a running timer</h2>
       <p className="field-hint">
         Settings of this browser. When a timer ran while nobody was here (the computer slept, or you were away), Bigrock

@@ -81,7 +81,7 @@ export function WorkingHoursForm({ workspace }: { workspace: WorkspaceSettings }
   }
 
   return (
-    <section className="panel" aria-labelledby="working-hours-heading">
+    <section className="panel settings-panel" aria-labelledby="working-hours-heading">
       <h2 id="working-hours-heading">Working hours</h2>
       <p className="field-hint">
         On the clocks of {workspace.timeZone}. The review inbox calls untracked time a gap only inside these hours:
