@@ -32,6 +32,10 @@ export const commandGroups: ReadonlyArray<{ commands: readonly string[]; load():
     load: async () => (await import('./tracking/import.commands.js')).registerImportCommands,
   },
   {
+    commands: ['workspace'],
+    load: async () => (await import('./workspaces/workspace.commands.js')).registerWorkspaceSettingsCommands,
+  },
+  {
     commands: ['restore'],
     load: async () => (await import('./backup/restore.commands.js')).registerRestoreCommands,
   },

@@ -54,7 +54,18 @@ const validBodies: Record<string, unknown> = {
     channel: 'Referral',
     note: 'x',
   },
-  'PATCH /api/v1/workspace': { name: 'Dana', timeZone: 'Europe/Paris' },
+  'PATCH /api/v1/workspace': {
+    name: 'Dana',
+    timeZone: 'Europe/Paris',
+    workingHours: { mon: { start: '09:00', end: '17:00' } },
+  },
+  'POST /api/v1/timer/idle': {
+    entryId: 'e1',
+    from: '2026-03-02 09:00',
+    to: '2026-03-02 09:30',
+    action: 'split',
+    activity: 'Away',
+  },
 };
 
 /** Every string in a body, as a path and a copy of the body with a NUL put into that string. */

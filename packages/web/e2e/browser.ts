@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { startTestServer, type TestServer } from '@bigrock/server/test-support';
+import { startTestServer, type TestBigrockOptions, type TestServer } from '@bigrock/server/test-support';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
@@ -39,8 +39,9 @@ export interface BrowserSession {
  * Registers the hooks of an end-to-end test file: one Chromium for the file, and for each test a
  * fresh server on SQLite and a fresh browser context on it. A test fails if the page throws or
  * logs an error. Call `current()` in a test (or a later beforeEach) for this test's page and server.
+ * `server` options reach each test's server: a clock the test moves, for one.
  */
-export function useBrowserSession(): { current(): BrowserSession } {
+export function useBrowserSession(server: TestBigrockOptions = {}): { current(): BrowserSession } {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let session: BrowserSession | undefined;
@@ -59,10 +60,10 @@ export function useBrowserSession(): { current(): BrowserSession } {
 
   beforeEach(async () => {
     if (browser === undefined) throw new Error('Chromium did not start; see the error of beforeAll.');
-    const server = await startTestServer('sqlite');
+    const testServer = await startTestServer('sqlite', server);
     // The test server's workspace and the browser both run on UTC, so "today" is the same day for both.
     context = await browser.newContext({
-      baseURL: server.url,
+      baseURL: testServer.url,
       timezoneId: 'UTC',
       // Figures and dates follow the browser's locale: the tests read them in American English.
       locale: 'en-US',
@@ -79,7 +80,7 @@ export function useBrowserSession(): { current(): BrowserSession } {
         pageErrors.push(message.text());
       }
     });
-    session = { page, server };
+    session = { page, server: testServer };
   });
 
   afterEach(async () => {

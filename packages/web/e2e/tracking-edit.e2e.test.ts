@@ -48,8 +48,8 @@ describe('changing time entries by hand', () => {
 
     const day = page.getByRole('region', { name: 'Mon, Mar 2' });
     await day.getByRole('cell', { name: '09:15–11:45' }).waitFor();
-    await day.getByRole('heading', { name: 'Mon, Mar 2 · 2 h 30 min' }).waitFor();
-    await page.getByText('Mon, Mar 2: 2 h 30 min tracked (times in Asia/Tokyo).').waitFor();
+    await day.getByRole('heading', { name: 'Mon, Mar 2 · 2 hr 30 min' }).waitFor();
+    await page.getByText('Mon, Mar 2: 2 hr 30 min tracked (times in Asia/Tokyo).').waitFor();
     expect(stored(await marchSecond())).toEqual([
       {
         activity: 'Client work',

@@ -13,7 +13,7 @@ beforeEach(() => {
   ({ page, server } = session.current());
 });
 
-/** The sentence under the page's heading: "Wed, Feb 18: 24 h tracked." */
+/** The sentence under the page's heading: "Wed, Feb 18: 24 hr tracked." */
 const header = () => page.getByRole('heading', { level: 1, name: 'Tracking' }).locator('xpath=following-sibling::p');
 
 describe("the tracking page's totals", () => {
@@ -21,13 +21,15 @@ describe("the tracking page's totals", () => {
     await page.clock.install({ time: Date.now() });
     await server.bigrock.entries.startTimer({ activity: 'Calls' });
     await page.goto('/tracking');
-    await expect.poll(() => header().textContent()).toMatch(/: 0 min tracked/);
+    await expect.poll(() => header().textContent()).toMatch(/: \d+ sec tracked/);
 
     await page.clock.fastForward('30:00');
     await expect.poll(() => header().textContent()).toMatch(/: 30 min tracked/);
     const day = page.locator('.entry-day').first();
     expect(await day.getByRole('heading').textContent()).toMatch(/· 30 min$/);
-    expect(await day.getByRole('row', { name: /Calls/ }).getByRole('cell').nth(2).textContent()).toBe('30 min');
+    expect(await day.getByRole('row', { name: /Calls/ }).getByRole('cell').nth(2).textContent()).toMatch(
+      /^30 min( \d\d sec)?$/,
+    );
   });
 
   test('give a day the same total in the day view and in the week view, an entry of weeks included', async () => {
@@ -35,14 +37,14 @@ describe("the tracking page's totals", () => {
     await server.bigrock.entries.add({ activity: 'Calls', start: '2026-02-18 09:00', end: '2026-02-18 10:30' });
 
     await page.goto('/tracking?view=day&date=2026-02-18');
-    await expect.poll(() => header().textContent()).toMatch(/: 25 h 30 min tracked/);
+    await expect.poll(() => header().textContent()).toMatch(/: 25 hr 30 min tracked/);
     const alone = page.getByRole('region', { name: 'Wed, Feb 18' });
     // The entry that began weeks before is listed in the day it counts in.
     await alone.getByRole('row', { name: /Retreat/ }).waitFor();
     const dayHeading = await alone.getByRole('heading').textContent();
 
     await page.goto('/tracking?view=week&date=2026-02-18');
-    await expect.poll(() => header().textContent()).toMatch(/: 169 h 30 min tracked/);
+    await expect.poll(() => header().textContent()).toMatch(/: 169 hr 30 min tracked/);
     expect(await page.getByRole('region', { name: 'Wed, Feb 18' }).getByRole('heading').textContent()).toBe(dayHeading);
     const week = page.getByRole('table', { name: 'Time by activity and day' });
     expect(
@@ -51,13 +53,13 @@ describe("the tracking page's totals", () => {
         .getByRole('cell')
         .last()
         .textContent(),
-    ).toBe('168 h');
+    ).toBe('168 hr');
     expect(
       await week
         .getByRole('row', { name: /^Total/ })
         .getByRole('cell')
         .last()
         .textContent(),
-    ).toBe('169 h 30 min');
+    ).toBe('169 hr 30 min');
   });
 });

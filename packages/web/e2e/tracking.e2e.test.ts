@@ -98,19 +98,19 @@ describe('the tracking pages', () => {
     await entries.add({ activity: 'Networking', start: '2026-03-09 07:30', end: '2026-03-09 10:30' });
 
     await page.goto('/tracking?view=day&date=2026-03-02');
-    await page.getByText('Mon, Mar 2: 2 h tracked.').waitFor();
+    await page.getByText('Mon, Mar 2: 2 hr tracked.').waitFor();
     const day = page.getByRole('region', { name: 'Mon, Mar 2' });
     expect(await day.getByRole('row').count()).toBe(3);
     await day.getByRole('cell', { name: '09:00–10:30' }).waitFor();
-    await page.getByRole('region', { name: 'To review' }).getByText('1 h untracked between Calls and Email').waitFor();
+    await page.getByRole('region', { name: 'To review' }).getByText('1 hr untracked between Calls and Email').waitFor();
 
     await page.getByLabel('Show').selectOption('week');
     await page.waitForURL(/view=week/);
     const week = page.getByRole('table', { name: 'Time by activity and day' });
     await expect
       .poll(() => week.getByRole('row', { name: /^Calls/ }).textContent())
-      .toBe('Calls1 h 30 min1 h2 h 30 min');
-    await expect.poll(() => week.getByRole('row', { name: /^Total/ }).textContent()).toContain('3 h');
+      .toBe('Calls1 hr 30 min1 hr2 hr 30 min');
+    await expect.poll(() => week.getByRole('row', { name: /^Total/ }).textContent()).toContain('3 hr');
     expect(await week.getByRole('row', { name: /^Networking/ }).count()).toBe(0);
 
     await page.getByRole('link', { name: 'Next week' }).click();

@@ -144,17 +144,18 @@ export function registerEntryCommands(program: Command, io: CliIo): void {
       }),
     );
 
-  addRangeOptions(entry.command('review').description('the review inbox: gaps, overlaps, very long entries')).action(
-    (options: RangeOptions) =>
-      withBigrock(io, async (bigrock) => {
-        const items = await bigrock.entries.review({ from: options.from, to: options.to });
-        if (options.json) return printJson(io, items);
-        if (items.length === 0) return io.out('Nothing to review: no gaps, overlaps or very long entries.\n');
-        printTable(
-          io,
-          items.map((item) => [item.date, item.kind.toUpperCase(), item.message]),
-        );
-      }),
+  addRangeOptions(
+    entry.command('review').description('the review inbox: gaps in working hours, overlaps, very long entries'),
+  ).action((options: RangeOptions) =>
+    withBigrock(io, async (bigrock) => {
+      const items = await bigrock.entries.review({ from: options.from, to: options.to });
+      if (options.json) return printJson(io, items);
+      if (items.length === 0) return io.out('Nothing to review: no gaps, overlaps or very long entries.\n');
+      printTable(
+        io,
+        items.map((item) => [item.date, item.kind.toUpperCase(), item.message]),
+      );
+    }),
   );
 
   addFilterOptions(addRangeOptions(entry.command('summary').description('time by day, week or month, per activity')))

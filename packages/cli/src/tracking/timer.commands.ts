@@ -28,7 +28,7 @@ export function registerTimerCommands(program: Command, io: CliIo): void {
         if (options.json) return printJson(io, result);
         // No clock time: it is now, and formatting one in a zone costs a command a third of its time.
         const stopped = result.stopped
-          ? `; stopped ${result.stopped.activity} after ${formatDuration(result.stopped.durationSeconds)}`
+          ? `; stopped ${result.stopped.activity} after ${formatDuration(result.stopped.durationSeconds, { precise: true })}`
           : '';
         io.out(`Started ${result.started.activity}${stopped}.\n`);
       }),
@@ -63,7 +63,7 @@ export function registerTimerCommands(program: Command, io: CliIo): void {
         }
         const stopped = await entries.stopTimer();
         if (options.json) return printJson(io, stopped);
-        io.out(`Stopped ${stopped.activity} after ${formatDuration(stopped.durationSeconds)}.\n`);
+        io.out(`Stopped ${stopped.activity} after ${formatDuration(stopped.durationSeconds, { precise: true })}.\n`);
       }),
     );
 
@@ -78,7 +78,7 @@ export function registerTimerCommands(program: Command, io: CliIo): void {
         if (running === null) return io.out('No timer is running. Start one with: bigrock timer start <activity>\n');
         const zone = await entries.zone();
         io.out(
-          `${running.activity}, running for ${formatDuration(running.durationSeconds)} (since ${localTime(running.start, zone)}).\n`,
+          `${running.activity}, running for ${formatDuration(running.durationSeconds, { precise: true })} (since ${localTime(running.start, zone)}).\n`,
         );
       }),
     );

@@ -42,7 +42,7 @@ export function describeEntry(entry: TimeEntry, zone: string): string {
   const tags = entry.tags.length > 0 ? `  [${entry.tags.join(', ')}]` : '';
   const forWhom = [entry.client, entry.project].filter((name) => name !== null).join(' / ');
   const billing = [forWhom, entry.billable ? 'billable' : ''].filter((text) => text !== '').join(', ');
-  return `${localTime(entry.start, zone, true)}–${end}  ${formatDuration(entry.durationSeconds).padStart(11)}  ${entry.activity}${billing === '' ? '' : `  (${billing})`}${tags}`;
+  return `${localTime(entry.start, zone, true)}–${end}  ${formatDuration(entry.durationSeconds, { precise: true }).padStart(13)}  ${entry.activity}${billing === '' ? '' : `  (${billing})`}${tags}`;
 }
 
 /** The billing options of `timer start`, `entry add` and `entry edit`. */

@@ -32,8 +32,8 @@ describe.each(dialects)('bigrock tracking on %s', (dialect) => {
     expect(json(await run('timer', 'status', '--json'))).toMatchObject({
       running: { id: second.started.id, activity: 'Email' },
     });
-    expect((await run('timer', 'status')).stdout).toMatch(/^Email, running for \d+ min \(since \d\d:\d\d\)\.\n$/);
-    expect((await run('timer', 'stop')).stdout).toMatch(/^Stopped Email after \d+ min\.\n$/);
+    expect((await run('timer', 'status')).stdout).toMatch(/^Email, running for \d+ sec \(since \d\d:\d\d\)\.\n$/);
+    expect((await run('timer', 'stop')).stdout).toMatch(/^Stopped Email after \d+ sec\.\n$/);
     const again = await run('timer', 'stop');
     expect(again.code).toBe(2);
     expect(again.stderr).toBe('bigrock: No timer is running. Start one with: bigrock timer start <activity>\n');
@@ -55,7 +55,7 @@ describe.each(dialects)('bigrock tracking on %s', (dialect) => {
     );
     expect(added.code).toBe(0);
     expect(added.stdout).toMatch(
-      /^Added \w{10}: 2026-03-09 07:30–10:30 +3 h {2}Networking {2}\[breakfast, chamber\]\n$/,
+      /^Added \w{10}: 2026-03-09 07:30–10:30 +3 hr {2}Networking {2}\[breakfast, chamber\]\n$/,
     );
     const listed = json<Array<Record<string, unknown>>>(
       await run('entry', 'list', '--from', '2026-03-09', '--to', '2026-03-09', '--json'),
@@ -203,11 +203,11 @@ describe.each(dialects)('bigrock tracking on %s', (dialect) => {
       running: { activity: 'writing' },
     });
     const confirmed = await runOnTerminal('yes\n', 'timer', 'stop');
-    expect(confirmed.stdout).toMatch(/Stopped writing after [\d,]+ h/);
+    expect(confirmed.stdout).toMatch(/Stopped writing after [\d,]+ hr/);
     expect(JSON.parse((await run('timer', 'status', '--json')).stdout)).toEqual({ running: null });
 
     await run('import', timewFile('20251103T130000Z'), '--running', 'keep');
-    expect((await run('timer', 'stop', '--yes')).stdout).toMatch(/^Stopped writing after [\d,]+ h/);
+    expect((await run('timer', 'stop', '--yes')).stdout).toMatch(/^Stopped writing after [\d,]+ hr/);
   }, 60_000);
 
   it('reads a file bigger than 64 KiB in its worker thread, bundled with the CLI', async () => {

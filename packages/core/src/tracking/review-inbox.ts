@@ -1,8 +1,9 @@
-import { formatNumber } from '../format/format-number.js';
+import { formatDuration } from '../format/format-duration.js';
 import { dateInZone, type CalendarDate } from '../time/calendar-date.js';
+import { workingIntervals, type WorkingHours } from '../workspaces/working-hours.js';
 import type { TimeEntry } from './time-entry.js';
 
-/** What the review inbox flags: untracked time inside a day, entries on top of each other, entries too long to be true. */
+/** What the review inbox flags: untracked working time, entries on top of each other, entries too long to be true. */
 export const reviewKinds = ['gap', 'overlap', 'long'] as const;
 export type ReviewKind = (typeof reviewKinds)[number];
 
@@ -21,7 +22,9 @@ export interface ReviewItem {
 export interface ReviewOptions {
   zone: string;
   nowMs: number;
-  /** Untracked time shorter than this between two entries of a day is not worth a look. Default 30. */
+  /** The workspace's working hours, on the clocks of `zone`: untracked time outside them is no gap. */
+  workingHours: WorkingHours;
+  /** Untracked working time shorter than this between two entries is not worth a look. Default 30. */
   minGapMinutes?: number;
   /** An entry (or a running timer) at least this long is flagged. Default 10. */
   longHours?: number;
@@ -30,22 +33,10 @@ export interface ReviewOptions {
 export type ReviewEntry = Pick<TimeEntry, 'id' | 'activity' | 'start' | 'end'>;
 
 /**
- * A duration the way a person reads it.
- *
- * @example formatDuration(5400) // '1 h 30 min'
- * @example formatDuration(2700) // '45 min'
- */
-export function formatDuration(seconds: number): string {
-  const minutes = Math.round(seconds / 60);
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${formatNumber(hours)} h` : `${formatNumber(hours)} h ${String(rest).padStart(2, '0')} min`;
-}
-
-/**
- * The review inbox: gaps (untracked time between two entries of the same day), overlaps (an entry
- * starting before the one before it ends) and very long entries, in the order they happened.
+ * The review inbox: gaps (untracked time between two entries, inside working hours: a night or a
+ * weekend is no gap, and a gap from Monday noon to a Tuesday entry is two, one per day), overlaps
+ * (an entry starting before the one before it ends) and very long entries, in the order they
+ * happened.
  *
  * @example
  * findReviewItems(
@@ -53,7 +44,7 @@ export function formatDuration(seconds: number): string {
  *     { id: 'a', activity: 'Calls', start: '2026-03-02T09:00:00Z', end: '2026-03-02T10:00:00Z' },
  *     { id: 'b', activity: 'Email', start: '2026-03-02T11:00:00Z', end: '2026-03-02T11:30:00Z' },
  *   ],
- *   { zone: 'UTC', nowMs: Date.now() },
+ *   { zone: 'UTC', nowMs: Date.now(), workingHours: DEFAULT_WORKING_HOURS },
  * ) // [{ kind: 'gap', seconds: 3600, entryIds: ['a', 'b'], ... }]
  */
 export function findReviewItems(entries: readonly ReviewEntry[], options: ReviewOptions): ReviewItem[] {
@@ -106,17 +97,17 @@ export function findReviewItems(entries: readonly ReviewEntry[], options: Review
             `${latest.entry.activity} and ${entry.activity} overlap by ${formatDuration((overlapEnd - startMs) / 1000)}: correct one of them.`,
           );
         }
-      } else if (
-        startMs - latest.endMs >= minGapMs &&
-        dateInZone(new Date(latest.endMs), options.zone) === dateInZone(new Date(startMs), options.zone)
-      ) {
-        item(
-          'gap',
-          latest.endMs,
-          startMs,
-          [latest.entry.id, entry.id],
-          `${formatDuration((startMs - latest.endMs) / 1000)} untracked between ${latest.entry.activity} and ${entry.activity}: add an entry if you worked.`,
-        );
+      } else if (startMs - latest.endMs >= minGapMs) {
+        for (const gap of workingIntervals(options.workingHours, options.zone, latest.endMs, startMs)) {
+          if (gap.endMs - gap.startMs < minGapMs) continue;
+          item(
+            'gap',
+            gap.startMs,
+            gap.endMs,
+            [latest.entry.id, entry.id],
+            `${formatDuration((gap.endMs - gap.startMs) / 1000)} untracked between ${latest.entry.activity} and ${entry.activity}: add an entry if you worked.`,
+          );
+        }
       }
     }
     if (latest === undefined || endMs > latest.endMs) latest = span;

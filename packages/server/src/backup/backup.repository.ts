@@ -1,3 +1,4 @@
+import type { WorkingHours } from '@bigrock/core';
 import { sql, type Kysely } from 'kysely';
 
 import type { Database } from '../db/database.js';
@@ -128,9 +129,10 @@ export function createBackupRepository(db: Kysely<Database>, dialect: DialectNam
       return counts;
     },
 
-    async workspace(): Promise<{ name: string; timeZone: string } | undefined> {
+    /** The workspace's own settings; the working hours as stored (JSON text). */
+    async workspace(): Promise<{ name: string; timeZone: string; workingHours: string } | undefined> {
       const row = await db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirst();
-      return row && { name: row.name, timeZone: row.time_zone };
+      return row && { name: row.name, timeZone: row.time_zone, workingHours: row.working_hours };
     },
 
     /** A transaction in which the workspace's rows are replaced; nothing shows until `commit`. */
@@ -160,6 +162,13 @@ export function createBackupRepository(db: Kysely<Database>, dialect: DialectNam
           await trx
             .updateTable('workspaces')
             .set({ name, time_zone: timeZone })
+            .where('id', '=', workspaceId)
+            .execute();
+        },
+        async setWorkingHours(hours: WorkingHours): Promise<void> {
+          await trx
+            .updateTable('workspaces')
+            .set({ working_hours: JSON.stringify(hours) })
             .where('id', '=', workspaceId)
             .execute();
         },

@@ -18,10 +18,13 @@ const withoutStamp = (backup: string) => {
   return rest;
 };
 
+/** Working hours other than a new workspace's, so that a restore shows it brought them. */
+const danasHours = { mon: { start: '08:00', end: '12:00' }, sat: { start: '10:00', end: '14:00' } };
+
 /** A workspace with a bit of everything: a goal hierarchy, progress, entries, a running timer, outcomes. */
 async function fill(test: TestBigrock): Promise<void> {
   const { goals, entries, outcomes, workspace, activities, funnels } = test.bigrock;
-  await workspace.update({ name: 'Dana Reyes Coaching', timeZone: 'America/New_York' });
+  await workspace.update({ name: 'Dana Reyes Coaching', timeZone: 'America/New_York', workingHours: danasHours });
   const monthly = await goals.create({
     title: 'Recruit 4 distributors',
     target: 4,
@@ -82,7 +85,7 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
     expect(parsed).toMatchObject({
       format: 'bigrock-backup',
       version: 1,
-      workspace: { name: 'Dana Reyes Coaching', timeZone: 'America/New_York' },
+      workspace: { name: 'Dana Reyes Coaching', timeZone: 'America/New_York', workingHours: danasHours },
     });
     expect(Object.keys(parsed.tables)).toEqual(
       expect.arrayContaining(['goals', 'data_points', 'time_entries', 'outcomes']),
@@ -113,7 +116,10 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
     const again = await text(target.bigrock.backup.backup());
     expect(withoutStamp(again)).toEqual(withoutStamp(backup));
     expect(await target.bigrock.entries.timer()).toMatchObject({ activity: 'Deep work' });
-    expect((await target.bigrock.workspace.get()).timeZone).toBe('America/New_York');
+    expect(await target.bigrock.workspace.get()).toMatchObject({
+      timeZone: 'America/New_York',
+      workingHours: danasHours,
+    });
   });
 
   it('restores a backup made on the other database', async () => {
@@ -306,6 +312,34 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
     } finally {
       await old.cleanup();
     }
+  });
+
+  it('restores a backup older than working hours, leaving the workspace its own, and refuses bad ones by name', async () => {
+    const { workspace } = target.bigrock;
+    const parsed = JSON.parse(backup) as { workspace: Record<string, unknown> };
+    const { workingHours: _workingHours, ...olderHeader } = parsed.workspace;
+    const older = backup.replace(JSON.stringify(parsed.workspace), JSON.stringify(olderHeader));
+    expect(older).not.toContain('workingHours');
+    const ownHours = { tue: { start: '07:00', end: '15:00' } };
+    await workspace.update({ workingHours: ownHours });
+    await target.bigrock.backup.restore(Readable.from([older]));
+    expect(await workspace.get()).toMatchObject({ name: 'Dana Reyes Coaching', workingHours: ownHours });
+
+    const before = await text(target.bigrock.backup.backup());
+    const cases: Array<[unknown, string]> = [
+      [{ mon: { start: '17:00', end: '09:00' } }, 'workspace.workingHours.mon.end must be after the start (17:00)'],
+      [{ someday: { start: '09:00', end: '17:00' } }, 'workspace.workingHours.someday is not a weekday'],
+      [['mon'], 'workspace.workingHours '],
+    ];
+    for (const [hours, message] of cases) {
+      const file = backup.replace(JSON.stringify(danasHours), JSON.stringify(hours));
+      await expect(target.bigrock.backup.restore(Readable.from([file])), message).rejects.toMatchObject({
+        code: 'invalid-input',
+        message: expect.stringContaining(`Line 1: ${message}`),
+      });
+      expect(withoutStamp(await text(target.bigrock.backup.backup()))).toEqual(withoutStamp(before));
+    }
+    expect((await workspace.get()).workingHours).toEqual(ownHours);
   });
 });
 

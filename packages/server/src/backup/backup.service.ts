@@ -1,4 +1,4 @@
-import { AppError, isTimeZone, withoutNul } from '@bigrock/core';
+import { AppError, isTimeZone, withoutNul, workingHoursSchema, type WorkingHours } from '@bigrock/core';
 
 import type { Clock } from '../clock.js';
 import type { DialectName } from '../db/open-database.js';
@@ -61,7 +61,11 @@ export function createBackupService({ backups, snapshot, dialect, clock, workspa
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       exportedAt: clock.now().toISOString(),
-      workspace: { name: workspace?.name ?? '', timeZone: workspace?.timeZone ?? 'UTC' },
+      workspace: {
+        name: workspace?.name ?? '',
+        timeZone: workspace?.timeZone ?? 'UTC',
+        ...(workspace !== undefined && { workingHours: JSON.parse(workspace.workingHours) as unknown }),
+      },
     };
     yield `${JSON.stringify(header).slice(0, -1)},"tables":{`;
     let firstTable = true;
@@ -109,6 +113,8 @@ export function createBackupService({ backups, snapshot, dialect, clock, workspa
       const validate = createRowValidator();
       let nulCharactersRemoved = 0;
       const header: { format?: unknown; version?: unknown; workspace?: unknown } = {};
+      // A backup from before working hours (migration 0009) has none: the workspace keeps its own.
+      let workingHours: WorkingHours | undefined;
       const trx = await backups.startReplacing();
       let cleared = false;
       // The table being filled: rows wait here until there are enough for one insert.
@@ -212,6 +218,19 @@ export function createBackupService({ backups, snapshot, dialect, clock, workspa
         return { row, deferred };
       }
 
+      /** The header's working hours, checked as the API checks them; undefined when the backup has none. */
+      function readWorkingHours(workspace: unknown, line: number): WorkingHours | undefined {
+        if (typeof workspace !== 'object' || workspace === null || !('workingHours' in workspace)) return undefined;
+        const parsed = workingHoursSchema.safeParse(workspace.workingHours);
+        if (parsed.success) return parsed.data;
+        const issue = parsed.error.issues[0];
+        const field = ['workspace', 'workingHours', ...(issue?.path ?? []).map(String)].join('.');
+        return fail(
+          line,
+          `${field} ${issue?.message ?? 'is not valid'}. Correct the working hours of the file and restore again.`,
+        );
+      }
+
       const wants = (path: JsonPath) =>
         (path.length === 1 && ['format', 'version', 'workspace'].includes(String(path[0]))) ||
         (path.length === 3 && path[0] === 'tables' && typeof path[2] === 'number');
@@ -222,6 +241,7 @@ export function createBackupService({ backups, snapshot, dialect, clock, workspa
           for (const { path, value, line } of batch) {
             if (path.length === 1) {
               header[String(path[0]) as keyof typeof header] = value;
+              if (path[0] === 'workspace') workingHours = readWorkingHours(value, line);
               continue;
             }
             await clear(line);
@@ -249,6 +269,7 @@ export function createBackupService({ backups, snapshot, dialect, clock, workspa
             await trx.setWorkspace(name, timeZone);
           }
         }
+        if (workingHours !== undefined) await trx.setWorkingHours(workingHours);
         await trx.commit();
         return { tables: restored, nulCharactersRemoved };
       } catch (error) {

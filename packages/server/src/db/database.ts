@@ -4,6 +4,8 @@ export interface WorkspaceTable {
   name: string;
   time_zone: string;
   created_at: string;
+  /** JSON: the working hours per weekday (core's `WorkingHours`); migration 0009. */
+  working_hours: string;
 }
 
 export interface SettingTable {

@@ -34,6 +34,25 @@ export function fixedClock(iso: string): Clock {
   return { now: () => new Date(instant) };
 }
 
+/**
+ * A clock that runs with real time, and that a test moves forward at will: `advance(30 * 60_000)`
+ * is the server's side of a laptop lid closed for half an hour (Playwright's `page.clock` is the
+ * browser's side).
+ */
+export function shiftedClock(): Clock & { advance(ms: number): void; moveTo(iso: string): void } {
+  let offsetMs = 0;
+  return {
+    now: () => new Date(Date.now() + offsetMs),
+    advance: (ms) => {
+      offsetMs += ms;
+    },
+    /** From now on, time runs from `iso`. */
+    moveTo: (iso) => {
+      offsetMs = Date.parse(iso) - Date.now();
+    },
+  };
+}
+
 async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   try {

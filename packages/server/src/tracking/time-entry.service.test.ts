@@ -158,6 +158,8 @@ describe.each(dialects)('time entries on %s', (dialect) => {
     expect(review.map(({ kind, date, seconds }) => ({ kind, date, seconds }))).toEqual([
       { kind: 'gap', date: '2026-03-16', seconds: 3600 },
       { kind: 'overlap', date: '2026-03-16', seconds: 900 },
+      // Monday afternoon, untracked until the end of the working day (17:00); not the night after.
+      { kind: 'gap', date: '2026-03-16', seconds: 5 * 3600 },
       { kind: 'long', date: '2026-03-17', seconds: 39_600 },
     ]);
   });

@@ -7,9 +7,13 @@ import {
   createEntrySchema,
   dateInZone,
   dateRangeInZone,
+  DEFAULT_WORKING_HOURS,
   entryFilterSchema,
   findReviewItems,
+  AWAY_ACTIVITY,
+  localDateTime,
   NO_BILLING,
+  resolveIdleSchema,
   readInstantInput,
   splitEntrySchema,
   splitSpan,
@@ -72,6 +76,16 @@ function billingAfter(input: BillingInput, before: EntryBilling): EntryBilling {
     });
   }
   return billing;
+}
+
+/** What became of a timer's idle time: the timer stopped when it began, and what was started after. */
+export interface IdleResolution {
+  /** Null when the timer was idle from its start: nothing of its run is left, so it is gone. */
+  stopped: TimeEntry | null;
+  /** split: the idle time, as an entry of its own. */
+  away: TimeEntry | null;
+  /** discard and split: the same activity again, from when the user came back. */
+  started: TimeEntry | null;
 }
 
 export interface TimerStart {
@@ -203,6 +217,94 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
       return toEntry(stopped);
     },
 
+    /**
+     * Takes idle time out of the running timer, all in one transaction: the timer stops when the
+     * idle time began (`from`, or its own start if later: then it is removed, having no time of
+     * its own left); `discard` and `split` start the same activity, tags and note again
+     * when the user came back (`to`, at most now), and `split` makes the time between an entry of
+     * its own. Refused, changing nothing, when another timer runs now or none does.
+     */
+    async resolveIdle(input: unknown): Promise<IdleResolution> {
+      const fields = parseInput(resolveIdleSchema, input);
+      const fromMs = await instant(fields.from, 'from');
+      const toAsked = await instant(fields.to, 'to');
+      const timeZone = await zone();
+      return entries.timerTransaction(workspaceId, async (repository) => {
+        const at = now();
+        const running = await repository.findRunning(workspaceId);
+        if (running?.id !== fields.entryId) {
+          throw new AppError(
+            'conflict',
+            running === undefined
+              ? 'entryId: that timer is no longer running (it was stopped meanwhile); nothing was changed.'
+              : `entryId: another timer runs now (${running.activity}); nothing was changed: look at it on the tracking page.`,
+            { field: 'entryId' },
+          );
+        }
+        const startMs = Number(running.start_ms);
+        // The browser's clock may run a little ahead of ours: coming back "later than now" is now.
+        const toMs = Math.min(toAsked, at.getTime());
+        const clock = (instantMs: number) => `${localDateTime(instantMs, timeZone).slice(0, 16)} ${timeZone} time`;
+        // Idle time that began before the timer is idle time from its start.
+        const idleStartMs = Math.max(fromMs, startMs);
+        if (toMs <= idleStartMs) {
+          throw new AppError(
+            'invalid-input',
+            `to: choose an instant after from (${clock(idleStartMs)}) and not after now (${clock(at.getTime())}).`,
+            { field: 'to' },
+          );
+        }
+        const updatedAt = at.toISOString();
+        const stopped = { ...keepImportedContent(running), end_ms: idleStartMs, updated_at: updatedAt };
+        // A timer idle from its very start keeps nothing of its run: it goes, rather than last no time.
+        if (idleStartMs === startMs) await repository.delete(workspaceId, running.id, at);
+        else await repository.update(workspaceId, running.id, stopped);
+        const fresh = {
+          workspace_id: workspaceId,
+          source_id: null,
+          source_hash: null,
+          created_at: updatedAt,
+          updated_at: updatedAt,
+        };
+        const away =
+          fields.action === 'split'
+            ? {
+                ...fresh,
+                id: newId(),
+                activity: fields.activity ?? AWAY_ACTIVITY,
+                start_ms: idleStartMs,
+                end_ms: toMs,
+                tags: '',
+                note: null,
+                source: 'manual',
+                ...billingColumns(NO_BILLING),
+              }
+            : null;
+        if (away !== null) await repository.insert(away);
+        const started =
+          fields.action === 'stop'
+            ? null
+            : {
+                ...fresh,
+                id: newId(),
+                activity: running.activity,
+                start_ms: toMs,
+                end_ms: null,
+                tags: running.tags,
+                note: running.note,
+                source: 'timer',
+                // The same work again: for the same client and project, billed the same way.
+                ...billingColumns(billingOf(running)),
+              };
+        if (started !== null) await repository.insert(started);
+        return {
+          stopped: idleStartMs === startMs ? null : toEntry({ ...running, ...stopped }),
+          away: away === null ? null : toEntry(away),
+          started: started === null ? null : toEntry(started),
+        };
+      });
+    },
+
     /** A manual entry: an activity from a start to an end. */
     async add(input: unknown): Promise<TimeEntry> {
       const fields = parseInput(createEntrySchema, input);
@@ -310,10 +412,14 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
       return bucketEntries(list, { ...options, nowMs: now().getTime() });
     },
 
-    /** The review inbox for the days asked: gaps, overlaps and very long entries. */
+    /** The review inbox for the days asked: gaps in working hours, overlaps and very long entries. */
     async review(range: DayRange = {}): Promise<ReviewItem[]> {
-      const timeZone = await zone();
-      return findReviewItems((await listRows(range)).map(toEntry), { zone: timeZone, nowMs: now().getTime() });
+      const workspace = await workspaces.find(workspaceId);
+      return findReviewItems((await listRows(range)).map(toEntry), {
+        zone: workspace?.timeZone ?? 'UTC',
+        workingHours: workspace?.workingHours ?? DEFAULT_WORKING_HOURS,
+        nowMs: now().getTime(),
+      });
     },
   };
 }

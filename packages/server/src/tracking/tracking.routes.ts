@@ -6,6 +6,7 @@ import {
   entryFilterOf,
   entryFilterQuerySchema,
   idSchema,
+  resolveIdleSchema,
   splitEntrySchema,
   startTimerSchema,
   updateEntrySchema,
@@ -42,6 +43,18 @@ export function trackingRoutes(entries: TimeEntryService, outcomes: OutcomeServi
       async (request, reply) => reply.status(201).send(await entries.startTimer(request.body)),
     );
     app.post('/timer/stop', { schema: { tags, summary: 'Stop the running timer' } }, () => entries.stopTimer());
+    app.post(
+      '/timer/idle',
+      {
+        schema: {
+          tags,
+          summary:
+            'Take idle time out of the running timer: stop it when the idle time began, then start it again (discard), or log the idle time apart and start it again (split), or leave it stopped (stop)',
+          body: resolveIdleSchema,
+        },
+      },
+      (request) => entries.resolveIdle(request.body),
+    );
 
     app.get(
       '/entries',

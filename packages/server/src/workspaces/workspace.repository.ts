@@ -1,3 +1,4 @@
+import { DEFAULT_WORKING_HOURS, workingHoursSchema, type WorkingHours } from '@bigrock/core';
 import type { Kysely } from 'kysely';
 
 import type { Database, WorkspaceTable } from '../db/database.js';
@@ -6,13 +7,26 @@ export interface Workspace {
   id: string;
   name: string;
   timeZone: string;
+  /** Per weekday on the workspace's clocks; the review inbox looks for gaps inside them. */
+  workingHours: WorkingHours;
   createdAt: string;
+}
+
+/** The stored JSON, read back; a value that does not parse (none should) counts as the default. */
+function readWorkingHours(json: string): WorkingHours {
+  try {
+    const parsed = workingHoursSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : DEFAULT_WORKING_HOURS;
+  } catch {
+    return DEFAULT_WORKING_HOURS;
+  }
 }
 
 const toWorkspace = (row: WorkspaceTable): Workspace => ({
   id: row.id,
   name: row.name,
   timeZone: row.time_zone,
+  workingHours: readWorkingHours(row.working_hours),
   createdAt: row.created_at,
 });
 
@@ -24,7 +38,7 @@ export function createWorkspaceRepository(db: Kysely<Database>) {
     },
 
     /** Creates the workspace unless it exists; concurrent callers both end with the same row. */
-    async ensure(workspace: Workspace): Promise<Workspace> {
+    async ensure(workspace: Omit<Workspace, 'workingHours'> & { workingHours?: WorkingHours }): Promise<Workspace> {
       // Read first: a command that only reads (a listing, an export) then never waits for the
       // write lock, which an import in another process holds for as long as it runs.
       const existing = await db.selectFrom('workspaces').selectAll().where('id', '=', workspace.id).executeTakeFirst();
@@ -35,6 +49,7 @@ export function createWorkspaceRepository(db: Kysely<Database>) {
           id: workspace.id,
           name: workspace.name,
           time_zone: workspace.timeZone,
+          working_hours: JSON.stringify(workspace.workingHours ?? DEFAULT_WORKING_HOURS),
           created_at: workspace.createdAt,
         })
         .onConflict((conflict) => conflict.column('id').doNothing())
@@ -47,12 +62,14 @@ export function createWorkspaceRepository(db: Kysely<Database>) {
       return toWorkspace(row);
     },
 
-    async update(id: string, patch: Partial<Pick<Workspace, 'name' | 'timeZone'>>): Promise<void> {
+    async update(id: string, patch: Partial<Pick<Workspace, 'name' | 'timeZone' | 'workingHours'>>): Promise<void> {
+      if (patch.name === undefined && patch.timeZone === undefined && patch.workingHours === undefined) return;
       await db
         .updateTable('workspaces')
         .set({
           ...(patch.name !== undefined && { name: patch.name }),
           ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
+          ...(patch.workingHours !== undefined && { working_hours: JSON.stringify(patch.workingHours) }),
         })
         .where('id', '=', id)
         .execute();

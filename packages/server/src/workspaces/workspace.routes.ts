@@ -6,10 +6,18 @@ import { updateWorkspaceSchema, type WorkspaceService } from './workspace.servic
 export function workspaceRoutes(workspace: WorkspaceService, demo: DemoService): FastifyPluginAsyncZod {
   return async function registerWorkspaceRoutes(app) {
     const tags = ['workspace'];
-    app.get('/workspace', { schema: { tags, summary: 'The workspace and its time zone' } }, () => workspace.get());
+    app.get('/workspace', { schema: { tags, summary: 'The workspace, its time zone and its working hours' } }, () =>
+      workspace.get(),
+    );
     app.patch(
       '/workspace',
-      { schema: { tags, summary: 'Rename the workspace or change its time zone', body: updateWorkspaceSchema } },
+      {
+        schema: {
+          tags,
+          summary: 'Rename the workspace, change its time zone or its working hours',
+          body: updateWorkspaceSchema,
+        },
+      },
       (request) => workspace.update(request.body),
     );
     app.post(

@@ -1,4 +1,4 @@
-import { AppError, isTimeZone, textSchema } from '@bigrock/core';
+import { AppError, isTimeZone, textSchema, workingHoursSchema } from '@bigrock/core';
 import { z } from 'zod';
 
 import { parseInput } from '../validation.js';
@@ -11,6 +11,8 @@ export const updateWorkspaceSchema = z.object({
     .max(100, { message: 'must be at most 100 characters' })
     .optional(),
   timeZone: textSchema.refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Paris' }).optional(),
+  /** Replaces the working hours as a whole: a day left out becomes a day off. */
+  workingHours: workingHoursSchema.optional(),
 });
 
 export type WorkspaceService = ReturnType<typeof createWorkspaceService>;

@@ -9,6 +9,7 @@ import {
 } from '../features/goals/goal-loaders';
 import { UndoProvider } from '../shared/UndoNotice';
 import { MainNav } from './MainNav';
+import { IdleWatch } from '../features/tracking/IdleWatch';
 import { NotFoundPage, RouteErrorPage } from './RouteErrorPage';
 
 function Layout() {
@@ -33,6 +34,7 @@ function Layout() {
           <Outlet />
         </UndoProvider>
       </main>
+      <IdleWatch />
     </>
   );
 }
@@ -160,6 +162,13 @@ const router = createBrowserRouter([
             lazy: {
               loader: async () => (await funnelLoaders()).funnelEditorLoader,
               Component: async () => (await import('../features/funnels/FunnelEditorPage')).FunnelEditorPage,
+            },
+          },
+          {
+            path: 'settings',
+            lazy: {
+              loader: async () => (await import('../features/workspace/workspace-api')).settingsLoader,
+              Component: async () => (await import('../features/workspace/SettingsPage')).SettingsPage,
             },
           },
           { path: '*', element: <NotFoundPage /> },

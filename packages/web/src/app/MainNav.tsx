@@ -8,6 +8,7 @@ const links = [
   { to: '/activities', label: 'Activities' },
   { to: '/funnels', label: 'Funnels' },
   { to: '/archive', label: 'Archived' },
+  { to: '/settings', label: 'Settings' },
 ] as const;
 
 /**

@@ -7,6 +7,7 @@ import * as longEntries from './0004-long-entries.js';
 import * as goalDays from './0005-goal-days.js';
 import * as deletedItems from './0007-deleted-items.js';
 import * as clientsProjects from './0008-clients-projects.js';
+import * as workingHours from './0009-working-hours.js';
 
 /** Every migration, in order. A new area adds its file here; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0005-goal-days': goalDays,
   '0007-deleted-items': deletedItems,
   '0008-clients-projects': clientsProjects,
+  '0009-working-hours': workingHours,
 };

@@ -7,7 +7,7 @@ import { formatNumber } from '../../shared/format';
 import { useUndo } from '../../shared/undo-context';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { trackingApi } from './tracking-api';
-import { formatClock, formatDay, formatSeconds } from './tracking-format';
+import { formatClock, formatDay, formatEntrySeconds, formatSeconds } from './tracking-format';
 import { entryEditPath } from './tracking-paths';
 
 /** `Acme · Website · billable at 85.5 EUR/h`: who an entry is for, and how it is billed. */
@@ -89,7 +89,7 @@ export function EntryDays({
                         )}
                       </td>
                       <td className="number" data-label="Duration">
-                        {formatSeconds(entrySeconds(entry, nowMs))}
+                        {formatEntrySeconds(entrySeconds(entry, nowMs))}
                       </td>
                       <td className="small" data-label="Source">
                         {entry.source}

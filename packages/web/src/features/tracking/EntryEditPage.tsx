@@ -4,7 +4,7 @@ import { entryToForm, formToEntryChanges } from './entry-form-values';
 import { EntryForm } from './EntryForm';
 import { SplitEntryForm } from './SplitEntryForm';
 import { trackingApi } from './tracking-api';
-import { formatClock, formatDay, formatSeconds } from './tracking-format';
+import { formatClock, formatDay, formatEntrySeconds } from './tracking-format';
 import type { entryEditLoader } from './tracking-loaders';
 import { trackingPath } from './tracking-paths';
 
@@ -24,7 +24,8 @@ export function EntryEditPage() {
           <h1>{entry.activity}</h1>
           <p className="muted">
             {formatDay(initial.date)}, {formatClock(entry.start, timeZone)}–
-            {entry.end === null ? 'now' : formatClock(entry.end, timeZone)} · {formatSeconds(entry.durationSeconds)}
+            {entry.end === null ? 'now' : formatClock(entry.end, timeZone)} ·{' '}
+            {formatEntrySeconds(entry.durationSeconds)}
             {timeZone !== 'UTC' && ` (times in ${timeZone})`}
           </p>
         </div>

@@ -11,7 +11,7 @@ interface ReviewInboxProps {
   timeZone: string;
 }
 
-/** Gaps, overlaps and very long entries, each with a link to the entries it is about, to fix them there. */
+/** Gaps in working hours, overlaps and very long entries, each with a link to the entries it is about, to fix them there. */
 export function ReviewInbox({ review, entries, timeZone }: ReviewInboxProps) {
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const linkText = (id: string) => {
@@ -22,6 +22,9 @@ export function ReviewInbox({ review, entries, timeZone }: ReviewInboxProps) {
   return (
     <section className="panel tracking-panel" aria-labelledby="review-heading">
       <h2 id="review-heading">To review</h2>
+      <p className="field-hint">
+        Gaps are untracked time inside your <Link to="/settings">working hours</Link>.
+      </p>
       {review.length === 0 ? (
         <p className="muted">No gaps, overlaps or very long entries here.</p>
       ) : (

@@ -8,6 +8,7 @@ import type {
   ImportResult,
   RunningChoice,
   Outcome,
+  ResolveIdleInput,
   ReviewItem,
   SplitEntryInput,
   StartTimerInput,
@@ -23,6 +24,14 @@ export interface TimerStart {
   stopped: TimeEntry | null;
 }
 
+/** What became of idle time (see POST /timer/idle). */
+export interface IdleResolution {
+  /** Null when the timer was idle from its start (it is removed). */
+  stopped: TimeEntry | null;
+  away: TimeEntry | null;
+  started: TimeEntry | null;
+}
+
 export interface Workspace {
   name: string;
   timeZone: string;
@@ -36,6 +45,7 @@ export const trackingApi = {
   timer: () => api.get<{ running: TimeEntry | null }>('/timer'),
   startTimer: (input: StartTimerInput) => api.post<TimerStart>('/timer/start', input),
   stopTimer: () => api.post<TimeEntry>('/timer/stop'),
+  resolveIdle: (input: ResolveIdleInput) => api.post<IdleResolution>('/timer/idle', input),
   entries: (from: string, to: string, filter: EntryFilter = {}) =>
     api.get<TimeEntry[]>(`/entries?${range(from, to)}${filterQuery(filter)}`),
   review: (from: string, to: string) => api.get<ReviewItem[]>(`/entries/review?${range(from, to)}`),

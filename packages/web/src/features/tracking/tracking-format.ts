@@ -12,8 +12,11 @@ export function formatClock(instant: string, timeZone: string): string {
 /** `Mon, Mar 2` (`Mon 2 Mar` in British English): a calendar date written for a heading, in the reader's locale. */
 export const formatDay = (date: string) => formatDayIn(date);
 
-/** `1 h 30 min`, `0 min`. */
+/** `1 hr 30 min`, `45 min`, `23 sec`: a total, in the reader's locale. */
 export const formatSeconds = (seconds: number) => formatDuration(seconds);
+
+/** `12 min 05 sec`, `23 sec`, `1 hr 30 min`: one entry, where a minute more or less matters. */
+export const formatEntrySeconds = (seconds: number) => formatDuration(seconds, { precise: true });
 
 /** `0:12:05`: a running timer. */
 export function formatElapsed(seconds: number): string {
