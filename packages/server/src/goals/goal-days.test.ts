@@ -74,7 +74,7 @@ describe.each(dialects)('goal pace from day totals on %s', (dialect) => {
             systems: null,
             owner: null,
             partner: null,
-            trackingSource: 'manual',
+            source: { kind: 'manual' },
             hoursPerWeek: null,
             daysOff: [],
             archivedAt: null,
@@ -112,6 +112,7 @@ describe.each(dialects)('goal pace from day totals on %s', (dialect) => {
               activities: null,
             }),
             series: seriesFromAllPoints(goal, points, asOf),
+            fedBy: null,
             points,
           });
         }

@@ -2,7 +2,6 @@ import {
   aggregates,
   directions,
   goalLevels,
-  trackingSources,
   weekdays,
   type Aggregate,
   type CalendarDate,
@@ -11,13 +10,14 @@ import {
   type Direction,
   type Goal,
   type GoalLevel,
-  type TrackingSource,
+  MANUAL_SOURCE,
   type Weekday,
 } from '@bigrock/core';
 import { sql, type Kysely, type Selectable } from 'kysely';
 
 import type { Database, DataPointTable, GoalDayTable, GoalTable } from '../db/database.js';
 import { lockGoal, refoldGoalDays, toDayTotals } from './goal-days.js';
+import { readStoredGoalSource, storeGoalSource } from './stored-goal-source.js';
 
 function oneOf<T extends string>(values: readonly T[], value: string | null, fallback: T): T {
   return values.find((candidate) => candidate === value) ?? fallback;
@@ -41,7 +41,7 @@ function toGoal(row: Selectable<GoalTable>): Goal {
     systems: row.systems,
     owner: row.owner,
     partner: row.partner,
-    trackingSource: oneOf<TrackingSource>(trackingSources, row.tracking_source, 'manual'),
+    source: readStoredGoalSource(row.tracking_source) ?? MANUAL_SOURCE,
     hoursPerWeek: row.hours_per_week,
     daysOff: row.days_off.split(',').filter((day): day is Weekday => weekdays.some((weekday) => weekday === day)),
     archivedAt: row.archived_at,
@@ -68,7 +68,7 @@ function toRow(goal: Goal): GoalTable {
     systems: goal.systems,
     owner: goal.owner,
     partner: goal.partner,
-    tracking_source: goal.trackingSource,
+    tracking_source: storeGoalSource(goal.source),
     hours_per_week: goal.hoursPerWeek,
     days_off: goal.daysOff.join(','),
     archived_at: goal.archivedAt,
