@@ -159,6 +159,15 @@ export function isFedGoal(source: GoalSource): boolean {
   return source.kind !== 'manual';
 }
 
+/** What the goal form offers to feed a goal from: the data that exists (GET /api/v1/goal-sources). */
+export interface GoalSourceChoices {
+  activities: Array<{ id: string; name: string }>;
+  /** The activity names time entries use, and those of the activities. */
+  entryActivities: string[];
+  tags: string[];
+  channels: string[];
+}
+
 /** The name of an activity, when the caller knows it, to describe a source by. */
 export interface SourceNames {
   activityName?: string | null;

@@ -1,4 +1,4 @@
-import type { GoalDetail, GoalStanding, TimeBucket } from '@bigrock/core';
+import type { GoalDetail, GoalSourceChoices, GoalStanding, TimeBucket } from '@bigrock/core';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -183,6 +183,14 @@ describe.each(dialects)('goals fed by a source on %s', (dialect) => {
     expect(patched.json()).toMatchObject({ source: { kind: 'manual' } });
     await created(`/api/v1/goals/${all.id}/points`, { value: 1, date: '2026-03-05' });
     expect((await detail(all.id)).pace?.actual).toBe(1);
+  });
+
+  it('offers the data that exists to feed a goal from', async () => {
+    const choices = (await send({ method: 'GET', url: '/api/v1/goal-sources' })).json<GoalSourceChoices>();
+    expect(choices.activities.map(({ name }) => name)).toEqual(['Calls']);
+    expect(choices.entryActivities).toEqual(['Calls', 'Research', 'Writing']);
+    expect(choices.tags).toEqual(['book', 'Booking', 'web']);
+    expect(choices.channels).toEqual(['LinkedIn', 'Referral']);
   });
 
   it('answers bad source input with a 4xx naming source, and changes nothing', async () => {

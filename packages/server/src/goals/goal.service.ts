@@ -32,6 +32,7 @@ import {
   type GoalDetail,
   type GoalFeed,
   type GoalSource,
+  type GoalSourceChoices,
   type GoalStanding,
 } from '@bigrock/core';
 
@@ -340,6 +341,18 @@ export function createGoalService({ goals, activities, sources, workspaces, cloc
       const { asOf, todayDate } = await datesOf(options);
       const list = await goals.list(workspaceId, { archived: options.archived ?? false });
       return standings(list, asOf, todayDate);
+    },
+
+    /** What a goal can be fed from: the activities, the names and tags of time entries, the channels of outcomes. */
+    async sourceChoices(): Promise<GoalSourceChoices> {
+      const [list, choices] = await Promise.all([activities.list(workspaceId), sources.choices(workspaceId)]);
+      const names = new Set([...choices.entryActivities, ...list.map(({ name }) => name)]);
+      return {
+        activities: list.map(({ id, name }) => ({ id, name })),
+        entryActivities: [...names].sort((a, b) => a.localeCompare(b)),
+        tags: choices.tags,
+        channels: choices.channels,
+      };
     },
 
     async check(id: string): Promise<GoalCheck> {

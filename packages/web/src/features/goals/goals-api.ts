@@ -3,6 +3,7 @@ import type {
   DataPoint,
   Goal,
   GoalDetail,
+  GoalSourceChoices,
   GoalStanding,
   LogProgressInput,
   UpdateGoalInput,
@@ -22,6 +23,8 @@ export const goalsApi = {
   unarchive: (id: string) => api.post<Goal>(`${goalPath(id)}/unarchive`),
   logProgress: (id: string, input: LogProgressInput) => api.post<DataPoint>(`${goalPath(id)}/points`, input),
   deleteDataPoint: (pointId: string) => api.delete(`/points/${encodeURIComponent(pointId)}`),
+  /** What a goal can be fed from: activities, time entries' names and tags, outcomes' channels. */
+  sourceChoices: () => api.get<GoalSourceChoices>('/goal-sources'),
   /** Fills an empty workspace with the network-marketing example of the seeds. */
   loadDemo: () => api.post<{ goalIds: string[] }>('/demo'),
 };
