@@ -34,10 +34,10 @@ export const MANUAL_SOURCE: GoalSource = { kind: 'manual' };
 export const GOAL_SOURCE_FORMS =
   'manual, activity:<activity id>, hours:<activity name>, hours:#<tag>, outcome:<revenue|client|lead>, outcome:<kind>:<channel> or outcome:<kind>:@<activity name>';
 
-const nameSchema = (max: number) =>
+const nameSchema = (max: number, empty = 'must not be empty') =>
   textSchema
     .trim()
-    .min(1, { message: 'must not be empty' })
+    .min(1, { message: empty })
     .max(max, { message: `must be at most ${max} characters` });
 
 const optionalName = (max: number) =>
@@ -50,7 +50,7 @@ const optionalName = (max: number) =>
 export const goalSourceObjectSchema = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('manual') }),
-    z.object({ kind: z.literal('activity'), activityId: nameSchema(200) }),
+    z.object({ kind: z.literal('activity'), activityId: nameSchema(200, 'choose the activity (its id or name)') }),
     z.object({ kind: z.literal('hours'), activity: optionalName(200), tag: optionalName(50) }),
     z.object({
       kind: z.literal('outcome'),
