@@ -21,8 +21,7 @@ beforeEach(() => {
 const actualShown = () => page.locator('.pace-fact').filter({ hasText: 'Actual / target' }).locator('dd').innerText();
 
 /** Whether the page scrolls sideways: it must not, on a phone as on a desktop. */
-const scrollsSideways = () =>
-  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+const scrollsSideways = () => page.locator('html').evaluate((html) => html.scrollWidth > html.clientWidth);
 
 describe.each([
   { screen: 'desktop', width: 1280, height: 900 },
@@ -59,8 +58,8 @@ describe.each([
     // No form to log progress on the goal itself: the numbers are logged on the activity.
     expect(await page.getByRole('button', { name: 'Log progress' }).count()).toBe(0);
     expect(await scrollsSideways()).toBe(false);
-    const [{ goal }] = await server.bigrock.goals.list();
-    expect(goal?.source).toEqual({ kind: 'activity', activityId: calls.id });
+    const [standing] = await server.bigrock.goals.list();
+    expect(standing?.goal.source).toEqual({ kind: 'activity', activityId: calls.id });
 
     await source.getByRole('link', { name: 'Log Calls' }).click();
     await page.waitForURL(`**/activities/${calls.id}`);
