@@ -39,3 +39,4 @@ export * from './tracking/activitywatch-entry.js';
 export * from './format/format-number.js';
 export * from './format/format-quantity.js';
 export * from './format/format-date.js';
+export * from './undo/deleted-item.js';

@@ -5,6 +5,7 @@ import { createActivityService } from './activities/activity.service.js';
 import { createBackupRepository } from './backup/backup.repository.js';
 import { createBackupService } from './backup/backup.service.js';
 import type { Config } from './config/config.js';
+import { createDataVersion } from './db/data-version.js';
 import { createDemoService } from './demo/demo.service.js';
 import { createFunnelRepository } from './funnels/funnel.repository.js';
 import { createFunnelService } from './funnels/funnel.service.js';
@@ -12,6 +13,8 @@ import { createGoalRepository } from './goals/goal.repository.js';
 import { createGoalSourceRepository } from './goals/goal-source.repository.js';
 import { createGoalService } from './goals/goal.service.js';
 import { createTrackingServices } from './tracking/tracking-services.js';
+import { createDeletedItemRepository } from './undo/deleted-item.repository.js';
+import { createDeletedItemService } from './undo/deleted-item.service.js';
 import { openWorkspace, type BigrockOptions } from './workspaces/open-workspace.js';
 import { createSettingRepository } from './workspaces/setting.repository.js';
 import { createWorkspaceService } from './workspaces/workspace.service.js';
@@ -64,6 +67,8 @@ export async function openBigrock(config: Config, options: BigrockOptions = {}) 
     config,
     dialect: database.dialect,
     db,
+    /** Changes whenever committed data may have: answers computed from unchanged data can be kept. */
+    dataVersion: createDataVersion(db, database.dialect),
     sessionSecret,
     workspace: createWorkspaceService({ workspaces: workspaceRepository, workspaceId }),
     goals,
@@ -74,8 +79,17 @@ export async function openBigrock(config: Config, options: BigrockOptions = {}) 
     outcomes: tracking.outcomes,
     imports: tracking.imports,
     exports: tracking.exports,
+    undo: createDeletedItemService({
+      deletedItems: createDeletedItemRepository(db, database.dialect),
+      clock,
+      workspaceId,
+    }),
     backup: createBackupService({
       backups: createBackupRepository(db, database.dialect, workspaceId),
+      async snapshot() {
+        const { db: reading, end } = await database.readSnapshot();
+        return { backups: createBackupRepository(reading, database.dialect, workspaceId), end };
+      },
       dialect: database.dialect,
       clock,
       workspaceId,

@@ -107,7 +107,7 @@ export function registerEntryCommands(program: Command, io: CliIo): void {
     .action((id: string) =>
       withBigrock(io, async (bigrock) => {
         await bigrock.entries.remove(id);
-        io.out(`Deleted ${id}.\n`);
+        io.out(`Deleted ${id}. Undo with: bigrock undo\n`);
       }),
     );
 

@@ -9,7 +9,9 @@ import {
   foldDayTotals,
   meetsTarget,
   paceSeries as paceSeriesFromTotals,
+  paceSeriesDates,
   paceTotalsOf,
+  SERIES_POINTS,
   targetBound,
   totalsOn,
   type PaceGoal,
@@ -302,6 +304,23 @@ describe('pace from day totals', () => {
         const sampled = [...new Set(paceSeriesFromTotals(goal, days, asOf).map(({ date }) => totalsOn(days, date)))];
         const onChartDates = sampled.filter((totals) => totals !== null);
         expect(paceSeriesFromTotals(goal, onChartDates, asOf)).toStrictEqual(paceSeriesFromTotals(goal, days, asOf));
+      }),
+    );
+  });
+
+  it("draws a card's lighter series on the same line and values, on fewer days", () => {
+    fc.assert(
+      fc.property(goals, points, asOfs, (goal, logged, asOf) => {
+        const days = foldDayTotals(logged);
+        const everyDay = new Map(paceSeriesFromTotals(goal, days, asOf, 100_000).map((point) => [point.date, point]));
+        const card = paceSeriesFromTotals(goal, days, asOf, SERIES_POINTS.card);
+        expect(card.length).toBeLessThanOrEqual(SERIES_POINTS.card + 2);
+        for (const point of card) expect(point).toStrictEqual(everyDay.get(point.date));
+        // The card's days are found by looking up its own dates, as the goals list does.
+        const onCardDates = paceSeriesDates(goal, asOf, SERIES_POINTS.card)
+          .map((date) => totalsOn(days, date))
+          .filter((totals) => totals !== null);
+        expect(paceSeriesFromTotals(goal, [...new Set(onCardDates)], asOf, SERIES_POINTS.card)).toStrictEqual(card);
       }),
     );
   });

@@ -305,8 +305,11 @@ export interface PaceSeriesPoint {
   actual: number | null;
 }
 
-/** The most points a series holds; longer goals are sampled every few days. */
-const MAX_SERIES_POINTS = 200;
+/**
+ * The most points a series holds; longer goals are sampled every few days: a goal's own page draws
+ * up to `full`, a card in the goals list a lighter `card` (the same line and values, fewer days).
+ */
+export const SERIES_POINTS = { full: 200, card: 60 } as const;
 
 /**
  * The dates of a goal's chart: from the start to the deadline, every few days for a long goal,
@@ -314,14 +317,18 @@ const MAX_SERIES_POINTS = 200;
  *
  * @example paceSeriesDates({ ...goal, startDate: '2026-01-01', deadline: '2026-01-03' }, '2026-01-02') // ['2026-01-01', '2026-01-02', '2026-01-03']
  */
-export function paceSeriesDates(goal: PaceGoal, asOf: CalendarDate): CalendarDate[] {
+export function paceSeriesDates(
+  goal: PaceGoal,
+  asOf: CalendarDate,
+  maxPoints: number = SERIES_POINTS.full,
+): CalendarDate[] {
   const line = lineOf(goal);
-  return line === null ? [] : seriesDays(line, asOf).map(({ date }) => date);
+  return line === null ? [] : seriesDays(line, asOf, maxPoints).map(({ date }) => date);
 }
 
 /** The chart's dates with their offsets from the start. */
-function seriesDays(line: Line, asOf: CalendarDate): Array<{ date: CalendarDate; offset: number }> {
-  const step = Math.max(1, Math.ceil(line.totalDays / MAX_SERIES_POINTS));
+function seriesDays(line: Line, asOf: CalendarDate, maxPoints: number): Array<{ date: CalendarDate; offset: number }> {
+  const step = Math.max(1, Math.ceil(line.totalDays / maxPoints));
   const days: Array<{ date: CalendarDate; offset: number }> = [];
   for (let offset = 0; offset < line.totalDays; offset += step)
     days.push({ date: addDays(line.start, offset), offset });
@@ -334,18 +341,24 @@ function seriesDays(line: Line, asOf: CalendarDate): Array<{ date: CalendarDate;
 }
 
 /**
- * The line and the actual value day by day from start to deadline, for a chart. `days`: day
- * totals in date order holding, for each date of `paceSeriesDates` up to `asOf`, the last totals
- * on or before it (all of a goal's day totals will do).
+ * The line and the actual value day by day from start to deadline, for a chart of at most about
+ * `maxPoints` points. `days`: day totals in date order holding, for each date of `paceSeriesDates`
+ * (with the same `maxPoints`) up to `asOf`, the last totals on or before it (all of a goal's day
+ * totals will do).
  *
  * @example paceSeries(goal, foldDayTotals(points), '2026-02-01')[0] // { date: goal.startDate, expected: goal.baseline, actual: ... }
  */
-export function paceSeries(goal: PaceGoal, days: readonly DayTotals[], asOf: CalendarDate): PaceSeriesPoint[] {
+export function paceSeries(
+  goal: PaceGoal,
+  days: readonly DayTotals[],
+  asOf: CalendarDate,
+  maxPoints: number = SERIES_POINTS.full,
+): PaceSeriesPoint[] {
   const line = lineOf(goal);
   if (line === null) return [];
   let current: DayTotals | null = null;
   let next = 0;
-  return seriesDays(line, asOf).map(({ date, offset }) => {
+  return seriesDays(line, asOf, maxPoints).map(({ date, offset }) => {
     for (let day = days[next]; day !== undefined && day.date <= date; day = days[++next]) current = day;
     return { date, expected: expectedAt(line, offset), actual: date <= asOf ? actualOf(goal, current) : null };
   });

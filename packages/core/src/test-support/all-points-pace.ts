@@ -169,11 +169,9 @@ function dateReached(goal: PaceGoal, line: Line, points: readonly PacePoint[], a
   return asOf;
 }
 
-/** The most points a series holds; longer goals are sampled every few days. */
-const MAX_SERIES_POINTS = 200;
-
 /**
- * The line and the actual value day by day from start to deadline, for a chart.
+ * The line and the actual value day by day from start to deadline, for a chart of at most about
+ * `maxPoints` points (200 on a goal's page, 60 on a card of the list).
  *
  * @example paceSeries(goal, points, '2026-02-01')[0] // { date: goal.startDate, expected: goal.baseline, actual: ... }
  */
@@ -181,10 +179,11 @@ export function seriesFromAllPoints(
   goal: PaceGoal,
   points: readonly PacePoint[],
   asOf: CalendarDate,
+  maxPoints = 200,
 ): PaceSeriesPoint[] {
   const line = lineOf(goal);
   if (line === null) return [];
-  const step = Math.max(1, Math.ceil(line.totalDays / MAX_SERIES_POINTS));
+  const step = Math.max(1, Math.ceil(line.totalDays / maxPoints));
   const dates: CalendarDate[] = [];
   for (let offset = 0; offset < line.totalDays; offset += step) dates.push(addDays(line.start, offset));
   dates.push(line.deadline);

@@ -80,8 +80,9 @@ const activity = activityFieldsSchema.shape;
 const funnel = funnelFieldsSchema.shape;
 
 /** The tables of a workspace, each as one row of a backup holds it. */
-// goal_days is derived from data_points (refolded after a restore), so it is not backed up.
-export type WorkspaceTableName = Exclude<keyof Database, 'workspaces' | 'settings' | 'goal_days'>;
+// goal_days is derived from data_points (refolded after a restore), so it is not backed up;
+// deleted_items is the undo buffer, emptied by a restore.
+export type WorkspaceTableName = Exclude<keyof Database, 'workspaces' | 'settings' | 'goal_days' | 'deleted_items'>;
 
 type Row = Record<string, unknown>;
 

@@ -158,6 +158,19 @@ export interface OutcomeTable {
   updated_at: string;
 }
 
+/** A row moved aside by a delete, restorable for a day (undo/). */
+export interface DeletedItemTable {
+  id: string;
+  workspace_id: string;
+  /** core's DeletedKind. */
+  kind: string;
+  item_id: string;
+  /** The row as it was, in JSON; null once restored or past the undo window. */
+  row_json: string | null;
+  deleted_at: string;
+  restored_at: string | null;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   settings: SettingTable;
@@ -172,4 +185,5 @@ export interface Database {
   funnel_stages: FunnelStageTable;
   time_entries: TimeEntryTable;
   outcomes: OutcomeTable;
+  deleted_items: DeletedItemTable;
 }

@@ -15,13 +15,16 @@ import { createGoalRepository } from './goal.repository.js';
 const TODAY = '2026-06-15';
 const day = (offset: number) => addDays('2026-01-01', offset);
 
+// Any double but -0, which both databases give back as 0.
+const double = (bounds: { min: number; max: number }) => fc.double({ ...bounds, noNaN: true }).map((x) => x + 0);
+
 // Goals of every kind, some without a line; points with any value, several a day, logged in any
 // order (some before the start, some after asOf, some backdated), and some of them deleted.
 const goals = fc.record({
   aggregate: fc.constantFrom('sum', 'count', 'last', 'max'),
   direction: fc.constantFrom('up', 'down'),
-  baseline: fc.oneof(fc.integer({ min: -50, max: 50 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })),
-  target: fc.option(fc.oneof(fc.integer({ min: -100, max: 300 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), {
+  baseline: fc.oneof(fc.integer({ min: -50, max: 50 }), double({ min: -1e6, max: 1e6 })),
+  target: fc.option(fc.oneof(fc.integer({ min: -100, max: 300 }), double({ min: -1e6, max: 1e6 })), {
     freq: 8,
   }),
   startDate: fc.option(fc.integer({ min: -30, max: 60 }).map(day), { freq: 8 }),
@@ -36,7 +39,7 @@ const steps = fc.array(
         value: fc.oneof(
           fc.integer({ min: -5, max: 20 }),
           fc.integer({ min: 0, max: 10_000 }).map((cents) => cents / 100),
-          fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+          double({ min: -1e9, max: 1e9 }),
         ),
         // Points logged in the same second are ordered by id.
         second: fc.integer({ min: 0, max: 3 }),
@@ -86,7 +89,7 @@ describe.each(dialects)('goal pace from day totals on %s', (dialect) => {
           for (const step of goalSteps) {
             if ('remove' in step) {
               const [point] = logged.splice(step.remove % Math.max(logged.length, 1), 1);
-              if (point !== undefined) await repository.deleteDataPoint(DEFAULT_WORKSPACE_ID, point.id);
+              if (point !== undefined) await repository.deleteDataPoint(DEFAULT_WORKSPACE_ID, point.id, new Date());
               continue;
             }
             const point: DataPoint = {
@@ -111,7 +114,8 @@ describe.each(dialects)('goal pace from day totals on %s', (dialect) => {
               lastDataPointDate: points.at(-1)?.date ?? null,
               activities: null,
             }),
-            series: seriesFromAllPoints(goal, points, asOf),
+            series: seriesFromAllPoints(goal, points, asOf, 60),
+            fullSeries: seriesFromAllPoints(goal, points, asOf, 200),
             fedBy: null,
             points,
           });
@@ -120,10 +124,12 @@ describe.each(dialects)('goal pace from day totals on %s', (dialect) => {
         const listed = (await test.bigrock.goals.list({ asOf })).filter(({ goal }) => ids.has(goal.id));
         // Goals made in the same instant are listed in id order.
         expected.sort((a, b) => (a.goal.id < b.goal.id ? -1 : 1));
-        expect(listed).toStrictEqual(expected.map(({ points: _points, ...standing }) => standing));
-        for (const { points, ...standing } of expected) {
+        // The list draws a card's chart (60 points at most), a goal's own page the full one.
+        expect(listed).toStrictEqual(expected.map(({ points: _points, fullSeries: _full, ...standing }) => standing));
+        for (const { points, fullSeries, ...standing } of expected) {
           expect(await test.bigrock.goals.get(standing.goal.id, { asOf })).toStrictEqual({
             ...standing,
+            series: fullSeries,
             dataPoints: points,
           });
         }
@@ -228,4 +234,62 @@ describe.each(dialects)('goal pace from day totals on %s', (dialect) => {
     const folded = await db.selectFrom('goal_days').selectAll().orderBy('goal_id').orderBy('date').execute();
     expect(folded).toStrictEqual(kept);
   });
+});
+
+describe.each(dialects)('the goals list of many goals on %s', (dialect) => {
+  let test: TestBigrock;
+
+  beforeAll(async () => {
+    test = await openTestBigrock(dialect, { clock: fixedClock(`${TODAY}T12:00:00Z`) });
+  });
+  afterAll(() => test.cleanup());
+
+  // 600 goals of the year to this month each look up some 60 chart days apiece: more parameters than PostgreSQL
+  // takes in one query (65,535), so the list reads them in batches.
+  it('lists 600 goals of a year each with every one of their points', async () => {
+    const { db } = test.bigrock;
+    const repository = createGoalRepository(db);
+    const made = Array.from({ length: 600 }, (_, index) => ({ id: newId(), value: index + 1 }));
+    for (const { id, value } of made) {
+      await repository.insert({
+        id,
+        workspaceId: DEFAULT_WORKSPACE_ID,
+        title: `Goal ${value}`,
+        level: null,
+        unit: null,
+        aggregate: 'sum',
+        direction: 'up',
+        baseline: 0,
+        target: 1000,
+        startDate: '2025-06-01',
+        deadline: '2026-06-01',
+        why: null,
+        parentId: null,
+        systems: null,
+        owner: null,
+        partner: null,
+        source: { kind: 'manual' },
+        hoursPerWeek: null,
+        daysOff: [],
+        archivedAt: null,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      });
+    }
+    const point = ({ id, value }: { id: string; value: number }) => ({
+      id: newId(),
+      workspace_id: DEFAULT_WORKSPACE_ID,
+      goal_id: id,
+      date: '2026-03-01',
+      value,
+      note: null,
+      created_at: '2026-03-01T00:00:00.000Z',
+    });
+    await db.insertInto('data_points').values(made.map(point)).execute();
+    await rebuildGoalDays(db);
+    const listed = await test.bigrock.goals.list();
+    expect(listed).toHaveLength(600);
+    const actual = new Map(listed.map(({ goal, pace }) => [goal.id, pace?.actual]));
+    for (const { id, value } of made) expect(actual.get(id)).toBe(value);
+  }, 120_000);
 });

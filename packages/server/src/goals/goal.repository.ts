@@ -1,5 +1,6 @@
 import {
   aggregates,
+  AppError,
   directions,
   goalLevels,
   weekdays,
@@ -16,6 +17,8 @@ import {
 import { sql, type Kysely, type Selectable } from 'kysely';
 
 import type { Database, DataPointTable, GoalDayTable, GoalTable } from '../db/database.js';
+import { inTransaction } from '../db/in-transaction.js';
+import { recordDeleted } from '../undo/record-deleted.js';
 import { lockGoal, refoldGoalDays, toDayTotals } from './goal-days.js';
 import { readStoredGoalSource, storeGoalSource } from './stored-goal-source.js';
 
@@ -102,16 +105,28 @@ const totalsColumns = {
   last: 'last_value',
 } as const satisfies Record<string, keyof GoalDayTable>;
 
-/** Goals per query of day totals: ten bound parameters at most each, within both databases' limits. */
-const GOALS_PER_QUERY = 500;
+/** Bound parameters per query of day totals, well within both databases' limits (SQLite's 32,766). */
+const PARAMETERS_PER_QUERY = 10_000;
 
-/** What `dayTotals` reads of one goal. */
+/** The wanted goals in batches of at most PARAMETERS_PER_QUERY parameters (a goal's id, and two a date). */
+function inBatches(wanted: readonly DayTotalsWanted[]): DayTotalsWanted[][] {
+  const batches: DayTotalsWanted[][] = [[]];
+  let parameters = 0;
+  for (const goal of wanted) {
+    const needed = 1 + 2 * goal.on.length;
+    if (parameters + needed > PARAMETERS_PER_QUERY && parameters > 0) {
+      batches.push([]);
+      parameters = 0;
+    }
+    batches.at(-1)?.push(goal);
+    parameters += needed;
+  }
+  return batches;
+}
+
+/** What `dayTotals` reads of one goal: its last day, and the last day on or before each date of `on`. */
 export interface DayTotalsWanted {
   goalId: string;
-  /** Every day from `from` to `until`; none when either is null. */
-  from: CalendarDate | null;
-  until: CalendarDate | null;
-  /** The last day on or before each of these dates. */
   on: readonly CalendarDate[];
 }
 
@@ -126,17 +141,14 @@ export interface FirstDayWanted {
 const CANDIDATES = 8;
 
 export function createGoalRepository(db: Kysely<Database>) {
-  /** `dayTotals` for at most GOALS_PER_QUERY goals. */
+  /** `dayTotals` for one batch of goals. */
   async function readDayTotals(wanted: readonly DayTotalsWanted[]): Promise<Map<string, DayTotals[]>> {
     const byGoal = new Map<string, DayTotals[]>(wanted.map(({ goalId }) => [goalId, []]));
     if (wanted.length === 0) return byGoal;
-    const ranges = wanted.flatMap(({ goalId, from, until }) =>
-      from === null || until === null || until < from ? [] : [sql`(${goalId}, ${from}, ${until})`],
-    );
-    const lookups = wanted.flatMap(({ goalId, on }) => on.map((date) => sql`(${goalId}, ${date})`));
+    const lookups = wanted.flatMap(({ goalId, on }) => [...new Set(on)].map((date) => sql`(${goalId}, ${date})`));
     const ids = wanted.map(({ goalId }) => goalId);
     // VALUES names its columns column1, column2… on both databases. Each lookup is one seek on
-    // the primary key; a range is one walk along it.
+    // the primary key.
     const finds = [
       sql`select g.id as goal_id, (select max(x.date) from goal_days x where x.goal_id = g.id) as date
         from goals g where g.id in (${sql.join(ids)})`,
@@ -146,16 +158,10 @@ export function createGoalRepository(db: Kysely<Database>) {
           (select max(x.date) from goal_days x where x.goal_id = w.column1 and x.date <= w.column2) as date
         from (values ${sql.join(lookups)}) as w`);
     }
-    const columns = sql`d.goal_id, d.date, d.value_sum, d.point_count, d.value_max, d.last_value`;
-    const parts = [
-      sql`select ${columns} from (${sql.join(finds, sql` union all `)}) as found
-        join goal_days d on d.goal_id = found.goal_id and d.date = found.date`,
-    ];
-    if (ranges.length > 0) {
-      parts.push(sql`select ${columns} from (values ${sql.join(ranges)}) as r
-        join goal_days d on d.goal_id = r.column1 and d.date >= r.column2 and d.date <= r.column3`);
-    }
-    const { rows } = await sql<Selectable<GoalDayTable>>`${sql.join(parts, sql` union all `)}`.execute(db);
+    const { rows } = await sql<Selectable<GoalDayTable>>`select d.goal_id, d.date, d.value_sum, d.point_count,
+        d.value_max, d.last_value
+      from (${sql.join(finds, sql` union all `)}) as found
+      join goal_days d on d.goal_id = found.goal_id and d.date = found.date`.execute(db);
     for (const row of rows) byGoal.get(row.goal_id)?.push(toDayTotals(row));
     for (const [goalId, days] of byGoal) {
       days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -165,6 +171,26 @@ export function createGoalRepository(db: Kysely<Database>) {
       );
     }
     return byGoal;
+  }
+
+  /** Logs a data point and refolds its goal's day totals from its date on, in one transaction. */
+  async function insertDataPoint(workspaceId: string, point: DataPoint): Promise<void> {
+    await inTransaction(db, async (trx) => {
+      await lockGoal(trx, point.goalId);
+      await trx
+        .insertInto('data_points')
+        .values({
+          id: point.id,
+          workspace_id: workspaceId,
+          goal_id: point.goalId,
+          date: point.date,
+          value: point.value,
+          note: point.note,
+          created_at: point.createdAt,
+        })
+        .execute();
+      await refoldGoalDays(trx, point.goalId, point.date);
+    });
   }
 
   return {
@@ -226,54 +252,93 @@ export function createGoalRepository(db: Kysely<Database>) {
       return rows.map(toDataPoint);
     },
 
-    /** Logs a data point and refolds its goal's day totals from its date on, in one transaction. */
-    async insertDataPoint(workspaceId: string, point: DataPoint): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        await lockGoal(trx, point.goalId);
-        await trx
-          .insertInto('data_points')
-          .values({
-            id: point.id,
-            workspace_id: workspaceId,
-            goal_id: point.goalId,
-            date: point.date,
-            value: point.value,
-            note: point.note,
-            created_at: point.createdAt,
-          })
-          .execute();
-        await refoldGoalDays(trx, point.goalId, point.date);
-      });
-    },
+    insertDataPoint,
 
-    /** Deletes a data point and refolds its goal's day totals; false when there was none with that id. */
-    async deleteDataPoint(workspaceId: string, id: string): Promise<boolean> {
-      return db.transaction().execute(async (trx) => {
-        const deleted = await trx
-          .deleteFrom('data_points')
+    /**
+     * Changes a data point and refolds its goal's day totals from the earlier of its old and new
+     * dates, in one transaction; undefined when there is no data point with that id.
+     */
+    async updateDataPoint(
+      workspaceId: string,
+      id: string,
+      changes: Partial<Pick<DataPoint, 'date' | 'value' | 'note'>>,
+    ): Promise<DataPoint | undefined> {
+      return inTransaction(db, async (trx) => {
+        const find = () =>
+          trx
+            .selectFrom('data_points')
+            .selectAll()
+            .where('workspace_id', '=', workspaceId)
+            .where('id', '=', id)
+            .executeTakeFirst();
+        const first = await find();
+        if (first === undefined) return undefined;
+        await lockGoal(trx, first.goal_id);
+        // Read again under the goal's lock: another change may have moved the point meanwhile.
+        const current = await find();
+        if (current === undefined) return undefined;
+        const point = { ...toDataPoint(current), ...changes };
+        await trx
+          .updateTable('data_points')
+          .set({ date: point.date, value: point.value, note: point.note })
           .where('workspace_id', '=', workspaceId)
           .where('id', '=', id)
-          .returning(['goal_id', 'date'])
-          .executeTakeFirst();
-        if (deleted === undefined) return false;
-        await lockGoal(trx, deleted.goal_id);
-        await refoldGoalDays(trx, deleted.goal_id, deleted.date);
-        return true;
+          .execute();
+        await refoldGoalDays(trx, point.goalId, point.date < current.date ? point.date : current.date);
+        return point;
       });
     },
 
     /**
-     * For each goal, its day totals within a range of dates (`from`..`until`), on each of the
-     * `on` dates (the last day on or before it that has points) and on its last day of all, in
-     * date order: one row a day at most, however many points a day holds, in one query for all
-     * the goals. Goals are those of the workspace, found by the caller.
+     * Deletes a data point, keeping it for undo, and refolds its goal's day totals, in one
+     * transaction. Returns the deleted item's id, or null when there was no data point with that id.
+     */
+    async deleteDataPoint(workspaceId: string, id: string, deletedAt: Date): Promise<string | null> {
+      return inTransaction(db, async (trx) => {
+        const deleted = await trx
+          .deleteFrom('data_points')
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirst();
+        if (deleted === undefined) return null;
+        await lockGoal(trx, deleted.goal_id);
+        await refoldGoalDays(trx, deleted.goal_id, deleted.date);
+        return recordDeleted(trx, { kind: 'data-point', workspaceId, row: deleted, deletedAt });
+      });
+    },
+
+    /**
+     * Puts a deleted data point back as it was, the way it was logged (its goal's day totals
+     * refolded); a conflict when its goal is gone. Run it inside the restore's transaction.
+     */
+    async putBackDataPoint(row: DataPointTable): Promise<void> {
+      const goal = await db
+        .selectFrom('goals')
+        .select('id')
+        .where('workspace_id', '=', row.workspace_id)
+        .where('id', '=', row.goal_id)
+        .executeTakeFirst();
+      if (goal === undefined) {
+        throw new AppError(
+          'conflict',
+          'The goal this data point was logged on is gone (a backup was restored over it), so the point cannot come back; log it on another goal.',
+          { field: 'id' },
+        );
+      }
+      await insertDataPoint(row.workspace_id, toDataPoint(row));
+    },
+
+    /**
+     * For each goal, its day totals on each of the `on` dates (the last day on or before it that
+     * has points) and on its last day of all, in date order: one row a day at most, however many
+     * points a day holds, in one query for all the goals (unless they are thousands). Goals are
+     * those of the workspace, found by the caller.
      */
     async dayTotals(wanted: readonly DayTotalsWanted[]): Promise<Map<string, DayTotals[]>> {
       const byGoal = new Map<string, DayTotals[]>();
-      for (let start = 0; start === 0 || start < wanted.length; start += GOALS_PER_QUERY) {
-        for (const [goalId, days] of await readDayTotals(wanted.slice(start, start + GOALS_PER_QUERY))) {
-          byGoal.set(goalId, days);
-        }
+      for (const batch of inBatches(wanted)) {
+        for (const [goalId, days] of await readDayTotals(batch)) byGoal.set(goalId, days);
       }
       return byGoal;
     },

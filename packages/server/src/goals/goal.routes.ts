@@ -1,7 +1,16 @@
-import { calendarDateSchema, createGoalSchema, idSchema, logProgressSchema, updateGoalSchema } from '@bigrock/core';
+import {
+  calendarDateSchema,
+  createGoalSchema,
+  editDataPointSchema,
+  idSchema,
+  logProgressSchema,
+  updateGoalSchema,
+} from '@bigrock/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
+import type { ReadCache } from '../http/read-cache.js';
+import { deletedItemDescription, sendDeleted } from '../undo/send-deleted.js';
 import type { GoalService } from './goal.service.js';
 
 const idParams = z.object({ id: idSchema });
@@ -14,14 +23,19 @@ const listQuery = asOfQuery.extend({
   archived: z.enum(['true', 'false']).optional().describe('true lists archived goals instead of active ones'),
 });
 
-export function goalRoutes(goals: GoalService): FastifyPluginAsyncZod {
+export function goalRoutes(goals: GoalService, cache: ReadCache): FastifyPluginAsyncZod {
   return async function registerGoalRoutes(app) {
     const tags = ['goals'];
 
     app.get(
       '/goals',
       { schema: { tags, summary: 'Goals with their pace, check and chart series', querystring: listQuery } },
-      (request) => goals.list({ archived: request.query.archived === 'true', asOf: request.query.asOf }),
+      async (request, reply) => {
+        const options = { archived: request.query.archived === 'true', asOf: request.query.asOf };
+        // Pace and checks depend on the data and on today's date, nothing else.
+        const key = JSON.stringify(['goals', await goals.today(), options]);
+        return cache.send(request, reply, key, () => goals.list(options));
+      },
     );
 
     app.get(
@@ -73,13 +87,30 @@ export function goalRoutes(goals: GoalService): FastifyPluginAsyncZod {
       async (request, reply) => reply.status(201).send(await goals.logProgress(request.params.id, request.body)),
     );
 
+    app.patch(
+      '/points/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Change a logged data point: date, value or note',
+          params: idParams,
+          body: editDataPointSchema,
+        },
+      },
+      (request) => goals.editDataPoint(request.params.id, request.body),
+    );
+
     app.delete(
       '/points/:id',
-      { schema: { tags, summary: 'Delete a logged data point', params: idParams } },
-      async (request, reply) => {
-        await goals.deleteDataPoint(request.params.id);
-        return reply.status(204).send();
+      {
+        schema: {
+          tags,
+          summary: 'Delete a logged data point',
+          description: deletedItemDescription,
+          params: idParams,
+        },
       },
+      async (request, reply) => sendDeleted(reply, await goals.deleteDataPoint(request.params.id)),
     );
   };
 }

@@ -9,6 +9,7 @@ import {
   createGoalSchema,
   dateInZone,
   describeGoalSource,
+  editDataPointSchema,
   fedDayTotals,
   feedStart,
   hasPace,
@@ -18,8 +19,10 @@ import {
   logProgressSchema,
   meetsTarget,
   paceSeries,
+  paceSeriesDates,
   paceTotalsOf,
   recentRateStart,
+  SERIES_POINTS,
   targetBound,
   totalsOn,
   updateGoalSchema,
@@ -54,6 +57,11 @@ export interface GoalServiceDeps {
   clock: Clock;
   workspaceId: string;
 }
+
+const noDataPoint = (id: string) =>
+  new AppError('not-found', `No data point has the id "${id}"; see the ids with bigrock goal point list <goal-id>.`, {
+    field: 'id',
+  });
 
 export function createGoalService({ goals, activities, sources, workspaces, clock, workspaceId }: GoalServiceDeps) {
   async function zone(): Promise<string> {
@@ -204,11 +212,16 @@ export function createGoalService({ goals, activities, sources, workspaces, cloc
    * and of its last day, read in one query for all the goals however many points they hold; a
    * fed goal's are its source's days (`fedDays`).
    */
-  async function standings(list: Goal[], asOf: CalendarDate, todayDate: CalendarDate): Promise<GoalStanding[]> {
+  async function standings(
+    list: Goal[],
+    asOf: CalendarDate,
+    todayDate: CalendarDate,
+    chartPoints: number,
+  ): Promise<GoalStanding[]> {
     const manual = list.filter((goal) => !isFedGoal(goal.source));
     const fed = list.filter((goal) => isFedGoal(goal.source));
     const [manualDays, sourceDays, fedBy, linked] = await Promise.all([
-      manualDayTotals(manual, asOf),
+      manualDayTotals(manual, asOf, chartPoints),
       fed.length === 0 ? new Map<string, DayTotals[]>() : fedDays(fed, asOf, todayDate),
       feeds(fed),
       activities.listForGoals(
@@ -241,7 +254,7 @@ export function createGoalService({ goals, activities, sources, workspaces, cloc
         goal,
         pace: computePace(goal, totals, asOf),
         check,
-        series: paceSeries(goal, goalDays, asOf),
+        series: paceSeries(goal, goalDays, asOf, chartPoints),
         fedBy: fedBy.get(goal.id) ?? null,
       };
     });
@@ -251,20 +264,15 @@ export function createGoalService({ goals, activities, sources, workspaces, cloc
   async function manualDayTotals(
     list: Goal[],
     asOf: CalendarDate,
+    chartPoints: number,
   ): Promise<{ days: Map<string, DayTotals[]>; firstMet: Map<string, CalendarDate | null> }> {
     if (list.length === 0) return { days: new Map(), firstMet: new Map() };
     const wanted = list.map((goal) => {
       const { startDate, deadline } = goal;
-      if (!hasPace(goal) || startDate === null || deadline === null) {
-        return { goalId: goal.id, from: null, until: null, on: [] };
-      }
+      if (!hasPace(goal) || startDate === null || deadline === null) return { goalId: goal.id, on: [] };
       const rateStart = recentRateStart(goal, asOf);
-      return {
-        goalId: goal.id,
-        from: startDate,
-        until: asOf < deadline ? asOf : deadline,
-        on: [startDate, asOf, ...(rateStart === null ? [] : [rateStart])],
-      };
+      const chartDates = paceSeriesDates(goal, asOf, chartPoints).filter((date) => date <= asOf);
+      return { goalId: goal.id, on: [startDate, asOf, ...(rateStart === null ? [] : [rateStart]), ...chartDates] };
     });
     const days = await goals.dayTotals(wanted);
     // The first day each goal met its target, looked for only when it had by asOf.
@@ -326,7 +334,7 @@ export function createGoalService({ goals, activities, sources, workspaces, cloc
   async function get(id: string, options: { asOf?: string } = {}): Promise<GoalDetail> {
     const [{ asOf, todayDate }, goal] = await Promise.all([datesOf(options), findGoal(id)]);
     const [[standing], dataPoints] = await Promise.all([
-      standings([goal], asOf, todayDate),
+      standings([goal], asOf, todayDate, SERIES_POINTS.full),
       goals.listDataPoints(workspaceId, [goal.id]),
     ]);
     if (standing === undefined) throw new Error('A goal found has no standing.');
@@ -340,7 +348,7 @@ export function createGoalService({ goals, activities, sources, workspaces, cloc
     async list(options: { archived?: boolean; asOf?: string } = {}): Promise<GoalStanding[]> {
       const { asOf, todayDate } = await datesOf(options);
       const list = await goals.list(workspaceId, { archived: options.archived ?? false });
-      return standings(list, asOf, todayDate);
+      return standings(list, asOf, todayDate, SERIES_POINTS.card);
     },
 
     /** What a goal can be fed from: the activities, the names and tags of time entries, the channels of outcomes. */
@@ -449,10 +457,20 @@ export function createGoalService({ goals, activities, sources, workspaces, cloc
       return point;
     },
 
-    async deleteDataPoint(id: string): Promise<void> {
-      if (!(await goals.deleteDataPoint(workspaceId, id))) {
-        throw new AppError('not-found', `No data point has the id "${id}".`, { field: 'id' });
-      }
+    /** Changes a logged data point: its date, value or note, checked as when it was logged. */
+    async editDataPoint(id: string, input: unknown): Promise<DataPoint> {
+      const fields = parseInput(editDataPointSchema, input);
+      const changes = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+      const point = await goals.updateDataPoint(workspaceId, id, changes);
+      if (point === undefined) throw noDataPoint(id);
+      return point;
+    },
+
+    /** Deletes a data point; resolves to the deleted item's id, to undo it with. */
+    async deleteDataPoint(id: string): Promise<string> {
+      const deletedItemId = await goals.deleteDataPoint(workspaceId, id, clock.now());
+      if (deletedItemId === null) throw noDataPoint(id);
+      return deletedItemId;
     },
   };
 }

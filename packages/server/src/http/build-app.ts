@@ -18,8 +18,10 @@ import { funnelRoutes } from '../funnels/funnel.routes.js';
 import { goalRoutes } from '../goals/goal.routes.js';
 import { importExportRoutes } from '../tracking/import/import.routes.js';
 import { trackingRoutes } from '../tracking/tracking.routes.js';
+import { deletedItemRoutes } from '../undo/deleted-item.routes.js';
 import { workspaceRoutes } from '../workspaces/workspace.routes.js';
 import { errorHandler, frameworkErrorHandler } from './error-handler.js';
+import { createReadCache } from './read-cache.js';
 import { accessOf, allowedHostHeaders, assertAccess, assertAllowedHost, SESSION_COOKIE } from './request-guards.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -87,12 +89,13 @@ export async function buildApp({ bigrock, webDir, logger = false }: AppOptions):
         const reads = methods.every((method) => method === 'GET' || method === 'HEAD');
         route.config = { ...route.config, access: route.config?.access ?? (reads ? 'read' : 'write') };
       });
-      await scope.register(goalRoutes(bigrock.goals));
+      await scope.register(goalRoutes(bigrock.goals, createReadCache(bigrock.dataVersion)));
       await scope.register(activityRoutes(bigrock.activities));
       await scope.register(funnelRoutes(bigrock.funnels));
       await scope.register(workspaceRoutes(bigrock.workspace, bigrock.demo));
       await scope.register(trackingRoutes(bigrock.entries, bigrock.outcomes));
       await scope.register(importExportRoutes(bigrock.imports, bigrock.exports, bigrock.backup));
+      await scope.register(deletedItemRoutes(bigrock.undo));
     },
     { prefix: '/api/v1' },
   );

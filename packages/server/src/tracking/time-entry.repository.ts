@@ -1,9 +1,12 @@
-import { entrySeconds, entrySources, type EntrySource, type TimeEntry } from '@bigrock/core';
+import { AppError, entrySeconds, entrySources, type EntrySource, type TimeEntry } from '@bigrock/core';
 import { CompiledQuery, sql, type Kysely, type Selectable } from 'kysely';
 
 import type { Database, TimeEntryTable } from '../db/database.js';
+import { inTransaction } from '../db/in-transaction.js';
 import { isLongEntry, LONG_ENTRY_MS } from '../db/migrations/0004-long-entries.js';
 import type { DialectName } from '../db/open-database.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
+import { recordDeleted } from '../undo/record-deleted.js';
 import { keepImportedContent, type EntryContent } from './imported-content.js';
 
 export type TimeEntryRow = Selectable<TimeEntryTable>;
@@ -52,6 +55,17 @@ export interface RangeQuery {
 
 /** An entry imported before: where it came from, and what it holds of its source. */
 export type Provenance = EntryContent & Pick<TimeEntryTable, 'id' | 'source_hash'> & { source_id: string };
+
+/**
+ * Holds the workspace's timer until the transaction ends: on PostgreSQL a lock of its own, which
+ * leaves every other write free; SQLite's write transactions already go one at a time (BEGIN
+ * IMMEDIATE, see SqliteWriteDriver).
+ */
+async function lockTimer(trx: Kysely<Database>, dialect: DialectName, workspaceId: string): Promise<void> {
+  if (dialect === 'postgres') {
+    await sql`select pg_advisory_xact_lock(hashtext('bigrock.timer'), hashtext(${workspaceId}))`.execute(trx);
+  }
+}
 
 /** The queries on entries, on the database or inside a transaction. */
 function createTimeEntryQueries(db: Kysely<Database>, dialect: DialectName) {
@@ -204,14 +218,50 @@ function createTimeEntryQueries(db: Kysely<Database>, dialect: DialectName) {
         .execute();
     },
 
-    /** Deletes an entry; false when there was none with that id. */
-    async delete(workspaceId: string, id: string): Promise<boolean> {
-      const result = await db
-        .deleteFrom('time_entries')
-        .where('workspace_id', '=', workspaceId)
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+    /**
+     * Deletes an entry, keeping it for undo, in one transaction. Returns the deleted item's id, or
+     * null when there was no entry with that id.
+     */
+    async delete(workspaceId: string, id: string, deletedAt: Date): Promise<string | null> {
+      return inTransaction(db, async (trx) => {
+        const deleted = await trx
+          .deleteFrom('time_entries')
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirst();
+        if (deleted === undefined) return null;
+        return recordDeleted(trx, { kind: 'time-entry', workspaceId, row: deleted, deletedAt });
+      });
+    },
+
+    /**
+     * Puts a deleted entry back as it was. A running one comes back running only while no other
+     * timer runs (the timer held meanwhile): otherwise a conflict, and one timer still runs. Run it
+     * inside the restore's transaction.
+     */
+    async putBack(row: TimeEntryTable): Promise<void> {
+      if (row.end_ms === null) {
+        await lockTimer(db, dialect, row.workspace_id);
+        const running = await findRunning(row.workspace_id);
+        if (running !== undefined) {
+          throw new AppError(
+            'conflict',
+            `This entry was a running timer, and "${running.activity}" runs now: stop that timer, then undo again.`,
+            { field: 'id' },
+          );
+        }
+      }
+      try {
+        await db.insertInto('time_entries').values(row).execute();
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        throw new AppError(
+          'conflict',
+          'This entry is back already: an import brought an entry from the same source since it was deleted.',
+          { field: 'id', cause: error },
+        );
+      }
     },
 
     /**
@@ -324,9 +374,7 @@ export function createTimeEntryRepository(db: Kysely<Database>, dialect: Dialect
      */
     timerTransaction<T>(workspaceId: string, work: (repository: TimeEntryQueries) => Promise<T>): Promise<T> {
       return db.transaction().execute(async (trx) => {
-        if (dialect === 'postgres') {
-          await sql`select pg_advisory_xact_lock(hashtext('bigrock.timer'), hashtext(${workspaceId}))`.execute(trx);
-        }
+        await lockTimer(trx, dialect, workspaceId);
         return work(createTimeEntryQueries(trx, dialect));
       });
     },

@@ -218,10 +218,13 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
       return toEntry({ ...row, ...changed });
     },
 
-    async remove(id: string): Promise<void> {
-      if (!(await entries.delete(workspaceId, id))) {
+    /** Deletes an entry; resolves to the deleted item's id, to undo it with. */
+    async remove(id: string): Promise<string> {
+      const deletedItemId = await entries.delete(workspaceId, id, now());
+      if (deletedItemId === null) {
         throw new AppError('not-found', `No time entry has the id "${id}".`, { field: 'id' });
       }
+      return deletedItemId;
     },
 
     /** Cuts an entry in two at an instant; the second part is a new entry with the same activity, tags and note. */

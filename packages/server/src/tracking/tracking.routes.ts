@@ -11,6 +11,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
+import { deletedItemDescription, sendDeleted } from '../undo/send-deleted.js';
 import type { OutcomeService } from './outcome.service.js';
 import type { TimeEntryService } from './time-entry.service.js';
 
@@ -76,11 +77,8 @@ export function trackingRoutes(entries: TimeEntryService, outcomes: OutcomeServi
     );
     app.delete(
       '/entries/:id',
-      { schema: { tags, summary: 'Delete a time entry', params: idParams } },
-      async (request, reply) => {
-        await entries.remove(request.params.id);
-        return reply.status(204).send();
-      },
+      { schema: { tags, summary: 'Delete a time entry', description: deletedItemDescription, params: idParams } },
+      async (request, reply) => sendDeleted(reply, await entries.remove(request.params.id)),
     );
 
     app.get(
@@ -95,11 +93,8 @@ export function trackingRoutes(entries: TimeEntryService, outcomes: OutcomeServi
     );
     app.delete(
       '/outcomes/:id',
-      { schema: { tags, summary: 'Delete an outcome', params: idParams } },
-      async (request, reply) => {
-        await outcomes.remove(request.params.id);
-        return reply.status(204).send();
-      },
+      { schema: { tags, summary: 'Delete an outcome', description: deletedItemDescription, params: idParams } },
+      async (request, reply) => sendDeleted(reply, await outcomes.remove(request.params.id)),
     );
   };
 }

@@ -6,6 +6,7 @@ import * as tracking from './0003-tracking.js';
 import * as longEntries from './0004-long-entries.js';
 import * as goalDays from './0005-goal-days.js';
 import * as goalSources from './0006-goal-sources.js';
+import * as deletedItems from './0007-deleted-items.js';
 
 /** Every migration, in order. A new area adds its file here; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0004-long-entries': longEntries,
   '0005-goal-days': goalDays,
   '0006-goal-sources': goalSources,
+  '0007-deleted-items': deletedItems,
 };

@@ -1,6 +1,7 @@
 import type {
   CreateGoalInput,
   DataPoint,
+  EditDataPointInput,
   Goal,
   GoalDetail,
   GoalSourceChoices,
@@ -22,6 +23,8 @@ export const goalsApi = {
   archive: (id: string) => api.post<Goal>(`${goalPath(id)}/archive`),
   unarchive: (id: string) => api.post<Goal>(`${goalPath(id)}/unarchive`),
   logProgress: (id: string, input: LogProgressInput) => api.post<DataPoint>(`${goalPath(id)}/points`, input),
+  editDataPoint: (pointId: string, input: EditDataPointInput) =>
+    api.patch<DataPoint>(`/points/${encodeURIComponent(pointId)}`, input),
   deleteDataPoint: (pointId: string) => api.delete(`/points/${encodeURIComponent(pointId)}`),
   /** What a goal can be fed from: activities, time entries' names and tags, outcomes' channels. */
   sourceChoices: () => api.get<GoalSourceChoices>('/goal-sources'),
