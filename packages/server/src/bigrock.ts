@@ -10,6 +10,7 @@ import { createDemoService } from './demo/demo.service.js';
 import { createFunnelRepository } from './funnels/funnel.repository.js';
 import { createFunnelService } from './funnels/funnel.service.js';
 import { createGoalRepository } from './goals/goal.repository.js';
+import { createGoalSourceRepository } from './goals/goal-source.repository.js';
 import { createGoalService } from './goals/goal.service.js';
 import { createTrackingServices } from './tracking/tracking-services.js';
 import { createDeletedItemRepository } from './undo/deleted-item.repository.js';
@@ -34,6 +35,7 @@ export async function openBigrock(config: Config, options: BigrockOptions = {}) 
   const goals = createGoalService({
     goals: goalRepository,
     activities: activityRepository,
+    sources: createGoalSourceRepository(db),
     workspaces: workspaceRepository,
     clock,
     workspaceId,

@@ -3,6 +3,7 @@ import {
   directions,
   formatCount,
   formatDate,
+  formatGoalSource,
   formatNumber,
   formatQuantity,
   goalLevels,
@@ -32,6 +33,7 @@ interface GoalOptions {
   systems?: string;
   hoursPerWeek?: number;
   daysOff?: string;
+  source?: string;
   json?: boolean;
 }
 
@@ -52,6 +54,11 @@ function addGoalOptions(command: Command): Command {
     .option('--systems <text>', 'scripts, templates, schedules and tools you will use')
     .option('--hours-per-week <n>', 'hours a week you can give it', parseNumber)
     .option('--days-off <days>', `days you do not work on it, comma-separated (${weekdays.join(',')})`)
+    .option(
+      '--source <source>',
+      'where its numbers come from: manual (data points), activity:<name> (its logged counts), ' +
+        'hours:<activity name> or hours:#<tag> (hours of time entries), outcome:<revenue|client|lead>[:<channel>]',
+    )
     .option('--json', 'print JSON');
 }
 
@@ -72,6 +79,8 @@ function goalFields(options: GoalOptions): Record<string, unknown> {
     systems: options.systems,
     hoursPerWeek: options.hoursPerWeek,
     daysOff: options.daysOff?.split(',').map((day) => day.trim().toLowerCase()),
+    // The service reads the text form; an activity is found by its name (ignoring case) or id.
+    source: options.source,
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }
@@ -82,8 +91,19 @@ function describePace(pace: Pace | null, goal: Goal): string {
   return `${pace.status}: ${formatNumber(pace.actual)} of ${formatQuantity(pace.expected, goal.unit)} expected${buffer}`;
 }
 
-function printGoal(io: CliIo, { goal, pace, check }: GoalStanding): void {
+/** A goal's source for --json: its kind and fields, its text form, and what it names in words. */
+export function sourceJson({ goal, fedBy }: Pick<GoalStanding, 'goal' | 'fedBy'>) {
+  return {
+    ...goal.source,
+    text: formatGoalSource(goal.source),
+    description: fedBy?.description ?? 'data points logged on the goal',
+    ...(goal.source.kind === 'activity' && { activityName: fedBy?.activityName ?? null }),
+  };
+}
+
+function printGoal(io: CliIo, { goal, pace, check, fedBy }: GoalStanding): void {
   io.out(`${goal.title}  (${goal.id})\n`);
+  if (fedBy !== null) io.out(`  source    ${fedBy.description}\n`);
   if (goal.target !== null)
     io.out(
       `  target    ${formatQuantity(goal.target, goal.unit)} by ${goal.deadline === null ? 'no deadline' : formatDate(goal.deadline)}\n`,
@@ -165,6 +185,7 @@ export function registerGoalCommands(program: Command, io: CliIo): void {
         if (options.json)
           return printJson(io, {
             ...detail.goal,
+            source: sourceJson(detail),
             pace: detail.pace,
             check: detail.check,
             dataPoints: detail.dataPoints,

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { boundedNumber } from '../input/number-schema.js';
 import { idSchema, optionalTextSchema, textSchema } from '../input/text-schema.js';
 import { calendarDateSchema } from '../time/calendar-date-schema.js';
-import { aggregates, directions, goalLevels, trackingSources, weekdays } from './goal.js';
+import { aggregates, directions, goalLevels, weekdays } from './goal.js';
+import { GOAL_SOURCE_FORMS, goalSourceSchema } from './goal-source.js';
 
 /**
  * A goal's numbers (baseline, target, a logged value) are money or measurements, so they may be
@@ -39,7 +40,19 @@ export const goalFieldsSchema = z.object({
   systems: optionalTextSchema(2000),
   owner: optionalTextSchema(100),
   partner: optionalTextSchema(100),
-  trackingSource: z.enum(trackingSources).optional(),
+  source: goalSourceSchema.optional(),
+  /** The old descriptive label: `manual` still reads as the manual source; the others are gone. */
+  trackingSource: textSchema
+    .superRefine((label, context) => {
+      if (label !== 'manual') {
+        context.addIssue({
+          code: 'custom',
+          message: `is replaced by source: send source as one of ${GOAL_SOURCE_FORMS} (or trackingSource "manual")`,
+        });
+      }
+    })
+    .optional()
+    .describe('Deprecated: only "manual" is accepted; send source instead'),
   hoursPerWeek: hoursPerWeekSchema.nullable().optional(),
   daysOff: z.array(z.enum(weekdays)).max(7).optional(),
 });

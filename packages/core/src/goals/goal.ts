@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../time/calendar-date.js';
+import type { GoalSource } from './goal-source.js';
 
 /** How the data points of a goal add up to its actual value. */
 export const aggregates = ['sum', 'last', 'max', 'count'] as const;
@@ -7,10 +8,6 @@ export type Aggregate = (typeof aggregates)[number];
 /** `up`: more is better (income, recruits); `down`: less is better (weight, debt). */
 export const directions = ['up', 'down'] as const;
 export type Direction = (typeof directions)[number];
-
-/** Where the numbers come from: the "track-able" of SMARTER. */
-export const trackingSources = ['manual', 'timer', 'import', 'integration'] as const;
-export type TrackingSource = (typeof trackingSources)[number];
 
 /** The goal hierarchy, from the long-term dream down to the month. */
 export const goalLevels = ['dream', 'yearly', 'quarterly', 'monthly'] as const;
@@ -41,7 +38,8 @@ export interface Goal {
   /** Responsible. */
   owner: string | null;
   partner: string | null;
-  trackingSource: TrackingSource;
+  /** Track-able: where the numbers come from, read live (goal-source.ts). */
+  source: GoalSource;
   /** Lifestyle constraints: hours a week available for this goal, and days off. */
   hoursPerWeek: number | null;
   daysOff: Weekday[];

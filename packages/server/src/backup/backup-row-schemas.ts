@@ -29,12 +29,12 @@ import {
   ratePeriods,
   tagSchema,
   textSchema,
-  trackingSources,
   weekdays,
 } from '@bigrock/core';
 import { z } from 'zod';
 
 import type { Database } from '../db/database.js';
+import { readStoredGoalSource } from '../goals/stored-goal-source.js';
 
 /**
  * The rows of a backup are checked with the constraints of the API: each column with the field
@@ -130,7 +130,9 @@ export const backupRowSchemas: Record<WorkspaceTableName, BackupRowSchema> = {
       systems: goal.systems,
       owner: goal.owner,
       partner: goal.partner,
-      tracking_source: z.enum(trackingSources),
+      tracking_source: textSchema.refine((text) => readStoredGoalSource(text) !== null, {
+        message: 'must be a goal source as Bigrock stores it (JSON such as {"kind":"manual"}) or an old label',
+      }),
       hours_per_week: goal.hoursPerWeek,
       days_off: weekdayList(0),
       archived_at: storedInstant.nullable().optional(),

@@ -77,7 +77,7 @@ describe.each(dialects)('goal pace from day totals on %s', (dialect) => {
             systems: null,
             owner: null,
             partner: null,
-            trackingSource: 'manual',
+            source: { kind: 'manual' },
             hoursPerWeek: null,
             daysOff: [],
             archivedAt: null,
@@ -116,6 +116,7 @@ describe.each(dialects)('goal pace from day totals on %s', (dialect) => {
             }),
             series: seriesFromAllPoints(goal, points, asOf, 60),
             fullSeries: seriesFromAllPoints(goal, points, asOf, 200),
+            fedBy: null,
             points,
           });
         }
@@ -267,7 +268,7 @@ describe.each(dialects)('the goals list of many goals on %s', (dialect) => {
         systems: null,
         owner: null,
         partner: null,
-        trackingSource: 'manual',
+        source: { kind: 'manual' },
         hoursPerWeek: null,
         daysOff: [],
         archivedAt: null,

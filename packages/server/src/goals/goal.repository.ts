@@ -3,7 +3,6 @@ import {
   AppError,
   directions,
   goalLevels,
-  trackingSources,
   weekdays,
   type Aggregate,
   type CalendarDate,
@@ -12,7 +11,7 @@ import {
   type Direction,
   type Goal,
   type GoalLevel,
-  type TrackingSource,
+  MANUAL_SOURCE,
   type Weekday,
 } from '@bigrock/core';
 import { sql, type Kysely, type Selectable } from 'kysely';
@@ -21,6 +20,7 @@ import type { Database, DataPointTable, GoalDayTable, GoalTable } from '../db/da
 import { inTransaction } from '../db/in-transaction.js';
 import { recordDeleted } from '../undo/record-deleted.js';
 import { lockGoal, refoldGoalDays, toDayTotals } from './goal-days.js';
+import { readStoredGoalSource, storeGoalSource } from './stored-goal-source.js';
 
 function oneOf<T extends string>(values: readonly T[], value: string | null, fallback: T): T {
   return values.find((candidate) => candidate === value) ?? fallback;
@@ -44,7 +44,7 @@ function toGoal(row: Selectable<GoalTable>): Goal {
     systems: row.systems,
     owner: row.owner,
     partner: row.partner,
-    trackingSource: oneOf<TrackingSource>(trackingSources, row.tracking_source, 'manual'),
+    source: readStoredGoalSource(row.tracking_source) ?? MANUAL_SOURCE,
     hoursPerWeek: row.hours_per_week,
     daysOff: row.days_off.split(',').filter((day): day is Weekday => weekdays.some((weekday) => weekday === day)),
     archivedAt: row.archived_at,
@@ -71,7 +71,7 @@ function toRow(goal: Goal): GoalTable {
     systems: goal.systems,
     owner: goal.owner,
     partner: goal.partner,
-    tracking_source: goal.trackingSource,
+    tracking_source: storeGoalSource(goal.source),
     hours_per_week: goal.hoursPerWeek,
     days_off: goal.daysOff.join(','),
     archived_at: goal.archivedAt,

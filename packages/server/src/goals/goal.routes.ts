@@ -38,6 +38,12 @@ export function goalRoutes(goals: GoalService, cache: ReadCache): FastifyPluginA
       },
     );
 
+    app.get(
+      '/goal-sources',
+      { schema: { tags, summary: 'What a goal can be fed from: activities, time entries’ names and tags, channels' } },
+      () => goals.sourceChoices(),
+    );
+
     app.post('/goals', { schema: { tags, summary: 'Create a goal', body: createGoalSchema } }, async (request, reply) =>
       reply.status(201).send(await goals.create(request.body)),
     );

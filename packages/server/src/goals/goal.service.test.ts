@@ -30,7 +30,7 @@ describe.each(dialects)('goals on %s', (dialect) => {
       systems: 'Invitation script',
       owner: 'me',
       partner: 'Maria',
-      trackingSource: 'import',
+      source: 'outcome:revenue:Referral',
       hoursPerWeek: 10,
       daysOff: ['sat', 'sun'],
     });
@@ -47,7 +47,7 @@ describe.each(dialects)('goals on %s', (dialect) => {
       direction: 'up',
       baseline: 0,
       target: null,
-      trackingSource: 'manual',
+      source: { kind: 'manual' },
     });
   });
 

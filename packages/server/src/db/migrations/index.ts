@@ -5,6 +5,7 @@ import * as activities from './0002-activities.js';
 import * as tracking from './0003-tracking.js';
 import * as longEntries from './0004-long-entries.js';
 import * as goalDays from './0005-goal-days.js';
+import * as goalSources from './0006-goal-sources.js';
 import * as deletedItems from './0007-deleted-items.js';
 import * as clientsProjects from './0008-clients-projects.js';
 import * as workingHours from './0009-working-hours.js';
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0003-tracking': tracking,
   '0004-long-entries': longEntries,
   '0005-goal-days': goalDays,
+  '0006-goal-sources': goalSources,
   '0007-deleted-items': deletedItems,
   '0008-clients-projects': clientsProjects,
   '0009-working-hours': workingHours,

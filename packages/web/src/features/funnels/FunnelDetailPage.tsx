@@ -1,4 +1,11 @@
-import { recenterBelief, solvePlan, type FunnelSolveResult } from '@bigrock/core';
+import {
+  FOLLOW_GOAL_FIELDS,
+  funnelGoalDrift,
+  recenterBelief,
+  solvePlan,
+  type FunnelAim,
+  type FunnelSolveResult,
+} from '@bigrock/core';
 import { useMemo, useState } from 'react';
 import { Link, useLoaderData, useNavigate, useRevalidator } from 'react-router-dom';
 
@@ -33,9 +40,16 @@ function scenarioOf(solution: FunnelSolveResult, whatIf: WhatIf) {
   );
 }
 
+/** "12,000 USD by Jun 1, 2026": a target by a deadline, as the drift notice reads it. */
+function aimText(aim: FunnelAim): string {
+  const target = aim.target === null ? 'no target' : formatQuantity(aim.target, aim.unit);
+  return `${target} by ${aim.deadline === null ? 'no deadline' : formatDate(aim.deadline)}`;
+}
+
 /** One funnel: its picture, the verdict beside the hours, the chance of success, the conversions, and what-ifs. */
 export function FunnelDetailPage() {
-  const { funnel, solution, unsolved } = useLoaderData<typeof funnelDetailLoader>();
+  const { funnel, goal, solution, unsolved } = useLoaderData<typeof funnelDetailLoader>();
+  const drift = goal === null ? null : funnelGoalDrift(funnel, goal);
   const navigate = useNavigate();
   const { pending, error, run } = usePendingAction();
   const [applied, setApplied] = useState<string | null>(null);
@@ -45,6 +59,11 @@ export function FunnelDetailPage() {
     run(async () => {
       await funnelsApi.remove(funnel.id);
       await navigate('/funnels');
+    });
+  const followGoal = () =>
+    run(async () => {
+      await funnelsApi.update(funnel.id, FOLLOW_GOAL_FIELDS);
+      await revalidator.revalidate();
     });
   const apply = () =>
     run(async () => {
@@ -80,6 +99,16 @@ export function FunnelDetailPage() {
         </div>
       </div>
       <ErrorAlert error={error} />
+      {drift !== null && (
+        <section className="notice funnel-drift" aria-label="The funnel and its goal">
+          <p>
+            This funnel aims at {aimText(drift.funnel)}; its goal says {aimText(drift.goal)}.
+          </p>
+          <button type="button" disabled={pending} onClick={() => void followGoal()}>
+            Follow the goal
+          </button>
+        </section>
+      )}
       {solution === null ? (
         <section className="panel">
           <h2>Not solved yet</h2>

@@ -13,6 +13,7 @@ import {
   funnelToForm,
   newFunnelForm,
   templateToForm,
+  withGoal,
   type FunnelFormFailure,
   type FunnelFormField,
   type FunnelFormValues,
@@ -35,6 +36,9 @@ export function FunnelEditorPage() {
     funnel === null ? newFunnelForm(today) : funnelToForm(funnel),
   );
   const [template, setTemplate] = useState<FunnelTemplateKey | ''>('');
+  // What was filled in for the user (a new form's start date, a template's target and dates): a goal
+  // chosen afterwards replaces these, not what the user typed.
+  const [filled, setFilled] = useState<Partial<FunnelFormValues>>(() => (funnel === null ? newFunnelForm(today) : {}));
   const [failure, setFailure] = useState(noFailure);
   const [pending, setPending] = useState(false);
   const checks = useFormChecks();
@@ -49,10 +53,28 @@ export function FunnelEditorPage() {
     setFailure((current) => ({ ...current, fields: { ...current.fields, [name]: undefined } }));
   }
 
+  function chooseGoal(goalId: string) {
+    setValues((current) =>
+      withGoal(
+        current,
+        goals.find(({ id }) => id === goalId),
+        filled,
+      ),
+    );
+    setFailure((current) => ({ ...current, fields: { ...current.fields, goalId: undefined } }));
+  }
+
   function chooseTemplate(key: FunnelTemplateKey | '') {
     setTemplate(key);
     const chosen = templates.find((each) => each.key === key);
-    setValues(chosen === undefined ? newFunnelForm(today) : templateToForm(chosen.key, chosen.title, today));
+    // The goal chosen stays: the template brings stages and rates, the goal its target and dates.
+    const form =
+      chosen === undefined
+        ? withGoal(newFunnelForm(today), goal, newFunnelForm(today))
+        : templateToForm(chosen.key, chosen.title, today, goal);
+    const unchosen = chosen === undefined ? newFunnelForm(today) : templateToForm(chosen.key, chosen.title, today);
+    setValues(form);
+    setFilled(unchosen);
     setFailure(noFailure);
     checks.clear();
   }
@@ -136,7 +158,7 @@ export function FunnelEditorPage() {
                 { value: '', label: 'No goal' },
                 ...goals.map(({ id, title }) => ({ value: id, label: title })),
               ]}
-              onChange={(value) => change('goalId', value)}
+              onChange={chooseGoal}
               hint="Its target, dates and hours fill the fields you leave empty."
               error={errors.goalId}
             />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formToPlan, funnelFormProblems, newFunnelForm } from './funnel-form-values';
+import { formToPlan, funnelFormProblems, newFunnelForm, templateToForm, withGoal } from './funnel-form-values';
 
 describe('the funnel form', () => {
   it('says in words what a blank funnel lacks, for the preview and field by field', () => {
@@ -40,5 +40,36 @@ describe('the funnel form', () => {
       missing: 'To see the plan, fix Hours per week: it must be 0, or a number from 0.1 to 168 (the hours in a week).',
     });
     expect('plan' in formToPlan({ ...tooManyHours, hoursPerWeek: '10' }, undefined)).toBe(true);
+  });
+});
+
+describe('a funnel made for a goal', () => {
+  const goal = { id: 'G1', unit: 'recruits' };
+
+  it('takes the stages and rates of a template, and the target and dates of its goal', () => {
+    const form = templateToForm('network-marketing', 'Warm market', '2026-03-02', goal);
+    const alone = templateToForm('network-marketing', 'Warm market', '2026-03-02');
+    expect(form).toMatchObject({ goalId: 'G1', target: '', unit: '', startDate: '', deadline: '' });
+    expect(form.stages).toEqual(alone.stages);
+    expect(form.hoursPerWeek).toBe(alone.hoursPerWeek);
+    expect(alone).toMatchObject({ target: '12', unit: 'recruits', startDate: '2026-03-02' });
+  });
+
+  it('keeps a template’s value per unit only for a goal counted in its unit', () => {
+    expect(templateToForm('freelancer', 'Clients', '2026-03-02', { id: 'G2', unit: 'usd' }).valuePerUnit).toBe('3000');
+    expect(templateToForm('freelancer', 'Clients', '2026-03-02', goal).valuePerUnit).toBe('');
+  });
+
+  it('follows a goal chosen after a template, but keeps what the user typed on purpose', () => {
+    const filled = templateToForm('network-marketing', 'Warm market', '2026-03-02');
+    const typed = { ...filled, deadline: '2026-05-01' };
+    expect(withGoal(typed, goal, filled)).toMatchObject({
+      goalId: 'G1',
+      target: '',
+      unit: '',
+      startDate: '',
+      deadline: '2026-05-01',
+    });
+    expect(withGoal(typed, undefined, filled)).toEqual({ ...typed, goalId: '' });
   });
 });

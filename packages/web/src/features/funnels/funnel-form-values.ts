@@ -70,17 +70,30 @@ const text = (value: number | null | undefined) => (value === null || value === 
 const percentText = (rate: number | null | undefined) =>
   rate === null || rate === undefined ? '' : String(Math.round(rate * 100 * 1e6) / 1e6);
 
-/** A template's plan, ready to edit. */
-export function templateToForm(key: FunnelTemplateKey, title: string, today: CalendarDate): FunnelFormValues {
+/** The fields a funnel takes from its goal when it leaves them empty. */
+export const goalAimFields = ['target', 'unit', 'startDate', 'deadline'] as const;
+
+/**
+ * A template's plan, ready to edit. With a goal, the template gives the stages, rates and hours,
+ * and the funnel follows the goal's target, unit and dates (left empty); its value per unit only
+ * when the goal counts in the template's unit (USD), or it would turn the goal's count into money.
+ */
+export function templateToForm(
+  key: FunnelTemplateKey,
+  title: string,
+  today: CalendarDate,
+  goal?: Pick<Goal, 'id' | 'unit'>,
+): FunnelFormValues {
   const plan = funnelTemplatePlan(key, today);
+  const sameUnit = goal?.unit?.trim().toLowerCase() === plan.goal.unit.toLowerCase();
   return {
     name: title,
-    goalId: '',
-    target: text(plan.goal.target),
-    unit: plan.goal.unit,
-    valuePerUnit: text(plan.goal.valuePerUnit),
-    startDate: plan.goal.start,
-    deadline: plan.goal.deadline,
+    goalId: goal?.id ?? '',
+    target: goal === undefined ? text(plan.goal.target) : '',
+    unit: goal === undefined ? plan.goal.unit : '',
+    valuePerUnit: goal === undefined || sameUnit ? text(plan.goal.valuePerUnit) : '',
+    startDate: goal === undefined ? plan.goal.start : '',
+    deadline: goal === undefined ? plan.goal.deadline : '',
     hoursPerWeek: text(plan.hoursPerWeek),
     workdaysPerWeek: text(plan.workdaysPerWeek),
     stages: plan.stages.map((stage) => ({
@@ -89,6 +102,24 @@ export function templateToForm(key: FunnelTemplateKey, title: string, today: Cal
       conversionPercent: percentText(stage.conversionFromPrevious),
     })),
   };
+}
+
+/**
+ * The form once a goal is chosen: the target, unit and dates a template (or a new form) filled
+ * in are emptied, so the funnel follows the goal; the ones the user typed stay, on purpose.
+ * `filled` holds the values as they were filled in for the user.
+ */
+export function withGoal(
+  values: FunnelFormValues,
+  goal: Pick<Goal, 'id' | 'unit'> | undefined,
+  filled: Partial<FunnelFormValues>,
+): FunnelFormValues {
+  const next = { ...values, goalId: goal?.id ?? '' };
+  if (goal === undefined) return next;
+  for (const field of goalAimFields) {
+    if (values[field] === filled[field]) next[field] = '';
+  }
+  return next;
 }
 
 export function funnelToForm(funnel: Funnel): FunnelFormValues {

@@ -49,11 +49,22 @@ export async function funnelEditorLoader({ params }: LoaderFunctionArgs) {
 export async function funnelDetailLoader({ params }: LoaderFunctionArgs) {
   const id = funnelIdOf(params);
   const funnel = await funnelsApi.get(id);
+  // Its goal, to say when the funnel aims elsewhere; a goal deleted since is no goal.
+  const goal =
+    funnel.goalId === null
+      ? null
+      : await goalsApi.get(funnel.goalId).then(
+          ({ goal: found }) => found,
+          (error: unknown) => {
+            if (error instanceof ApiError && error.code === 'not-found') return null;
+            throw error;
+          },
+        );
   try {
-    return { funnel, solution: await funnelsApi.solve(funnel.id), unsolved: null };
+    return { funnel, goal, solution: await funnelsApi.solve(funnel.id), unsolved: null };
   } catch (error) {
     if (error instanceof ApiError && error.code === 'invalid-input')
-      return { funnel, solution: null, unsolved: error.message };
+      return { funnel, goal, solution: null, unsolved: error.message };
     throw error;
   }
 }

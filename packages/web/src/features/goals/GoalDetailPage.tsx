@@ -5,16 +5,17 @@ import { ArchiveButton } from './ArchiveButton';
 import { DataPointList } from './DataPointList';
 import { GoalCheckPanel } from './GoalCheckPanel';
 import { GoalFacts } from './GoalFacts';
+import { GoalSourcePanel } from './GoalSourcePanel';
 import { levelLabels } from './goal-labels';
 import type { goalDetailLoader } from './goal-loaders';
 import { LogProgressForm } from './LogProgressForm';
 import { PaceChart } from './PaceChart';
 import { PaceSummary } from './PaceSummary';
 
-/** One goal: where it stands, its chart and check, and the place to log progress. */
+/** One goal: where it stands, its chart and check, and the place to log progress (or where its source is). */
 export function GoalDetailPage() {
   const { detail, today } = useLoaderData<typeof goalDetailLoader>();
-  const { goal, pace, check, series, dataPoints } = detail;
+  const { goal, pace, check, series, dataPoints, fedBy } = detail;
   return (
     <>
       <title>{`${goal.title} · Bigrock`}</title>
@@ -42,12 +43,18 @@ export function GoalDetailPage() {
             <PaceSummary goal={goal} pace={pace} detailed />
             <PaceChart series={series} pace={pace} unit={goal.unit} height={260} />
           </section>
-          <LogProgressForm key={goal.id} goalId={goal.id} unit={goal.unit} today={today} />
-          <DataPointList points={dataPoints} unit={goal.unit} />
+          {fedBy === null ? (
+            <>
+              <LogProgressForm key={goal.id} goalId={goal.id} unit={goal.unit} today={today} />
+              <DataPointList points={dataPoints} unit={goal.unit} />
+            </>
+          ) : (
+            <GoalSourcePanel source={goal.source} feed={fedBy} keptPoints={dataPoints.length} />
+          )}
         </div>
         <div className="detail-side">
           <GoalCheckPanel check={check} />
-          <GoalFacts goal={goal} />
+          <GoalFacts goal={goal} source={fedBy?.description ?? null} />
         </div>
       </div>
     </>

@@ -15,7 +15,7 @@ import { goalsApi } from './goals-api';
 
 /** `/goals/new` and `/goals/:id/edit`: the same form, empty or filled with the goal. */
 export function GoalEditorPage() {
-  const { detail, goals, linked, today } = useLoaderData<typeof goalEditorLoader>();
+  const { detail, goals, linked, sourceChoices, today } = useLoaderData<typeof goalEditorLoader>();
   const navigate = useNavigate();
   const goal = detail?.goal ?? null;
 
@@ -23,7 +23,7 @@ export function GoalEditorPage() {
     const saved =
       goal === null
         ? await goalsApi.create(formToCreateInput(values))
-        : await goalsApi.update(goal.id, formToUpdateInput(values));
+        : await goalsApi.update(goal.id, formToUpdateInput(values, goal.source));
     await navigate(`/goals/${saved.id}`);
   }
 
@@ -45,6 +45,7 @@ export function GoalEditorPage() {
           lastDataPointDate: detail?.dataPoints.at(-1)?.date ?? null,
           activities: linked.length === 0 ? null : activityLoad(linked),
         }}
+        sourceChoices={sourceChoices}
         submitLabel={goal === null ? 'Create goal' : 'Save changes'}
         cancelTo={goal === null ? '/' : `/goals/${goal.id}`}
         save={save}

@@ -3,12 +3,18 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 
 import { formatDate, formatNumber, formatQuantity } from '../../shared/format';
-import { aggregateLabels, directionLabels, levelLabels, trackingSourceLabels, weekdayLabels } from './goal-labels';
+import { aggregateLabels, directionLabels, levelLabels, sourceKindLabels, weekdayLabels } from './goal-labels';
 
 const notSet = <span className="muted">not set</span>;
 
 /** The SMARTER fields of a goal as written, so the check's fixes can be read against them. */
-export function GoalFacts({ goal }: { goal: Goal }) {
+export function GoalFacts({
+  goal,
+  source,
+}: {
+  goal: Goal;
+  /** What feeds it, in words; null for manual. */ source: string | null;
+}) {
   const facts: Array<[term: string, value: ReactNode]> = [
     ['Why it matters', goal.why],
     ['Level', goal.level && levelLabels[goal.level]],
@@ -22,7 +28,7 @@ export function GoalFacts({ goal }: { goal: Goal }) {
     ['Systems', goal.systems],
     ['Owner', goal.owner],
     ['Accountability partner', goal.partner],
-    ['Tracking source', trackingSourceLabels[goal.trackingSource]],
+    ['Where the numbers come from', source ?? sourceKindLabels[goal.source.kind]],
     ['Hours per week', goal.hoursPerWeek === null ? null : `${formatNumber(goal.hoursPerWeek)} h`],
     ['Days off', goal.daysOff.length === 0 ? null : goal.daysOff.map((day) => weekdayLabels[day]).join(', ')],
   ];

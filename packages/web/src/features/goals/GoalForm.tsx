@@ -1,4 +1,4 @@
-import { checkGoal, type Goal, type GoalCheckContext } from '@bigrock/core';
+import { checkGoal, type Goal, type GoalCheckContext, type GoalSourceChoices } from '@bigrock/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 
@@ -13,6 +13,8 @@ interface GoalFormProps {
   /** The goals this one may hang under. */
   parents: readonly Goal[];
   checkContext: GoalCheckContext;
+  /** The data the goal can be fed from. */
+  sourceChoices: GoalSourceChoices;
   submitLabel: string;
   cancelTo: string;
   /** Saves the goal; throws the API's error when the server refuses it. */
@@ -22,7 +24,15 @@ interface GoalFormProps {
 const noFailure: GoalFormFailure = { summary: '', fields: {} };
 
 /** Every SMARTER field of a goal, with the goal check scoring the form as it is filled in. */
-export function GoalForm({ initial, parents, checkContext, submitLabel, cancelTo, save }: GoalFormProps) {
+export function GoalForm({
+  initial,
+  parents,
+  checkContext,
+  sourceChoices,
+  submitLabel,
+  cancelTo,
+  save,
+}: GoalFormProps) {
   const [values, setValues] = useState(initial);
   const [failure, setFailure] = useState(noFailure);
   const [failedSubmits, setFailedSubmits] = useState(0);
@@ -86,7 +96,7 @@ export function GoalForm({ initial, parents, checkContext, submitLabel, cancelTo
           </div>
         )}
         <GoalSection form={form} parents={parents} />
-        <MeasureSection form={form} />
+        <MeasureSection form={form} choices={sourceChoices} />
         <TimeSection form={form} />
         <MeansSection form={form} />
         <div className="form-actions">

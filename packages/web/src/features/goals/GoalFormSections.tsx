@@ -2,18 +2,33 @@ import {
   aggregates,
   directions,
   goalLevels,
-  trackingSources,
+  goalSourceKinds,
+  outcomeKinds,
   weekdays,
   type Goal,
   type GoalLevel,
+  type GoalSourceChoices,
   type Weekday,
 } from '@bigrock/core';
 import { useId } from 'react';
 
 import { Field } from '../../shared/Field';
 import { SelectField, type SelectOption } from '../../shared/SelectField';
-import { aggregateLabels, directionLabels, levelLabels, trackingSourceLabels, weekdayLabels } from './goal-labels';
-import { goalFieldLabels, type GoalFormErrors, type GoalFormField, type GoalFormValues } from './goal-form-values';
+import {
+  aggregateLabels,
+  directionLabels,
+  levelLabels,
+  outcomeKindLabels,
+  sourceKindLabels,
+  weekdayLabels,
+} from './goal-labels';
+import {
+  goalFieldLabels,
+  type GoalFormErrors,
+  type GoalFormField,
+  type GoalFormValues,
+  type GoalSourceForm,
+} from './goal-form-values';
 
 /** What every section of the goal form gets: the values, the errors and a way to change one field. */
 export interface GoalFormState {
@@ -112,8 +127,101 @@ export function GoalSection({ form, parents }: { form: GoalFormState; parents: r
   );
 }
 
+/** A choice among names that exist, with the one already set kept even when no data names it any more. */
+function namesOf(names: readonly string[], current: string, none: string): SelectOption<string>[] {
+  const all = current === '' || names.includes(current) ? names : [current, ...names];
+  return [{ value: '', label: none }, ...all.map((name) => ({ value: name, label: name }))];
+}
+
+/**
+ * Track-able: where the goal's numbers come from. Each kind offers the data that exists: the
+ * activities, the names and tags time entries use, the channels outcomes name.
+ */
+function SourceFields({ form, choices }: { form: GoalFormState; choices: GoalSourceChoices }) {
+  const source = form.values.source;
+  const error = form.errors.source;
+  const set = (changes: Partial<GoalSourceForm>) => form.change('source', { ...source, ...changes });
+  const hint: Record<GoalSourceForm['kind'], string> = {
+    manual: 'You log data points on the goal.',
+    activity: 'Each day adds what you logged on the activity that day.',
+    hours: 'Each day adds the hours Tracking shows for it.',
+    outcome: 'Each day adds the amounts of the outcomes recorded that day.',
+  };
+  return (
+    <div className="goal-source">
+      <SelectField
+        label={goalFieldLabels.source}
+        value={source.kind}
+        options={optionsOf(goalSourceKinds, sourceKindLabels)}
+        onChange={(kind) => set({ kind })}
+        hint={hint[source.kind]}
+        error={source.kind === 'manual' ? error : undefined}
+      />
+      {source.kind === 'activity' && (
+        <SelectField
+          label="Activity"
+          value={source.activityId}
+          options={[
+            { value: '', label: choices.activities.length === 0 ? 'No activities yet' : 'Choose an activity' },
+            ...choices.activities.map(({ id, name }) => ({ value: id, label: name })),
+          ]}
+          onChange={(activityId) => set({ activityId })}
+          error={error}
+        />
+      )}
+      {source.kind === 'hours' && (
+        <div className="field-row">
+          <SelectField
+            label="Hours of"
+            value={source.hoursOn}
+            options={[
+              { value: 'activity', label: 'An activity' },
+              { value: 'tag', label: 'A tag' },
+            ]}
+            onChange={(hoursOn) => set({ hoursOn })}
+          />
+          {source.hoursOn === 'activity' ? (
+            <SelectField
+              label="Activity tracked"
+              value={source.hoursActivity}
+              options={namesOf(choices.entryActivities, source.hoursActivity, 'Choose an activity')}
+              onChange={(hoursActivity) => set({ hoursActivity })}
+              error={error}
+            />
+          ) : (
+            <SelectField
+              label="Tag"
+              value={source.tag}
+              options={namesOf(choices.tags, source.tag, choices.tags.length === 0 ? 'No tags yet' : 'Choose a tag')}
+              onChange={(tag) => set({ tag })}
+              error={error}
+            />
+          )}
+        </div>
+      )}
+      {source.kind === 'outcome' && (
+        <div className="field-row">
+          <SelectField
+            label="Kind of outcome"
+            value={source.outcome}
+            options={optionsOf(outcomeKinds, outcomeKindLabels)}
+            onChange={(outcome) => set({ outcome })}
+            error={error}
+          />
+          <SelectField
+            label="Channel"
+            value={source.channel}
+            options={namesOf(choices.channels, source.channel, 'Every channel')}
+            onChange={(channel) => set({ channel })}
+          />
+        </div>
+      )}
+    </div>
+  );
+}
+
 /** Measurable and track-able: the number, how it adds up and where it comes from. */
-export function MeasureSection({ form }: { form: GoalFormState }) {
+export function MeasureSection({ form, choices }: { form: GoalFormState; choices: GoalSourceChoices }) {
   const { values, errors, change } = form;
   return (
     <fieldset className="form-section">
@@ -139,13 +247,7 @@ export function MeasureSection({ form }: { form: GoalFormState }) {
           error={errors.direction}
         />
       </div>
-      <SelectField
-        label={goalFieldLabels.trackingSource}
-        value={values.trackingSource}
-        options={optionsOf(trackingSources, trackingSourceLabels)}
-        onChange={(value) => change('trackingSource', value)}
-        error={errors.trackingSource}
-      />
+      <SourceFields form={form} choices={choices} />
     </fieldset>
   );
 }

@@ -6,10 +6,80 @@ import type {
   Direction,
   Goal,
   GoalLevel,
-  TrackingSource,
+  GoalSource,
+  GoalSourceKind,
+  OutcomeKind,
   UpdateGoalInput,
   Weekday,
 } from '@bigrock/core';
+
+/** The source of a goal as the form holds it: every kind's fields, so switching kinds loses nothing typed. */
+export interface GoalSourceForm {
+  kind: GoalSourceKind;
+  activityId: string;
+  hoursOn: 'activity' | 'tag';
+  hoursActivity: string;
+  tag: string;
+  outcome: OutcomeKind;
+  /** For outcomes: '' for every channel. */
+  channel: string;
+}
+
+export const manualSourceForm: GoalSourceForm = {
+  kind: 'manual',
+  activityId: '',
+  hoursOn: 'activity',
+  hoursActivity: '',
+  tag: '',
+  outcome: 'revenue',
+  channel: '',
+};
+
+export function sourceToForm(source: GoalSource): GoalSourceForm {
+  switch (source.kind) {
+    case 'manual':
+      return manualSourceForm;
+    case 'activity':
+      return { ...manualSourceForm, kind: 'activity', activityId: source.activityId };
+    case 'hours':
+      return {
+        ...manualSourceForm,
+        kind: 'hours',
+        hoursOn: source.tag === null ? 'activity' : 'tag',
+        hoursActivity: source.activity ?? '',
+        tag: source.tag ?? '',
+      };
+    case 'outcome':
+      return { ...manualSourceForm, kind: 'outcome', outcome: source.outcome, channel: source.channel ?? '' };
+  }
+}
+
+/**
+ * The source the form describes. A source of another kind than outcomes credited to an activity
+ * is kept as it was (`current`): the form offers channels only.
+ */
+export function formToSource(form: GoalSourceForm, current?: GoalSource): GoalSource {
+  switch (form.kind) {
+    case 'manual':
+      return { kind: 'manual' };
+    case 'activity':
+      return { kind: 'activity', activityId: form.activityId };
+    case 'hours':
+      return form.hoursOn === 'tag'
+        ? { kind: 'hours', activity: null, tag: form.tag }
+        : { kind: 'hours', activity: form.hoursActivity, tag: null };
+    case 'outcome':
+      if (form.channel === '' && current?.kind === 'outcome' && current.outcome === form.outcome && current.activity) {
+        return current;
+      }
+      return {
+        kind: 'outcome',
+        outcome: form.outcome,
+        channel: form.channel === '' ? null : form.channel,
+        activity: null,
+      };
+  }
+}
 
 /** What the goal form holds: text as typed, so that a half-typed number is not lost. */
 export interface GoalFormValues {
@@ -27,7 +97,7 @@ export interface GoalFormValues {
   systems: string;
   owner: string;
   partner: string;
-  trackingSource: TrackingSource;
+  source: GoalSourceForm;
   hoursPerWeek: string;
   daysOff: Weekday[];
 }
@@ -51,7 +121,7 @@ export const goalFieldLabels: Record<GoalFormField, string> = {
   systems: 'Systems',
   owner: 'Owner',
   partner: 'Accountability partner',
-  trackingSource: 'Tracking source',
+  source: 'Where the numbers come from',
   hoursPerWeek: 'Hours per week',
   daysOff: 'Days off',
 };
@@ -77,7 +147,7 @@ export function newGoalForm(today: CalendarDate): GoalFormValues {
     systems: '',
     owner: '',
     partner: '',
-    trackingSource: 'manual',
+    source: manualSourceForm,
     hoursPerWeek: '',
     daysOff: [],
   };
@@ -102,7 +172,7 @@ export function goalToForm(goal: Goal): GoalFormValues {
     systems: text(goal.systems),
     owner: text(goal.owner),
     partner: text(goal.partner),
-    trackingSource: goal.trackingSource,
+    source: sourceToForm(goal.source),
     hoursPerWeek: numberText(goal.hoursPerWeek),
     daysOff: goal.daysOff,
   };
@@ -136,14 +206,14 @@ export function formToCheckedGoal(values: GoalFormValues): CheckedGoal {
 }
 
 /** Every field, with null for the ones left empty: on edit, null clears a field. */
-export function formToUpdateInput(values: GoalFormValues): UpdateGoalInput {
+export function formToUpdateInput(values: GoalFormValues, current?: GoalSource): UpdateGoalInput {
   return {
     ...formToCheckedGoal(values),
     // The baseline cannot be null: an emptied baseline means the default, zero.
     baseline: toNumber(values.baseline) ?? 0,
     aggregate: values.aggregate,
     direction: values.direction,
-    trackingSource: values.trackingSource,
+    source: formToSource(values.source, current),
     daysOff: values.daysOff,
   };
 }
@@ -170,7 +240,7 @@ export function formToCreateInput(values: GoalFormValues): CreateGoalInput {
     systems: ifSet(goal.systems),
     owner: ifSet(goal.owner),
     partner: ifSet(goal.partner),
-    trackingSource: values.trackingSource,
+    source: formToSource(values.source),
     hoursPerWeek: ifSet(goal.hoursPerWeek),
     daysOff: values.daysOff.length > 0 ? values.daysOff : undefined,
   };

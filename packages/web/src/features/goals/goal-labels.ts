@@ -3,8 +3,9 @@ import type {
   Direction,
   GoalDimension,
   GoalLevel,
+  GoalSourceKind,
+  OutcomeKind,
   PaceStatus,
-  TrackingSource,
   Weekday,
 } from '@bigrock/core';
 
@@ -29,11 +30,17 @@ export const directionLabels: Record<Direction, string> = {
   down: 'Down (less is better)',
 };
 
-export const trackingSourceLabels: Record<TrackingSource, string> = {
+export const sourceKindLabels: Record<GoalSourceKind, string> = {
   manual: 'I log it by hand',
-  timer: 'A timer',
-  import: 'An imported file',
-  integration: 'An integration',
+  activity: 'The counts logged on an activity',
+  hours: 'Hours of time tracked',
+  outcome: 'Outcomes (revenue, clients, leads)',
+};
+
+export const outcomeKindLabels: Record<OutcomeKind, string> = {
+  revenue: 'Revenue',
+  client: 'Clients',
+  lead: 'Leads',
 };
 
 export const weekdayLabels: Record<Weekday, string> = {

@@ -27,12 +27,13 @@ export async function goalDetailLoader({ params }: LoaderFunctionArgs) {
 
 /** A new goal, or the one being edited, and the goals that could be its parent. */
 export async function goalEditorLoader({ params }: LoaderFunctionArgs) {
-  const [detail, active, activities] = await Promise.all([
+  const [detail, active, activities, sourceChoices] = await Promise.all([
     params.id === undefined ? null : goalsApi.get(params.id),
     goalsApi.list(),
     // The activities linked to the goal make the live check's "achievable" and "activity-based".
     params.id === undefined ? [] : activitiesApi.list(),
+    goalsApi.sourceChoices(),
   ]);
   const linked = activities.map(({ activity }) => activity).filter(({ goalIds }) => goalIds.includes(params.id ?? ''));
-  return { detail, goals: active.map(({ goal }) => goal), linked, today: localToday() };
+  return { detail, goals: active.map(({ goal }) => goal), linked, sourceChoices, today: localToday() };
 }

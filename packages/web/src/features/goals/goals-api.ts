@@ -4,6 +4,7 @@ import type {
   EditDataPointInput,
   Goal,
   GoalDetail,
+  GoalSourceChoices,
   GoalStanding,
   LogProgressInput,
   UpdateGoalInput,
@@ -25,6 +26,8 @@ export const goalsApi = {
   editDataPoint: (pointId: string, input: EditDataPointInput) =>
     api.patch<DataPoint>(`/points/${encodeURIComponent(pointId)}`, input),
   deleteDataPoint: (pointId: string) => api.delete(`/points/${encodeURIComponent(pointId)}`),
+  /** What a goal can be fed from: activities, time entries' names and tags, outcomes' channels. */
+  sourceChoices: () => api.get<GoalSourceChoices>('/goal-sources'),
   /** Fills an empty workspace with the network-marketing example of the seeds. */
   loadDemo: () => api.post<{ goalIds: string[] }>('/demo'),
 };
