@@ -66,7 +66,7 @@ function applyChange(backup: Backup, edit: Change): void {
   if (edit.kind === 'drop-row') rows.splice(at, 1);
 }
 
-/** Everything a user can read after a restore; each must answer, none may throw. */
+/** Everything a user can read after a restore; each must answer, none may fail. */
 async function readEverything(bigrock: Bigrock): Promise<void> {
   const range = { from: '2000-01-01', to: '2040-12-31' };
   await bigrock.goals.list();
@@ -74,7 +74,13 @@ async function readEverything(bigrock: Bigrock): Promise<void> {
   for (const { id } of await bigrock.activities.list().then((list) => list.map(({ activity }) => activity))) {
     await bigrock.activities.get(id);
   }
-  for (const funnel of await bigrock.funnels.list()) await bigrock.funnels.solve(funnel.id);
+  for (const funnel of await bigrock.funnels.list()) {
+    // A funnel with no target of its own follows its goal's; when neither has one (a goal's target
+    // can be cleared by hand too), the solve asks for one: an answer, not a failure.
+    await bigrock.funnels.solve(funnel.id).catch((error: unknown) => {
+      expect(error).toMatchObject({ code: 'invalid-input', field: 'target' });
+    });
+  }
   await bigrock.entries.list(range);
   await bigrock.entries.summary({ ...range, unit: 'day' });
   await bigrock.entries.review(range);
