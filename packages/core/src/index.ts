@@ -47,3 +47,4 @@ export * from './planner/big-rock.js';
 export * from './planner/plan-actual.js';
 export * from './planner/week-capacity.js';
 export * from './planner/estimate.js';
+export * from './planner/planner-views.js';

@@ -11,6 +11,9 @@ import { createFunnelRepository } from './funnels/funnel.repository.js';
 import { createFunnelService } from './funnels/funnel.service.js';
 import { createGoalRepository } from './goals/goal.repository.js';
 import { createGoalService } from './goals/goal.service.js';
+import { createPlannerRepository } from './planner/planner.repository.js';
+import { createPlannerService } from './planner/planner.service.js';
+import { createTimeEntryRepository } from './tracking/time-entry.repository.js';
 import { createTrackingServices } from './tracking/tracking-services.js';
 import { openWorkspace, type BigrockOptions } from './workspaces/open-workspace.js';
 import { createSettingRepository } from './workspaces/setting.repository.js';
@@ -59,6 +62,18 @@ export async function openBigrock(config: Config, options: BigrockOptions = {}) 
     clock,
     workspaceId,
   });
+  const planner = createPlannerService({
+    planner: createPlannerRepository(db),
+    activities: activityRepository,
+    activityService: activities,
+    goals: goalRepository,
+    goalService: goals,
+    funnelService: funnels,
+    entries: createTimeEntryRepository(db, database.dialect),
+    workspaces: workspaceRepository,
+    clock,
+    workspaceId,
+  });
   return {
     config,
     dialect: database.dialect,
@@ -75,6 +90,7 @@ export async function openBigrock(config: Config, options: BigrockOptions = {}) 
     outcomes: tracking.outcomes,
     imports: tracking.imports,
     exports: tracking.exports,
+    planner,
     backup: createBackupService({
       backups: createBackupRepository(db, database.dialect, workspaceId),
       dialect: database.dialect,
