@@ -51,7 +51,7 @@ export function plannerRoutes(planner: PlannerService): FastifyPluginAsyncZod {
           tags,
           summary: 'Make the template the active one and a week from it',
           params: nameParams,
-          body: applyTemplateSchema.optional(),
+          body: applyTemplateSchema.nullish(),
         },
       },
       (request) => planner.applyTemplate(request.params.name, request.body ?? {}),
@@ -115,7 +115,7 @@ export function plannerRoutes(planner: PlannerService): FastifyPluginAsyncZod {
 
     app.post(
       '/planner/rocks/done',
-      { schema: { tags, summary: "Mark a day's big rock done", body: rockDateSchema.optional() } },
+      { schema: { tags, summary: "Mark a day's big rock done", body: rockDateSchema.nullish() } },
       (request) => planner.rockDone(request.body ?? {}),
     );
 
