@@ -31,6 +31,10 @@ export const commandGroups: ReadonlyArray<{ commands: readonly string[]; load():
     load: async () => (await import('./tracking/import.commands.js')).registerImportCommands,
   },
   {
+    commands: ['week', 'block', 'rock', 'today'],
+    load: async () => (await import('./planner/planner.commands.js')).registerPlannerCommands,
+  },
+  {
     commands: ['restore'],
     load: async () => (await import('./backup/restore.commands.js')).registerRestoreCommands,
   },

@@ -113,7 +113,7 @@ export function createPlannerService({
   }
 
   async function weekOrThis(week: string | undefined): Promise<IsoWeek> {
-    return week === undefined ? isoWeekOf(await today()) : parseInput(isoWeekSchema, week);
+    return week === undefined ? isoWeekOf(await today()) : parseInput(z.object({ week: isoWeekSchema }), { week }).week;
   }
 
   async function findActivity(ref: string): Promise<Activity> {
