@@ -30,6 +30,7 @@ export default tseslint.config(
       '**/*.test.ts',
       '**/test-support/**',
       'bench/**',
+      'scripts/**',
       'packages/web/e2e/**',
     ],
     rules: { 'no-restricted-syntax': 'off' },

@@ -1,6 +1,7 @@
 // npm run bench: imports a million generated Toggl rows through the CLI, then times the CLI's
 // timer start and stop on that database of a million entries, then the goals list of the server
-// on the demo and on a million data points (bench/goals-list.js), and writes BENCHMARKS.md.
+// on the demo and on a million data points (bench/goals-list.js), and the web app's first load
+// (bench/web-first-load.js), and writes BENCHMARKS.md.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -10,6 +11,7 @@ import { promisify } from 'node:util';
 
 import { generateToggl } from './generate-toggl.js';
 import { benchGoalsList, goalsListMarkdown } from './goals-list.js';
+import { webFirstLoad, webFirstLoadMarkdown } from './web-first-load.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'packages/cli/bin/bigrock.js');
@@ -151,6 +153,9 @@ try {
   console.log('Timing the goals list…');
   const goalsList = await benchGoalsList();
 
+  console.log("Measuring the web app's first load…");
+  const firstLoad = webFirstLoad();
+
   const figures = {
     importSeconds: round(median(importSeconds), 1),
     importMinSeconds: round(Math.min(...importSeconds), 1),
@@ -232,6 +237,7 @@ Median of ${RUNS} runs each, wall time of the whole process (\`node packages/cli
 | \`node -e ''\` (Node's own start, for scale) | ${figures.nodeMs} ms | | |
 
 ${goalsListMarkdown(goalsList)}
+${webFirstLoadMarkdown(firstLoad)}
 ## Before
 
 The first version (csv-parse, one thread, 4 KiB pages, every module loaded for every command)

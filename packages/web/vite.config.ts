@@ -15,14 +15,16 @@ export default defineConfig({
     emptyOutDir: true,
     rolldownOptions: {
       output: {
-        // Libraries change less often than the app: in chunks of their own they stay cached across releases.
+        // React changes less often than the app: in a chunk of its own it stays cached across releases.
+        // The other libraries go with the pages that use them (the charts, zod's schemas, papaparse),
+        // so that the first page loads none it does not need: one vendor chunk for all of them
+        // would put them all in the first load.
         codeSplitting: {
           groups: [
             {
               name: 'react',
               test: /[\\/]node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/,
             },
-            { name: 'vendor', test: /[\\/]node_modules[\\/]/ },
           ],
         },
       },

@@ -3,7 +3,7 @@
 // most of its time finding, reading and compiling hundreds of small ES modules.
 // Runs after `tsc -b`, from the compiled JavaScript in dist/.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,17 @@ const importWorkerLocation = {
         "import { join } from 'node:path';\n" +
         "import { pathToFileURL } from 'node:url';\n" +
         "export const importWorkerUrl = pathToFileURL(join(__dirname, 'import-worker.cjs'));",
+      loader: 'js',
+    }));
+  },
+};
+// The version, written into the bundle rather than read from package.json at every start.
+const writtenVersion = {
+  name: 'written-version',
+  setup(plugin) {
+    const { version } = JSON.parse(readFileSync(join(cli, 'package.json'), 'utf8'));
+    plugin.onLoad({ filter: /[\\/]cli[\\/]dist[\\/]version\.js$/ }, () => ({
+      contents: `export const version = ${JSON.stringify(version)};`,
       loader: 'js',
     }));
   },
@@ -61,7 +72,7 @@ const main = await build({
   // A native addon, an optional one, and the HTTP server, which bin/bigrock.js loads unbundled for
   // `serve` (a bundle run through vm cannot import() a module on Node 20).
   external: ['better-sqlite3', 'pg-native', '@bigrock/server/http'],
-  plugins: [importWorkerLocation],
+  plugins: [importWorkerLocation, writtenVersion],
 });
 const outputFiles = [...worker.outputFiles, ...main.outputFiles];
 // Each file replaced in one step, so that a CLI started during a build finds the old or the new one.

@@ -2,6 +2,7 @@ import { isAppError } from '@bigrock/core';
 import { Command, CommanderError } from 'commander';
 
 import { printJson, withBigrock, type CliIo } from './cli-context.js';
+import { version } from './version.js';
 
 type Register = (program: Command, io: CliIo) => void;
 
@@ -38,16 +39,23 @@ export const commandGroups: ReadonlyArray<{ commands: readonly string[]; load():
     commands: ['restore'],
     load: async () => (await import('./backup/restore.commands.js')).registerRestoreCommands,
   },
+  { commands: ['undo'], load: async () => (await import('./undo/undo.commands.js')).registerUndoCommands },
 ];
 
-/** Exit statuses: 2 is a mistake in what the user typed, 1 is something else going wrong. */
+/**
+ * Exit statuses (the README's table): 0 done; 2 a problem the user can fix, which the message
+ * says how to (a mistake in the command line or a file, a name not found, a setting of the
+ * environment, the database busy); 1 a failure of Bigrock or of what it runs on.
+ */
 export const EXIT_USAGE = 2;
 export const EXIT_FAILURE = 1;
 
 function registerWorkspaceCommands(program: Command, io: CliIo): void {
   program
     .command('demo')
-    .description("fill an empty workspace with the seeds' network-marketing example")
+    .description(
+      "load the demo into an empty workspace: a network marketer's goals, activities and funnel, four weeks in",
+    )
     .option('--json', 'print JSON')
     .action((options: { json?: boolean }) =>
       withBigrock(io, async (bigrock) => {
@@ -78,6 +86,7 @@ function registerWorkspaceCommands(program: Command, io: CliIo): void {
 export async function createProgram(io: CliIo, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('bigrock')
     .description('Bigrock: SMARTER goals, the activities that pay, and the numbers that show it.')
+    .version(version, '-V, --version', 'print the version of Bigrock')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showSuggestionAfterError();
@@ -97,7 +106,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE;
     if (isAppError(error)) {
       io.err(`bigrock: ${error.message}\n`);
-      return error.code === 'internal' || error.code === 'config' ? EXIT_FAILURE : EXIT_USAGE;
+      return error.code === 'internal' ? EXIT_FAILURE : EXIT_USAGE;
     }
     io.err(`bigrock: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_FAILURE;

@@ -15,6 +15,7 @@ const validBodies: Record<string, unknown> = {
   'POST /api/v1/goals': { title: 'Recruit 12', unit: 'recruits', why: 'A team', parentId: 'g1', owner: 'Dana' },
   'PATCH /api/v1/goals/{id}': { title: 'Recruit 12', systems: 'Script', partner: 'Maria', startDate: '2026-01-05' },
   'POST /api/v1/goals/{id}/points': { value: 1, date: '2026-01-07', note: 'signed up' },
+  'PATCH /api/v1/points/{id}': { value: 2, date: '2026-01-08', note: 'recounted' },
   'POST /api/v1/activities': { name: 'calls', unit: 'calls', goalIds: ['g1'], startDate: '2026-01-05' },
   'PATCH /api/v1/activities/{id}': { name: 'calls', unit: 'calls' },
   'POST /api/v1/activities/{id}/logs': { count: 8, date: '2026-01-07', note: 'good day' },

@@ -15,6 +15,8 @@ import { createPlannerRepository } from './planner/planner.repository.js';
 import { createPlannerService } from './planner/planner.service.js';
 import { createTimeEntryRepository } from './tracking/time-entry.repository.js';
 import { createTrackingServices } from './tracking/tracking-services.js';
+import { createDeletedItemRepository } from './undo/deleted-item.repository.js';
+import { createDeletedItemService } from './undo/deleted-item.service.js';
 import { openWorkspace, type BigrockOptions } from './workspaces/open-workspace.js';
 import { createSettingRepository } from './workspaces/setting.repository.js';
 import { createWorkspaceService } from './workspaces/workspace.service.js';
@@ -90,9 +92,18 @@ export async function openBigrock(config: Config, options: BigrockOptions = {}) 
     outcomes: tracking.outcomes,
     imports: tracking.imports,
     exports: tracking.exports,
+    undo: createDeletedItemService({
+      deletedItems: createDeletedItemRepository(db, database.dialect),
+      clock,
+      workspaceId,
+    }),
     planner,
     backup: createBackupService({
       backups: createBackupRepository(db, database.dialect, workspaceId),
+      async snapshot() {
+        const { db: reading, end } = await database.readSnapshot();
+        return { backups: createBackupRepository(reading, database.dialect, workspaceId), end };
+      },
       dialect: database.dialect,
       clock,
       workspaceId,

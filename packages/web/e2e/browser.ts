@@ -5,7 +5,7 @@ import { startTestServer, type TestServer } from '@bigrock/server/test-support';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
-const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_PATH = '/usr/bin/chromium';
 const WEB_INDEX = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 
 /** The system's Chromium, headless; the web app is tested in a real browser, never skipped. */

@@ -142,7 +142,8 @@ describe('the goals pages', () => {
     const statuses = await page.locator('article .badge').allTextContents();
     expect(statuses).toHaveLength(5);
     expect(new Set(statuses)).toEqual(new Set(['ahead', 'on track', 'behind']));
-    expect(await page.locator(`article ${chartSvg}`).count()).toBe(5);
+    // The charts come a moment after the cards: the chart library loads after the page (DeferredExpectedActualChart).
+    await expect.poll(() => page.locator(`article ${chartSvg}`).count()).toBe(5);
     await page.getByRole('article', { name: 'Recruit 12 distributors from my warm market' }).waitFor();
   });
 

@@ -98,7 +98,9 @@ function printGoal(io: CliIo, { goal, pace, check }: GoalStanding): void {
 }
 
 export function registerGoalCommands(program: Command, io: CliIo): void {
-  const goal = program.command('goal').description('SMARTER goals: add, list, show, check, edit, archive');
+  const goal = program
+    .command('goal')
+    .description('SMARTER goals: add, list, show, check, edit, archive, and their data points');
 
   addGoalOptions(goal.command('add').description('add a goal').argument('<title>', 'what you want to achieve')).action(
     (title: string, options: GoalOptions) =>
@@ -205,6 +207,64 @@ export function registerGoalCommands(program: Command, io: CliIo): void {
         }),
       );
   }
+
+  const point = goal.command('point').description("a goal's logged data points: list, edit, delete");
+
+  point
+    .command('list')
+    .description('list the data points logged on a goal, in date order')
+    .argument('<goal-id>')
+    .option('--json', 'print JSON')
+    .action((goalId: string, options: { json?: boolean }) =>
+      withBigrock(io, async (bigrock) => {
+        const { goal: found, dataPoints } = await bigrock.goals.get(goalId);
+        if (options.json) return printJson(io, dataPoints);
+        if (dataPoints.length === 0) return io.out(`Nothing logged on ${found.title} yet.\n`);
+        printTable(io, [
+          ['ID', 'DATE', 'VALUE', 'NOTE'],
+          ...dataPoints.map((item) => [
+            item.id,
+            formatDate(item.date),
+            formatQuantity(item.value, found.unit),
+            item.note ?? '',
+          ]),
+        ]);
+      }),
+    );
+
+  point
+    .command('edit')
+    .description('change a logged data point: its date, value or note')
+    .argument('<id>', 'the data point, from bigrock goal point list')
+    .option('--date <date>', 'the day it counts for, YYYY-MM-DD')
+    .option('--value <n>', 'the value', parseNumber)
+    .option('--note <text>', 'a note ("" clears it)')
+    .option('--json', 'print JSON')
+    .action((id: string, options: { date?: string; value?: number; note?: string; json?: boolean }) =>
+      withBigrock(io, async (bigrock) => {
+        const edited = await bigrock.goals.editDataPoint(id, {
+          date: options.date,
+          value: options.value,
+          note: options.note,
+        });
+        if (options.json) return printJson(io, edited);
+        const { goal: changed, pace } = await bigrock.goals.get(edited.goalId);
+        io.out(
+          `Changed ${edited.id} to ${formatQuantity(edited.value, changed.unit)} on ${formatDate(edited.date)}. ${changed.title}: ${describePace(pace, changed)}\n`,
+        );
+      }),
+    );
+
+  point
+    .command('delete')
+    .description('delete a logged data point')
+    .argument('<id>', 'the data point, from bigrock goal point list')
+    .action((id: string) =>
+      withBigrock(io, async (bigrock) => {
+        await bigrock.goals.deleteDataPoint(id);
+        io.out(`Deleted ${id}. Undo with: bigrock undo\n`);
+      }),
+    );
 
   program
     .command('log')

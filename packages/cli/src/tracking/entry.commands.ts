@@ -3,13 +3,29 @@ import { Option, type Command } from 'commander';
 
 import { printJson, printTable, withBigrock, type CliIo } from '../cli-context.js';
 import { oneOf } from '../option-parsers.js';
-import { collect, describeEntry, entryJson } from './tracking-output.js';
+import {
+  addBillingOptions,
+  addFilterOptions,
+  billingInput,
+  collect,
+  describeEntry,
+  entryJson,
+  type BillingOptions,
+} from './tracking-output.js';
 
 interface RangeOptions {
   from?: string;
   to?: string;
   json?: boolean;
 }
+
+interface FilterOptions {
+  client?: string;
+  project?: string;
+  billable?: boolean;
+}
+
+const filterOf = ({ client, project, billable }: FilterOptions) => ({ client, project, billable });
 
 function addRangeOptions(command: Command): Command {
   return command
@@ -21,17 +37,22 @@ function addRangeOptions(command: Command): Command {
 export function registerEntryCommands(program: Command, io: CliIo): void {
   const entry = program.command('entry').description('time entries: add, list, edit, split, delete, review');
 
-  entry
-    .command('add')
-    .description('add a time entry by hand')
-    .argument('<activity>', 'what you did')
-    .requiredOption('--start <datetime>', 'YYYY-MM-DD HH:mm on your clock, or ISO 8601 with an offset')
-    .requiredOption('--end <datetime>', 'YYYY-MM-DD HH:mm on your clock, or ISO 8601 with an offset')
-    .option('--tag <tag>', 'a tag (repeat for more)', collect)
-    .option('--note <text>', 'a note')
+  addBillingOptions(
+    entry
+      .command('add')
+      .description('add a time entry by hand')
+      .argument('<activity>', 'what you did')
+      .requiredOption('--start <datetime>', 'YYYY-MM-DD HH:mm on your clock, or ISO 8601 with an offset')
+      .requiredOption('--end <datetime>', 'YYYY-MM-DD HH:mm on your clock, or ISO 8601 with an offset')
+      .option('--tag <tag>', 'a tag (repeat for more)', collect)
+      .option('--note <text>', 'a note'),
+  )
     .option('--json', 'print JSON')
     .action(
-      (activity: string, options: { start: string; end: string; tag?: string[]; note?: string; json?: boolean }) =>
+      (
+        activity: string,
+        options: BillingOptions & { start: string; end: string; tag?: string[]; note?: string; json?: boolean },
+      ) =>
         withBigrock(io, async (bigrock) => {
           const added = await bigrock.entries.add({
             activity,
@@ -39,38 +60,49 @@ export function registerEntryCommands(program: Command, io: CliIo): void {
             end: options.end,
             tags: options.tag,
             note: options.note,
+            ...billingInput(options),
           });
           if (options.json) return printJson(io, added);
           io.out(`Added ${added.id}: ${describeEntry(added, await bigrock.entries.zone())}\n`);
         }),
     );
 
-  addRangeOptions(entry.command('list').description('list entries by day, in start order')).action(
-    (options: RangeOptions) =>
-      withBigrock(io, async (bigrock) => {
-        const list = await bigrock.entries.list({ from: options.from, to: options.to });
-        if (options.json) return printJson(io, list.map(entryJson));
-        if (list.length === 0)
-          return io.out('No entries in these days. Start a timer with: bigrock timer start <activity>\n');
-        const zone = await bigrock.entries.zone();
-        for (const item of list) io.out(`${item.id}  ${describeEntry(item, zone)}\n`);
-      }),
+  addFilterOptions(
+    addRangeOptions(entry.command('list').description('list entries by day, in start order; of a client, a project')),
+  ).action((options: RangeOptions & FilterOptions) =>
+    withBigrock(io, async (bigrock) => {
+      const list = await bigrock.entries.list({ from: options.from, to: options.to }, filterOf(options));
+      if (options.json) return printJson(io, list.map(entryJson));
+      if (list.length === 0)
+        return io.out('No entries in these days. Start a timer with: bigrock timer start <activity>\n');
+      const zone = await bigrock.entries.zone();
+      for (const item of list) io.out(`${item.id}  ${describeEntry(item, zone)}\n`);
+    }),
   );
 
-  entry
-    .command('edit')
-    .description('change an entry')
-    .argument('<id>')
-    .option('--activity <name>', 'the activity')
-    .option('--start <datetime>', 'the start')
-    .option('--end <datetime>', 'the end')
-    .option('--tag <tag>', 'tags, replacing the old ones (repeat for more)', collect)
-    .option('--note <text>', 'the note ("" to clear it)')
+  addBillingOptions(
+    entry
+      .command('edit')
+      .description('change an entry')
+      .argument('<id>')
+      .option('--activity <name>', 'the activity')
+      .option('--start <datetime>', 'the start')
+      .option('--end <datetime>', 'the end')
+      .option('--tag <tag>', 'tags, replacing the old ones (repeat for more)', collect)
+      .option('--note <text>', 'the note ("" to clear it)'),
+  )
     .option('--json', 'print JSON')
     .action(
       (
         id: string,
-        options: { activity?: string; start?: string; end?: string; tag?: string[]; note?: string; json?: boolean },
+        options: BillingOptions & {
+          activity?: string;
+          start?: string;
+          end?: string;
+          tag?: string[];
+          note?: string;
+          json?: boolean;
+        },
       ) =>
         withBigrock(io, async (bigrock) => {
           const edited = await bigrock.entries.update(id, {
@@ -79,6 +111,7 @@ export function registerEntryCommands(program: Command, io: CliIo): void {
             end: options.end,
             tags: options.tag,
             note: options.note,
+            ...billingInput(options),
           });
           if (options.json) return printJson(io, edited);
           io.out(`Updated ${edited.id}: ${describeEntry(edited, await bigrock.entries.zone())}\n`);
@@ -107,7 +140,7 @@ export function registerEntryCommands(program: Command, io: CliIo): void {
     .action((id: string) =>
       withBigrock(io, async (bigrock) => {
         await bigrock.entries.remove(id);
-        io.out(`Deleted ${id}.\n`);
+        io.out(`Deleted ${id}. Undo with: bigrock undo\n`);
       }),
     );
 
@@ -124,11 +157,14 @@ export function registerEntryCommands(program: Command, io: CliIo): void {
       }),
   );
 
-  addRangeOptions(entry.command('summary').description('time by day, week or month, per activity'))
+  addFilterOptions(addRangeOptions(entry.command('summary').description('time by day, week or month, per activity')))
     .addOption(new Option('--by <unit>', 'day, week or month').argParser(oneOf(bucketUnits)))
-    .action((options: RangeOptions & { by?: BucketUnit }) =>
+    .action((options: RangeOptions & FilterOptions & { by?: BucketUnit }) =>
       withBigrock(io, async (bigrock) => {
-        const buckets = await bigrock.entries.summary({ from: options.from, to: options.to, unit: options.by });
+        const buckets = await bigrock.entries.summary(
+          { from: options.from, to: options.to, unit: options.by },
+          filterOf(options),
+        );
         if (options.json) return printJson(io, buckets);
         for (const bucket of buckets) {
           io.out(`${bucket.start}  ${formatDuration(bucket.seconds)}\n`);

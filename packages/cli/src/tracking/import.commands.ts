@@ -214,18 +214,42 @@ export function registerImportCommands(program: Command, io: CliIo): void {
     )
     .option('--from <date>', 'first day, YYYY-MM-DD (csv and ics)')
     .option('--to <date>', 'last day, included (csv and ics)')
-    .action((options: { format: (typeof exportFormats)[number]; from?: string; to?: string }) =>
-      withBigrock(io, async (bigrock) => {
-        const range = { from: options.from, to: options.to };
-        if (options.format === 'json') {
-          if (options.from !== undefined || options.to !== undefined) {
-            throw new AppError('invalid-input', 'A backup is always the whole workspace: leave out --from and --to.', {
-              field: 'from',
-            });
+    .option('--client <name>', 'only entries of this client (csv and ics)')
+    .option('--project <name>', 'only entries of this project (csv and ics)')
+    .option('--billable', 'only billable entries (csv and ics)')
+    .option('--no-billable', 'only entries that are not billable (csv and ics)')
+    .action(
+      (options: {
+        format: (typeof exportFormats)[number];
+        from?: string;
+        to?: string;
+        client?: string;
+        project?: string;
+        billable?: boolean;
+      }) =>
+        withBigrock(io, async (bigrock) => {
+          const filter = { client: options.client, project: options.project, billable: options.billable };
+          const range = { from: options.from, to: options.to, filter };
+          if (options.format === 'json') {
+            if (options.from !== undefined || options.to !== undefined) {
+              throw new AppError(
+                'invalid-input',
+                'A backup is always the whole workspace: leave out --from and --to.',
+                {
+                  field: 'from',
+                },
+              );
+            }
+            if (Object.values(filter).some((value) => value !== undefined)) {
+              throw new AppError(
+                'invalid-input',
+                'A backup is always the whole workspace: leave out --client, --project and --billable.',
+                { field: 'client' },
+              );
+            }
+            return writeOut(io, bigrock.backup.backup());
           }
-          return writeOut(io, bigrock.backup.backup());
-        }
-        return writeOut(io, options.format === 'csv' ? bigrock.exports.csv(range) : bigrock.exports.ics(range));
-      }),
+          return writeOut(io, options.format === 'csv' ? bigrock.exports.csv(range) : bigrock.exports.ics(range));
+        }),
     );
 }

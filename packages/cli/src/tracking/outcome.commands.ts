@@ -83,7 +83,7 @@ export function registerOutcomeCommands(program: Command, io: CliIo): void {
     .action((id: string) =>
       withBigrock(io, async (bigrock) => {
         await bigrock.outcomes.remove(id);
-        io.out(`Deleted ${id}.\n`);
+        io.out(`Deleted ${id}. Undo with: bigrock undo\n`);
       }),
     );
 }

@@ -3,21 +3,28 @@ import type { Command } from 'commander';
 
 import { printJson, withTimeEntries, type CliIo } from '../cli-context.js';
 import { askChoice, canAsk } from '../terminal-question.js';
-import { collect, localTime } from './tracking-output.js';
+import { addBillingOptions, billingInput, collect, localTime, type BillingOptions } from './tracking-output.js';
 
 export function registerTimerCommands(program: Command, io: CliIo): void {
   const timer = program.command('timer').description('one running timer at a time: start, stop, status');
 
-  timer
-    .command('start')
-    .description('start a timer; the one running stops at the same instant')
-    .argument('<activity>', 'what you are doing: Calls, Facebook, Client work...')
-    .option('--note <text>', 'a note')
-    .option('--tag <tag>', 'a tag (repeat for more)', collect)
+  addBillingOptions(
+    timer
+      .command('start')
+      .description('start a timer; the one running stops at the same instant')
+      .argument('<activity>', 'what you are doing: Calls, Facebook, Client work...')
+      .option('--note <text>', 'a note')
+      .option('--tag <tag>', 'a tag (repeat for more)', collect),
+  )
     .option('--json', 'print JSON: { started, stopped }')
-    .action((activity: string, options: { note?: string; tag?: string[]; json?: boolean }) =>
+    .action((activity: string, options: BillingOptions & { note?: string; tag?: string[]; json?: boolean }) =>
       withTimeEntries(io, async ({ entries }) => {
-        const result = await entries.startTimer({ activity, note: options.note, tags: options.tag });
+        const result = await entries.startTimer({
+          activity,
+          note: options.note,
+          tags: options.tag,
+          ...billingInput(options),
+        });
         if (options.json) return printJson(io, result);
         // No clock time: it is now, and formatting one in a zone costs a command a third of its time.
         const stopped = result.stopped

@@ -69,6 +69,11 @@ describe.each(dialects)('bigrock tracking on %s', (dialect) => {
         durationSeconds: 10_800,
         tags: ['breakfast', 'chamber'],
         source: 'manual',
+        client: null,
+        project: null,
+        billable: false,
+        rate: null,
+        currency: null,
       },
     ]);
   });
@@ -249,7 +254,7 @@ describe.each(dialects)('bigrock tracking on %s', (dialect) => {
   it('exports CSV and iCalendar to standard output, and a backup that restore brings back', async () => {
     const csv = await run('export', '--format', 'csv', '--from', '2026-03-02', '--to', '2026-03-02');
     expect(csv.stdout.split('\r\n')[0]).toBe(
-      'id,start,end,start_local,end_local,time_zone,duration_seconds,activity,tags,note,source,source_id',
+      'id,start,end,start_local,end_local,time_zone,duration_seconds,activity,tags,note,source,source_id,client,project,billable,rate,currency',
     );
     // The header, two entries from Toggl and three from Timewarrior.
     expect(csv.stdout.split('\r\n').filter(Boolean)).toHaveLength(6);

@@ -3,6 +3,7 @@ export const appErrorCodes = [
   'invalid-input',
   'not-found',
   'conflict',
+  'gone',
   'too-large',
   'forbidden-host',
   'forbidden-origin',

@@ -56,3 +56,11 @@ export const logProgressSchema = z.object({
   note: optionalTextSchema(500),
 });
 export type LogProgressInput = z.input<typeof logProgressSchema>;
+
+/** A logged data point changed: any of its fields, checked as when it was logged; a null note clears it. */
+export const editDataPointSchema = z.object({
+  value: goalValueSchema.optional(),
+  date: calendarDateSchema.optional(),
+  note: optionalTextSchema(500),
+});
+export type EditDataPointInput = z.input<typeof editDataPointSchema>;

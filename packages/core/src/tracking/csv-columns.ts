@@ -20,6 +20,8 @@ export const csvFields = [
   'duration',
   'durationDecimal',
   'amount',
+  'rate',
+  'currency',
 ] as const;
 export type CsvField = (typeof csvFields)[number];
 
@@ -176,9 +178,14 @@ const synonyms: Record<CsvField, readonly string[]> = {
     'decimal duration',
   ],
   amount: [],
+  rate: [],
+  currency: ['currency', 'wahrung', 'devise', 'moneda', 'moeda', 'valuta', 'munt'],
 };
 
 const amountPrefix = /^(?:amount|betrag|montant|importe|valor|importo|bedrag|billable amount)(?: .*)?$/;
+// Clockify's `Billable Rate (USD)`, Toggl's `Hourly rate`, and Bigrock's own `rate`.
+const ratePrefix =
+  /^(?:rate|billable rate|hourly rate|stundensatz|abrechenbarer satz|taux horaire|tarifa|tarifa por hora|valor hora|tariffa oraria|uurtarief)(?: .*)?$/;
 
 /**
  * A header as Bigrock compares it: lower case, accents and punctuation dropped.
@@ -201,7 +208,18 @@ for (const field of csvFields) for (const name of synonyms[field]) byName.set(na
 /** The field a header stands for, if Bigrock knows it. */
 export function fieldOfHeader(header: string): CsvField | undefined {
   const name = normalizeHeader(header);
-  return byName.get(name) ?? (amountPrefix.test(name) ? 'amount' : undefined);
+  return byName.get(name) ?? (amountPrefix.test(name) ? 'amount' : ratePrefix.test(name) ? 'rate' : undefined);
+}
+
+/**
+ * The currency a header names in brackets, as Toggl and Clockify write it; null when it names none.
+ *
+ * @example currencyOfHeader('Billable Rate (USD)') // 'USD'
+ * @example currencyOfHeader('Amount ()') // null
+ */
+export function currencyOfHeader(header: string): string | null {
+  const code = /\(\s*([A-Za-z]{3})\s*\)\s*$/.exec(header)?.[1];
+  return code === undefined ? null : code.toUpperCase();
 }
 
 export type ColumnMap = Partial<Record<CsvField, number>>;

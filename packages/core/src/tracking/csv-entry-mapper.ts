@@ -1,5 +1,7 @@
+import { isCurrencyCode } from '../input/currency-code.js';
 import { createWallClockConverter, type WallClock } from '../time/zoned-time.js';
-import { matchColumns, type ColumnMap, type CsvField } from './csv-columns.js';
+import { readBillable, readCsvAmount } from './csv-billing.js';
+import { currencyOfHeader, matchColumns, type ColumnMap, type CsvField } from './csv-columns.js';
 import {
   dateOrderExamples,
   datePartOf,
@@ -17,10 +19,12 @@ import {
   cleanTags,
   textTooLong,
   tooManyTags,
+  type EntryBilling,
   type ImportIssue,
   type ImportRow,
 } from './imported-entry.js';
 import { readSpreadsheetText } from './spreadsheet-formula.js';
+import { MAX_BILLABLE_RATE } from './time-entry.js';
 
 export type CsvFormat = 'toggl' | 'clockify' | 'csv';
 
@@ -402,7 +406,14 @@ export class CsvEntryMapper {
       format === 'csv' && this.cell(fields, 'note') !== ''
         ? [this.cell(fields, 'note'), 'note' as const]
         : [activity === description ? null : description || null, 'description' as const];
-    const { tags, tooLong } = this.tagsOf(this.cell(fields, 'tags'), client, activity === task ? '' : task);
+    // Toggl and Clockify imports have always tagged the client (`client:Northwind`), and still do, so a
+    // re-import of a file imported before matches; a CSV's client is the field only, so that
+    // Bigrock's own export comes back as it left.
+    const { tags, tooLong } = this.tagsOf(
+      this.cell(fields, 'tags'),
+      format === 'csv' ? '' : client,
+      activity === task ? '' : task,
+    );
     const cleanedActivity = this.cleanActivity(activity);
     const cleanedNote = cleanNote(note);
     const issue =
@@ -411,6 +422,8 @@ export class CsvEntryMapper {
       (tooLong && textTooLong('tag', tooLong.tag, tooLong.field, line)) ??
       textTooLong('note', cleanedNote, this.header(noteField), line);
     if (issue !== null) return { kind: 'issue', issue };
+    const billing = this.billingOf(fields, line, client, project, (endMs - startMs) / 3_600_000);
+    if ('issue' in billing) return { kind: 'issue', issue: billing.issue };
 
     const id = this.cell(fields, 'id');
     // Known by when it started and whose it is: keys in time order keep the provenance index cheap to fill.
@@ -426,7 +439,82 @@ export class CsvEntryMapper {
         tags,
         note: cleanedNote,
         source: 'import',
+        billing: billing.billing,
       },
     };
+  }
+
+  /**
+   * Client, project, billable and rate of a row. The rate is the file's rate column (Clockify's
+   * `Billable Rate (USD)`, Toggl's `Hourly rate`); a Toggl file with only an amount (`Amount (USD)`)
+   * gives it as amount ÷ hours, to the cent. A rate of 0 is no rate. The currency is the file's
+   * currency column, else the one in the rate's or the amount's header.
+   */
+  private billingOf(
+    fields: readonly string[],
+    line: number,
+    clientText: string,
+    projectText: string,
+    hours: number,
+  ): { billing: EntryBilling } | { issue: ImportIssue } {
+    const client = cleanNote(clientText.replace(/\s+/g, ' '));
+    const project = cleanNote(projectText.replace(/\s+/g, ' '));
+    const tooLong =
+      textTooLong('client', client, this.header('client'), line) ??
+      textTooLong('project', project, this.header('project'), line);
+    if (tooLong !== null) return { issue: tooLong };
+
+    const billableText = this.cell(fields, 'billable');
+    const billable = readBillable(billableText);
+    if (billable === null) {
+      const field = this.header('billable');
+      return {
+        issue: { line, field, message: `${field}: "${billableText}" says neither yes nor no. Write Yes or No.` },
+      };
+    }
+
+    const { columns } = this.plan;
+    const rateField: CsvField | null =
+      columns.rate !== undefined
+        ? 'rate'
+        : this.plan.format === 'toggl' && columns.amount !== undefined
+          ? 'amount'
+          : null;
+    let rate: number | null = null;
+    if (rateField !== null) {
+      const text = this.cell(fields, rateField);
+      const amount = readCsvAmount(text);
+      if (amount !== null && !(Number.isFinite(amount) && amount >= 0 && amount <= MAX_BILLABLE_RATE)) {
+        const field = this.header(rateField);
+        return {
+          issue: {
+            line,
+            field,
+            message: `${field}: "${text}" is not an amount of money from 0 to ${MAX_BILLABLE_RATE.toLocaleString('en-US')} (such as 120.00).`,
+          },
+        };
+      }
+      if (amount !== null && amount > 0) {
+        rate = rateField === 'rate' ? amount : hours > 0 ? Math.round((amount / hours) * 100) / 100 : null;
+        if (rate !== null && rate > MAX_BILLABLE_RATE) rate = null;
+      }
+    }
+
+    const currencyText = this.cell(fields, 'currency').toUpperCase();
+    if (currencyText !== '' && !isCurrencyCode(currencyText)) {
+      const field = this.header('currency');
+      return {
+        issue: {
+          line,
+          field,
+          message: `${field}: "${currencyText}" is not an ISO 4217 currency code such as USD, EUR or JPY.`,
+        },
+      };
+    }
+    const fromHeader = rateField === null ? null : currencyOfHeader(this.header(rateField));
+    const currency =
+      currencyText !== '' ? currencyText : fromHeader !== null && isCurrencyCode(fromHeader) ? fromHeader : null;
+    // A currency says what a rate is in: without a rate it says nothing.
+    return { billing: { client, project, billable, rate, currency: rate === null ? null : currency } };
   }
 }

@@ -1,5 +1,5 @@
 import { EARLIEST_DATE, isSupportedInstant, LATEST_DATE } from '../time/calendar-date.js';
-import { MAX_TAGS, type EntrySource } from './time-entry.js';
+import { MAX_CLIENT_PROJECT_LENGTH, MAX_TAGS, type EntrySource } from './time-entry.js';
 
 /** The files Bigrock imports. `csv` is any CSV, its columns found by header name or mapped by hand. */
 export const importFormats = ['toggl', 'clockify', 'timew', 'activitywatch', 'ics', 'csv'] as const;
@@ -28,7 +28,27 @@ export interface ImportedEntry {
   tags: string[];
   note: string | null;
   source: EntrySource;
+  /** Client, project, billable and rate, from the files that say them (Toggl, Clockify, a CSV); left out: none. */
+  billing?: EntryBilling;
 }
+
+/** What a file says of who an entry is billed to, and at what rate per hour. */
+export interface EntryBilling {
+  client: string | null;
+  project: string | null;
+  billable: boolean;
+  rate: number | null;
+  currency: string | null;
+}
+
+/** An entry that says nothing of billing. */
+export const NO_BILLING: EntryBilling = Object.freeze({
+  client: null,
+  project: null,
+  billable: false,
+  rate: null,
+  currency: null,
+});
 
 /** What a reader makes of one row: an entry, a problem, or a row that is rightly left out (with why). */
 export type ImportRow =
@@ -43,6 +63,9 @@ export interface ImportPreviewEntry {
   end: string | null;
   tags: string[];
   note: string | null;
+  client: string | null;
+  project: string | null;
+  billable: boolean;
 }
 
 /**
@@ -99,7 +122,14 @@ export interface ImportResult {
 export const MAX_IMPORT_ERRORS = 100;
 
 /** The most an entry holds: what Bigrock stores, and what its forms and API take. */
-export const IMPORTED_TEXT_LIMITS = { activity: 200, note: 2000, tag: 50, tags: MAX_TAGS } as const;
+export const IMPORTED_TEXT_LIMITS = {
+  activity: 200,
+  note: 2000,
+  tag: 50,
+  tags: MAX_TAGS,
+  client: MAX_CLIENT_PROJECT_LENGTH,
+  project: MAX_CLIENT_PROJECT_LENGTH,
+} as const;
 
 /** An activity with its runs of spaces made one; "No activity" when empty. */
 export function cleanActivity(text: string): string {
@@ -147,7 +177,7 @@ const opening = (text: string) => JSON.stringify(text.length > 30 ? `${text.slic
  * // 'Tags: the tag "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" has 51 characters, and a tag holds at most 50. Shorten it in the file and import again.'
  */
 export function textTooLong(
-  kind: 'activity' | 'note' | 'tag',
+  kind: 'activity' | 'note' | 'tag' | 'client' | 'project',
   text: string | null,
   field: string,
   line: number,
@@ -155,10 +185,18 @@ export function textTooLong(
   const limit = IMPORTED_TEXT_LIMITS[kind];
   if (text === null || text.length <= limit) return null;
   const what = kind === 'note' ? 'the note' : `the ${kind} ${opening(text)}`;
+  const holder =
+    kind === 'activity'
+      ? 'an activity'
+      : kind === 'client'
+        ? 'a client name'
+        : kind === 'project'
+          ? 'a project name'
+          : `a ${kind}`;
   return {
     line,
     field,
-    message: `${field}: ${what} has ${counted.format(text.length)} characters, and ${kind === 'activity' ? 'an activity' : `a ${kind}`} holds at most ${counted.format(limit)}. Shorten it in the file and import again.`,
+    message: `${field}: ${what} has ${counted.format(text.length)} characters, and ${holder} holds at most ${counted.format(limit)}. Shorten it in the file and import again.`,
   };
 }
 
@@ -233,10 +271,24 @@ export function nulIssue(field: string, line: number): ImportIssue {
   };
 }
 
+/** Whether an entry says anything of billing: a client, a project, billable, or a rate. */
+export function hasBilling(billing: EntryBilling): boolean {
+  return (
+    billing.client !== null ||
+    billing.project !== null ||
+    billing.billable ||
+    billing.rate !== null ||
+    billing.currency !== null
+  );
+}
+
 /**
  * The content of an imported entry as one text. Hashed when the entry is first changed in Bigrock,
  * so that a re-import still tells whether the source changed since (a Timewarrior interval stopped,
- * an event moved). Tags as stored: comma-separated.
+ * an event moved). Tags as stored: comma-separated. Billing is added only when there is any, so
+ * an entry without it hashes as it did before Bigrock kept billing (hashes stored then still match).
+ *
+ * @example importedContentText({ startMs: 0, endMs: 1000, activity: 'Calls', tags: '', note: null, source: 'import' }) // '0\u001f1000\u001fCalls\u001f\u001f\u001fimport'
  */
 export function importedContentText(entry: {
   startMs: number;
@@ -245,7 +297,11 @@ export function importedContentText(entry: {
   tags: string;
   note: string | null;
   source: string;
+  billing?: EntryBilling;
 }): string {
   const separator = '\u001f';
-  return `${entry.startMs}${separator}${entry.endMs ?? ''}${separator}${entry.activity}${separator}${entry.tags}${separator}${entry.note ?? ''}${separator}${entry.source}`;
+  const text = `${entry.startMs}${separator}${entry.endMs ?? ''}${separator}${entry.activity}${separator}${entry.tags}${separator}${entry.note ?? ''}${separator}${entry.source}`;
+  const billing = entry.billing;
+  if (billing === undefined || !hasBilling(billing)) return text;
+  return `${text}${separator}${billing.client ?? ''}${separator}${billing.project ?? ''}${separator}${billing.billable ? 1 : 0}${separator}${billing.rate ?? ''}${separator}${billing.currency ?? ''}`;
 }

@@ -25,6 +25,15 @@ export interface TimeEntry {
   durationSeconds: number;
   tags: string[];
   note: string | null;
+  /** Who the work is for and what it is part of, as Toggl and Clockify name them; null when not said. */
+  client: string | null;
+  project: string | null;
+  /** Whether the time is billed to the client. */
+  billable: boolean;
+  /** The billable rate per hour, in `currency` (null when the source gave none). */
+  rate: number | null;
+  /** ISO 4217 code of the rate; null when the source did not say. */
+  currency: string | null;
   source: EntrySource;
   /** Provenance within the source: the importer's own id or a hash (`toggl:…`, `timew:…`); null when made here. */
   sourceId: string | null;
@@ -85,10 +94,39 @@ export const instantInputSchema = textSchema
 
 export const noteSchema = optionalTextSchema(2000);
 
+/** The most characters of a client or project name: what Bigrock stores, and what its forms, API and imports take. */
+export const MAX_CLIENT_PROJECT_LENGTH = 200;
+
+/** A client's name, trimmed; null (or empty) for none. */
+export const entryClientSchema = optionalTextSchema(MAX_CLIENT_PROJECT_LENGTH).describe(
+  'Who the work is for (a client, as Toggl and Clockify name it); null or empty for none',
+);
+
+/** A project's name, trimmed; null (or empty) for none. */
+export const entryProjectSchema = optionalTextSchema(MAX_CLIENT_PROJECT_LENGTH).describe(
+  'What the work is part of (a project); null or empty for none',
+);
+
+/** The most a billable rate per hour can be: far above any hour sold, well within exact sums. */
+export const MAX_BILLABLE_RATE = 1_000_000_000;
+
+/** A billable rate per hour, 0 or more. */
+export const billableRateSchema = boundedNumber({ min: 0, max: MAX_BILLABLE_RATE, note: '(an amount per hour)' });
+
+/** Client, project, billable and rate: the same fields on a timer, a manual entry and a change. */
+const billingFields = {
+  client: entryClientSchema,
+  project: entryProjectSchema,
+  billable: z.boolean({ error: 'must be true or false' }).optional().describe('Whether the time is billed'),
+  rate: billableRateSchema.nullable().optional().describe('The billable rate per hour, in `currency`'),
+  currency: currencyCodeSchema.nullable().optional().describe('ISO 4217 code of the rate, such as USD'),
+};
+
 export const startTimerSchema = z.object({
   activity: entryActivitySchema,
   note: noteSchema,
   tags: tagsSchema.optional(),
+  ...billingFields,
 });
 export type StartTimerInput = z.input<typeof startTimerSchema>;
 
@@ -98,11 +136,71 @@ export const createEntrySchema = z.object({
   end: instantInputSchema,
   tags: tagsSchema.optional(),
   note: noteSchema,
+  ...billingFields,
 });
 export type CreateEntryInput = z.input<typeof createEntrySchema>;
 
 export const updateEntrySchema = createEntrySchema.partial();
 export type UpdateEntryInput = z.input<typeof updateEntrySchema>;
+
+/**
+ * What a list or an export of entries keeps: entries of one client, one project, billable or not.
+ * Names match exactly (after trimming).
+ */
+export interface EntryFilter {
+  client?: string;
+  project?: string;
+  billable?: boolean;
+}
+
+const filterName = (what: string) =>
+  textSchema
+    .trim()
+    .min(1, { message: `must not be empty: name the ${what}, or leave the filter out` })
+    .max(MAX_CLIENT_PROJECT_LENGTH, { message: `must be at most ${MAX_CLIENT_PROJECT_LENGTH} characters` });
+
+/** The filter as the services take it (the CLI's options, checked as the API's query is). */
+export const entryFilterSchema = z.object({
+  client: filterName('client').optional(),
+  project: filterName('project').optional(),
+  billable: z.boolean({ error: 'must be true or false' }).optional(),
+});
+
+/** The filter as a query string gives it (`?client=Northwind&billable=true`). */
+export const entryFilterQuerySchema = z.object({
+  client: filterName('client').optional().describe('Only entries of this client (exact name)'),
+  project: filterName('project').optional().describe('Only entries of this project (exact name)'),
+  billable: z.enum(['true', 'false']).optional().describe('Only billable entries (true) or only the others (false)'),
+});
+
+/**
+ * The filter a query string gives, in the form services take.
+ *
+ * @example entryFilterOf({ client: 'Northwind', billable: 'false' }) // { client: 'Northwind', billable: false }
+ */
+export function entryFilterOf(query: z.output<typeof entryFilterQuerySchema>): EntryFilter {
+  const filter: EntryFilter = {};
+  if (query.client !== undefined) filter.client = query.client;
+  if (query.project !== undefined) filter.project = query.project;
+  if (query.billable !== undefined) filter.billable = query.billable === 'true';
+  return filter;
+}
+
+/**
+ * Whether an entry is one the filter keeps: the one rule behind the list, the exports and the web's filter.
+ *
+ * @example matchesEntryFilter({ client: 'Northwind', project: null, billable: true }, { billable: true }) // true
+ */
+export function matchesEntryFilter(
+  entry: { client: string | null; project: string | null; billable: boolean },
+  filter: EntryFilter,
+): boolean {
+  return (
+    (filter.client === undefined || entry.client === filter.client) &&
+    (filter.project === undefined || entry.project === filter.project) &&
+    (filter.billable === undefined || entry.billable === filter.billable)
+  );
+}
 
 export const splitEntrySchema = z.object({ at: instantInputSchema });
 export type SplitEntryInput = z.input<typeof splitEntrySchema>;

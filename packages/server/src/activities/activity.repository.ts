@@ -14,7 +14,9 @@ import {
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 
 import type { ActivityBreakTable, ActivityLogTable, ActivityTable, Database } from '../db/database.js';
+import { inTransaction } from '../db/in-transaction.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
+import { recordDeleted } from '../undo/record-deleted.js';
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
   return values.find((candidate) => candidate === value);
@@ -155,6 +157,21 @@ export function createActivityRepository(db: Kysely<Database>) {
     return rows.map(toLog);
   }
 
+  async function insertLog(workspaceId: string, log: ActivityLog): Promise<void> {
+    await db
+      .insertInto('activity_logs')
+      .values({
+        id: log.id,
+        workspace_id: workspaceId,
+        activity_id: log.activityId,
+        date: log.date,
+        count: log.count,
+        note: log.note,
+        created_at: log.createdAt,
+      })
+      .execute();
+  }
+
   return {
     async list(workspaceId: string): Promise<Activity[]> {
       const rows = await db
@@ -290,29 +307,44 @@ export function createActivityRepository(db: Kysely<Database>) {
       return [...logged, ...logs.filter((log) => wanted.has(`${log.activityId}|${log.date}`))];
     },
 
-    async insertLog(workspaceId: string, log: ActivityLog): Promise<void> {
-      await db
-        .insertInto('activity_logs')
-        .values({
-          id: log.id,
-          workspace_id: workspaceId,
-          activity_id: log.activityId,
-          date: log.date,
-          count: log.count,
-          note: log.note,
-          created_at: log.createdAt,
-        })
-        .execute();
+    insertLog,
+
+    /**
+     * Deletes a log, keeping it for undo, in one transaction. Returns the deleted item's id, or
+     * null when there was no log with that id.
+     */
+    async deleteLog(workspaceId: string, id: string, deletedAt: Date): Promise<string | null> {
+      return inTransaction(db, async (trx) => {
+        const deleted = await trx
+          .deleteFrom('activity_logs')
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirst();
+        if (deleted === undefined) return null;
+        return recordDeleted(trx, { kind: 'activity-log', workspaceId, row: deleted, deletedAt });
+      });
     },
 
-    /** Deletes a log; false when there was none with that id. */
-    async deleteLog(workspaceId: string, id: string): Promise<boolean> {
-      const result = await db
-        .deleteFrom('activity_logs')
-        .where('workspace_id', '=', workspaceId)
-        .where('id', '=', id)
+    /**
+     * Puts a deleted log back as it was, the way it was logged; a conflict when its activity is
+     * gone. Run it inside the restore's transaction.
+     */
+    async putBackLog(row: ActivityLogTable): Promise<void> {
+      const activity = await db
+        .selectFrom('activities')
+        .select('id')
+        .where('workspace_id', '=', row.workspace_id)
+        .where('id', '=', row.activity_id)
         .executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      if (activity === undefined) {
+        throw new AppError(
+          'conflict',
+          'The activity this count was logged on was deleted, so the count cannot come back; add the activity again and log it there.',
+          { field: 'id' },
+        );
+      }
+      await insertLog(row.workspace_id, toLog(row));
     },
 
     async listBreaks(workspaceId: string, activityIds: readonly string[]): Promise<ActivityBreak[]> {

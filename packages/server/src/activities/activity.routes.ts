@@ -9,6 +9,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
+import { deletedItemDescription, sendDeleted } from '../undo/send-deleted.js';
 import type { ActivityService } from './activity.service.js';
 
 const activityParams = z.object({ id: idSchema.describe('The id of the activity, or its name') });
@@ -78,11 +79,8 @@ export function activityRoutes(activities: ActivityService): FastifyPluginAsyncZ
 
     app.delete(
       '/activity-logs/:id',
-      { schema: { tags, summary: 'Delete a logged count', params: idParams } },
-      async (request, reply) => {
-        await activities.deleteLog(request.params.id);
-        return reply.status(204).send();
-      },
+      { schema: { tags, summary: 'Delete a logged count', description: deletedItemDescription, params: idParams } },
+      async (request, reply) => sendDeleted(reply, await activities.deleteLog(request.params.id)),
     );
 
     app.post(

@@ -203,9 +203,12 @@ export function createActivityService({ activities, goals, workspaces, clock, wo
       return log;
     },
 
-    async deleteLog(id: string): Promise<void> {
-      if (!(await activities.deleteLog(workspaceId, id)))
+    /** Deletes a logged count; resolves to the deleted item's id, to undo it with. */
+    async deleteLog(id: string): Promise<string> {
+      const deletedItemId = await activities.deleteLog(workspaceId, id, clock.now());
+      if (deletedItemId === null)
         throw new AppError('not-found', `No activity log has the id "${id}".`, { field: 'id' });
+      return deletedItemId;
     },
 
     async addBreak(ref: string, input: unknown): Promise<ActivityBreak> {

@@ -94,7 +94,7 @@ describe.each(dialects)('sums of activity logs on %s', (dialect) => {
                 createdAt: `2026-01-01T00:00:0${second}.000Z`,
               };
               await repository.insertLog(DEFAULT_WORKSPACE_ID, log);
-              if (deleted) await repository.deleteLog(DEFAULT_WORKSPACE_ID, log.id);
+              if (deleted) await repository.deleteLog(DEFAULT_WORKSPACE_ID, log.id, new Date());
             }
             for (const pause of paused) {
               await repository.insertBreak(DEFAULT_WORKSPACE_ID, {

@@ -3,6 +3,7 @@ import {
   activityCountSchema,
   activityFieldsSchema,
   aggregates,
+  billableRateSchema,
   blockKinds,
   calendarDateSchema,
   checkBlockShape,
@@ -18,6 +19,8 @@ import {
   currencyCodeSchema,
   directions,
   entryActivitySchema,
+  entryClientSchema,
+  entryProjectSchema,
   entrySources,
   funnelFieldsSchema,
   goalFieldsSchema,
@@ -112,8 +115,9 @@ const activity = activityFieldsSchema.shape;
 const funnel = funnelFieldsSchema.shape;
 
 /** The tables of a workspace, each as one row of a backup holds it. */
-// goal_days is derived from data_points (refolded after a restore), so it is not backed up.
-export type WorkspaceTableName = Exclude<keyof Database, 'workspaces' | 'settings' | 'goal_days'>;
+// goal_days is derived from data_points (refolded after a restore), so it is not backed up;
+// deleted_items is the undo buffer, emptied by a restore.
+export type WorkspaceTableName = Exclude<keyof Database, 'workspaces' | 'settings' | 'goal_days' | 'deleted_items'>;
 
 type Row = Record<string, unknown>;
 
@@ -272,12 +276,20 @@ export const backupRowSchemas: Record<WorkspaceTableName, BackupRowSchema> = {
       source_hash: textSchema.max(200, { message: 'must be at most 200 characters' }).nullable().optional(),
       created_at: storedInstant,
       updated_at: storedInstant,
+      // Since 0008; a backup made before has none of these columns, and restores without them.
+      client: entryClientSchema,
+      project: entryProjectSchema,
+      billable: z.union([z.literal(0), z.literal(1)], { error: 'must be 0 (not billable) or 1 (billable)' }).optional(),
+      rate: billableRateSchema.nullable().optional(),
+      rate_currency: currencyCodeSchema.nullable().optional(),
     },
     check: (row, context) => {
       const start = number(row, 'start_ms');
       const end = number(row, 'end_ms');
       if (start !== null && end !== null && end < start)
         context.addIssue({ code: 'custom', path: ['end_ms'], message: 'must not come before start_ms' });
+      if (typeof row.rate_currency === 'string' && number(row, 'rate') === null)
+        context.addIssue({ code: 'custom', path: ['rate_currency'], message: 'must come with a rate' });
     },
   },
   outcomes: {

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 import type { Database } from '../db/database.js';
-import { currentSchema, type DialectName } from '../db/open-database.js';
+import type { DialectName } from '../db/open-database.js';
 import { rebuildGoalDays } from '../goals/goal-days.js';
 
 export type Row = Record<string, unknown>;
@@ -39,19 +39,48 @@ export const backupTableOrder = [
 
 const PAGE = 5000;
 
+/**
+ * The tables of this database (on PostgreSQL, of the schema it works in) with their columns in
+ * order. Kysely's introspection reads every schema of a PostgreSQL database, and fails when
+ * another one is dropped meanwhile (tests side by side, another app).
+ */
+export async function tablesOf(
+  db: Kysely<Database>,
+  dialect: DialectName,
+): Promise<Array<{ name: string; columns: string[] }>> {
+  if (dialect === 'sqlite') {
+    return (await db.introspection.getTables()).map((table) => ({
+      name: table.name,
+      columns: table.columns.map((column) => column.name),
+    }));
+  }
+  const { rows } = await sql<{ table_name: string; column_name: string }>`select c.table_name, c.column_name
+    from information_schema.columns c
+    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+    where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
+    order by c.table_name, c.ordinal_position`.execute(db);
+  const tables = new Map<string, string[]>();
+  for (const { table_name, column_name } of rows) {
+    const columns = tables.get(table_name) ?? [];
+    columns.push(column_name);
+    tables.set(table_name, columns);
+  }
+  return [...tables].map(([name, columns]) => ({ name, columns }));
+}
+
 /** The storage side of backup and restore: every table that holds a workspace's rows, read and replaced. */
 export function createBackupRepository(db: Kysely<Database>, dialect: DialectName, workspaceId: string) {
   const anyDb = db as unknown as AnyDatabase;
 
   return {
-    /** Every table with a `workspace_id` but the workspaces table itself, in restore order. */
+    /** Every table with a `workspace_id` but the workspaces table itself and the undo buffer, in restore order. */
     async workspaceTables(): Promise<TableInfo[]> {
-      const schema = await currentSchema(db, dialect);
-      const tables = (await db.introspection.getTables()).filter(
+      const tables = (await tablesOf(db, dialect)).filter(
         (table) =>
-          (schema === undefined || table.schema === schema) &&
           table.name !== 'workspaces' &&
-          table.columns.some((column) => column.name === 'workspace_id'),
+          // The undo buffer is not the workspace's data: a restore empties it instead.
+          table.name !== 'deleted_items' &&
+          table.columns.includes('workspace_id'),
       );
       const rank = (name: string) => {
         const index = backupTableOrder.indexOf(name);
@@ -60,8 +89,8 @@ export function createBackupRepository(db: Kysely<Database>, dialect: DialectNam
       return tables
         .map((table) => ({
           name: table.name,
-          columns: table.columns.map((column) => column.name).filter((name) => name !== 'workspace_id'),
-          hasId: table.columns.some((column) => column.name === 'id'),
+          columns: table.columns.filter((name) => name !== 'workspace_id'),
+          hasId: table.columns.includes('id'),
         }))
         .sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
     },
@@ -118,6 +147,8 @@ export function createBackupRepository(db: Kysely<Database>, dialect: DialectNam
           for (const table of [...tables].reverse()) {
             await trx.deleteFrom(table.name).where('workspace_id', '=', workspaceId).execute();
           }
+          // What was deleted from the data replaced cannot come back into the new data.
+          await trx.deleteFrom('deleted_items').where('workspace_id', '=', workspaceId).execute();
         },
         async insert(table: TableInfo, rows: Row[]): Promise<void> {
           await trx.insertInto(table.name).values(rows).execute();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../db/open-database.js';
 import { fixedClock, openTestBigrock, type TestBigrock } from '../test-support/test-bigrock.js';
 import { backupRowSchemas, type BackupRowSchema } from './backup-row-schemas.js';
-import { createBackupRepository } from './backup.repository.js';
+import { createBackupRepository, tablesOf } from './backup.repository.js';
 
 async function text(chunks: AsyncIterable<string>): Promise<string> {
   let all = '';
@@ -87,17 +87,28 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
     expect(Object.keys(parsed.tables)).toEqual(
       expect.arrayContaining(['goals', 'data_points', 'time_entries', 'outcomes']),
     );
-    const tables = await source.bigrock.db.introspection.getTables();
+    const tables = await tablesOf(source.bigrock.db, dialect);
     const withWorkspace = tables
-      .filter((table) => table.name !== 'workspaces' && table.columns.some(({ name }) => name === 'workspace_id'))
+      // The undo buffer (deleted_items) is not backed up: a restore empties it.
+      .filter(
+        (table) => !['workspaces', 'deleted_items'].includes(table.name) && table.columns.includes('workspace_id'),
+      )
       .map(({ name }) => name);
-    expect(Object.keys(parsed.tables).sort()).toEqual([...new Set(withWorkspace)].sort());
+    expect(Object.keys(parsed.tables).sort()).toEqual(withWorkspace.sort());
     expect(parsed.tables.time_entries).toHaveLength(2);
   });
 
   it('restores a backup exactly: backing up the restored workspace gives the same file', async () => {
     await target.bigrock.entries.add({ activity: 'Old stuff', start: '2026-01-01 09:00', end: '2026-01-01 10:00' });
+    const gone = await target.bigrock.entries.add({
+      activity: 'Gone',
+      start: '2026-01-02 09:00',
+      end: '2026-01-02 10:00',
+    });
+    const deletedId = await target.bigrock.entries.remove(gone.id);
     const result = await target.bigrock.backup.restore(Readable.from([backup]));
+    // What was deleted from the data replaced cannot be undone into the backup's.
+    await expect(target.bigrock.undo.restore(deletedId)).rejects.toMatchObject({ code: 'not-found' });
     expect(result.tables).toMatchObject({ goals: 2, data_points: 1, time_entries: 2, outcomes: 2 });
     const again = await text(target.bigrock.backup.backup());
     expect(withoutStamp(again)).toEqual(withoutStamp(backup));
@@ -265,7 +276,7 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
   });
 
   it('has a row schema for every table the backup finds, with the same columns', async () => {
-    const tables = await source.bigrock.db.introspection.getTables();
+    const tables = await tablesOf(source.bigrock.db, dialect);
     const found = await createBackupRepository(source.bigrock.db, dialect, 'default').workspaceTables();
     expect(found.length).toBeGreaterThan(9);
     for (const table of found) {
@@ -295,5 +306,33 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
     } finally {
       await old.cleanup();
     }
+  });
+});
+
+describe.each(dialects)('a backup while others write, on %s', (dialect) => {
+  let source: TestBigrock;
+
+  beforeAll(async () => {
+    source = await openTestBigrock(dialect, { clock: fixedClock('2026-11-22T12:00:00Z') });
+    await fill(source);
+  });
+  afterAll(() => source.cleanup());
+
+  it('holds the data as it was when it began, and writers need not wait for it', async () => {
+    const before = await text(source.bigrock.backup.backup());
+    const chunks = source.bigrock.backup.backup()[Symbol.asyncIterator]();
+    let during = '';
+    const first = await chunks.next();
+    if (!first.done) during += first.value;
+    // Written while the backup is under way, by the same Bigrock (the server's connection).
+    const { goals, entries } = source.bigrock;
+    const goal = await goals.create({ title: 'Made during the backup' });
+    await goals.logProgress(goal.id, { value: 2 });
+    await entries.add({ activity: 'Admin', start: '2026-11-21 09:00', end: '2026-11-21 09:30' });
+    await entries.stopTimer();
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) during += next.value;
+    expect(withoutStamp(during)).toEqual(withoutStamp(before));
+    const after = JSON.parse(await text(source.bigrock.backup.backup())) as { tables: Record<string, unknown[]> };
+    expect(after.tables.goals).toHaveLength(3);
   });
 });

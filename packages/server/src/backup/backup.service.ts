@@ -18,6 +18,8 @@ const selfReferences: Record<string, string[]> = { goals: ['parent_id'] };
 const MAX_PARAMETERS = 30_000;
 export interface BackupServiceDeps {
   backups: BackupRepository;
+  /** The same repository reading one moment of the data, for as long as a backup takes. */
+  snapshot: () => Promise<{ backups: BackupRepository; end(): Promise<void> }>;
   dialect: DialectName;
   clock: Clock;
   workspaceId: string;
@@ -51,34 +53,47 @@ const shown = (value: unknown) => {
  * constraints of the API (`backup-row-schemas.ts`) and against the rows before it
  * (`restore-checks.ts`): a row the API would refuse never reaches a table.
  */
-export function createBackupService({ backups, dialect, clock, workspaceId }: BackupServiceDeps) {
-  return {
-    /** Every table of the workspace as JSON text, in chunks. */
-    async *backup(): AsyncGenerator<string> {
-      const workspace = await backups.workspace();
-      const header = {
-        format: BACKUP_FORMAT,
-        version: BACKUP_VERSION,
-        exportedAt: clock.now().toISOString(),
-        workspace: { name: workspace?.name ?? '', timeZone: workspace?.timeZone ?? 'UTC' },
-      };
-      yield `${JSON.stringify(header).slice(0, -1)},"tables":{`;
-      let firstTable = true;
-      for (const table of await backups.workspaceTables()) {
-        yield `${firstTable ? '' : ','}\n${JSON.stringify(table.name)}:[`;
-        firstTable = false;
-        let firstRow = true;
-        for await (const page of backups.tableRows(table)) {
-          let text = '';
-          for (const row of page) {
-            text += `${firstRow ? '' : ','}\n${JSON.stringify(row)}`;
-            firstRow = false;
-          }
-          yield text;
+export function createBackupService({ backups, snapshot, dialect, clock, workspaceId }: BackupServiceDeps) {
+  /** Every table of the workspace as JSON text, in chunks, read from `reading`. */
+  async function* backupOf(reading: BackupRepository): AsyncGenerator<string> {
+    const workspace = await reading.workspace();
+    const header = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: clock.now().toISOString(),
+      workspace: { name: workspace?.name ?? '', timeZone: workspace?.timeZone ?? 'UTC' },
+    };
+    yield `${JSON.stringify(header).slice(0, -1)},"tables":{`;
+    let firstTable = true;
+    for (const table of await reading.workspaceTables()) {
+      yield `${firstTable ? '' : ','}\n${JSON.stringify(table.name)}:[`;
+      firstTable = false;
+      let firstRow = true;
+      for await (const page of reading.tableRows(table)) {
+        let text = '';
+        for (const row of page) {
+          text += `${firstRow ? '' : ','}\n${JSON.stringify(row)}`;
+          firstRow = false;
         }
-        yield ']';
+        yield text;
       }
-      yield '\n}}\n';
+      yield ']';
+    }
+    yield '\n}}\n';
+  }
+
+  return {
+    /**
+     * Every table of the workspace as JSON text, in chunks: the data as it was when the backup
+     * began, however long it takes and whatever is written meanwhile (a timer started mid-way).
+     */
+    async *backup(): AsyncGenerator<string> {
+      const reading = await snapshot();
+      try {
+        yield* backupOf(reading.backups);
+      } finally {
+        await reading.end();
+      }
     },
 
     /** How many rows each table of the workspace holds: what a restore would replace. */

@@ -142,6 +142,13 @@ export interface TimeEntryTable {
   source_hash: string | null;
   created_at: string;
   updated_at: string;
+  client: string | null;
+  project: string | null;
+  /** 0 or 1. */
+  billable: number;
+  /** Per hour, in rate_currency. */
+  rate: number | null;
+  rate_currency: string | null;
 }
 
 export interface OutcomeTable {
@@ -156,6 +163,19 @@ export interface OutcomeTable {
   note: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** A row moved aside by a delete, restorable for a day (undo/). */
+export interface DeletedItemTable {
+  id: string;
+  workspace_id: string;
+  /** core's DeletedKind. */
+  kind: string;
+  item_id: string;
+  /** The row as it was, in JSON; null once restored or past the undo window. */
+  row_json: string | null;
+  deleted_at: string;
+  restored_at: string | null;
 }
 
 /** A weekly template of the planner; `active` (0 or 1) marks the one new weeks are made from. */
@@ -245,6 +265,7 @@ export interface Database {
   funnel_stages: FunnelStageTable;
   time_entries: TimeEntryTable;
   outcomes: OutcomeTable;
+  deleted_items: DeletedItemTable;
   planner_templates: PlannerTemplateTable;
   planner_template_blocks: PlannerTemplateBlockTable;
   planner_weeks: PlannerWeekTable;

@@ -8,6 +8,7 @@ import {
   Migrator,
   PostgresDialect,
   sql,
+  SqliteDialect,
   type MigrationProvider,
   type SqliteDatabase as SqliteDatabaseAdapter,
 } from 'kysely';
@@ -23,7 +24,19 @@ export type DialectName = (typeof dialects)[number];
 export interface OpenDatabase {
   db: Kysely<Database>;
   dialect: DialectName;
+  /**
+   * The data as it is now, for a long read (a backup) that must see one moment while others keep
+   * writing: on SQLite a second, read-only connection in a read transaction (WAL lets writers go
+   * on), on PostgreSQL a read-only REPEATABLE READ transaction on a connection of the pool. `end`
+   * lets it go.
+   */
+  readSnapshot(): Promise<ReadSnapshot>;
   close(): Promise<void>;
+}
+
+export interface ReadSnapshot {
+  db: Kysely<Database>;
+  end(): Promise<void>;
 }
 
 export interface DatabaseOptions {
@@ -136,5 +149,47 @@ export async function openDatabase(config: Config, options: DatabaseOptions = {}
     await db.destroy();
     throw error;
   }
-  return { db, dialect, close: () => db.destroy() };
+  const readSnapshot =
+    config.databaseUrl === null
+      ? () => sqliteSnapshot(config.dataDir, options.sqliteBusyTimeoutMs)
+      : () => postgresSnapshot(db);
+  return { db, dialect, readSnapshot, close: () => db.destroy() };
+}
+
+async function sqliteSnapshot(dataDir: string, busyTimeoutMs = SQLITE_BUSY_TIMEOUT_MS): Promise<ReadSnapshot> {
+  const reader = new Kysely<Database>({
+    dialect: new SqliteDialect({
+      database: new SQLite(join(dataDir, SQLITE_FILE), { readonly: true, timeout: busyTimeoutMs }),
+    }),
+  });
+  try {
+    // A read transaction takes its snapshot at its first read.
+    await sql`begin`.execute(reader);
+    await sql`select count(*) from sqlite_master`.execute(reader);
+  } catch (error) {
+    await reader.destroy();
+    throw error;
+  }
+  return {
+    db: reader,
+    async end() {
+      try {
+        await sql`commit`.execute(reader);
+      } finally {
+        await reader.destroy();
+      }
+    },
+  };
+}
+
+async function postgresSnapshot(db: Kysely<Database>): Promise<ReadSnapshot> {
+  const trx = await db.startTransaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute();
+  try {
+    // REPEATABLE READ takes its snapshot at the transaction's first query.
+    await sql`select 1`.execute(trx);
+  } catch (error) {
+    await trx.rollback().execute();
+    throw error;
+  }
+  return { db: trx, end: () => trx.commit().execute() };
 }

@@ -89,7 +89,7 @@ describe.each(dialects)('goal pace from day totals on %s', (dialect) => {
           for (const step of goalSteps) {
             if ('remove' in step) {
               const [point] = logged.splice(step.remove % Math.max(logged.length, 1), 1);
-              if (point !== undefined) await repository.deleteDataPoint(DEFAULT_WORKSPACE_ID, point.id);
+              if (point !== undefined) await repository.deleteDataPoint(DEFAULT_WORKSPACE_ID, point.id, new Date());
               continue;
             }
             const point: DataPoint = {

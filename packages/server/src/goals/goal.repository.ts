@@ -1,5 +1,6 @@
 import {
   aggregates,
+  AppError,
   directions,
   goalLevels,
   trackingSources,
@@ -17,6 +18,8 @@ import {
 import { sql, type Kysely, type Selectable } from 'kysely';
 
 import type { Database, DataPointTable, GoalDayTable, GoalTable } from '../db/database.js';
+import { inTransaction } from '../db/in-transaction.js';
+import { recordDeleted } from '../undo/record-deleted.js';
 import { lockGoal, refoldGoalDays, toDayTotals } from './goal-days.js';
 
 function oneOf<T extends string>(values: readonly T[], value: string | null, fallback: T): T {
@@ -170,6 +173,26 @@ export function createGoalRepository(db: Kysely<Database>) {
     return byGoal;
   }
 
+  /** Logs a data point and refolds its goal's day totals from its date on, in one transaction. */
+  async function insertDataPoint(workspaceId: string, point: DataPoint): Promise<void> {
+    await inTransaction(db, async (trx) => {
+      await lockGoal(trx, point.goalId);
+      await trx
+        .insertInto('data_points')
+        .values({
+          id: point.id,
+          workspace_id: workspaceId,
+          goal_id: point.goalId,
+          date: point.date,
+          value: point.value,
+          note: point.note,
+          created_at: point.createdAt,
+        })
+        .execute();
+      await refoldGoalDays(trx, point.goalId, point.date);
+    });
+  }
+
   return {
     async list(workspaceId: string, options: GoalListOptions = {}): Promise<Goal[]> {
       let query = db.selectFrom('goals').selectAll().where('workspace_id', '=', workspaceId);
@@ -229,40 +252,81 @@ export function createGoalRepository(db: Kysely<Database>) {
       return rows.map(toDataPoint);
     },
 
-    /** Logs a data point and refolds its goal's day totals from its date on, in one transaction. */
-    async insertDataPoint(workspaceId: string, point: DataPoint): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        await lockGoal(trx, point.goalId);
+    insertDataPoint,
+
+    /**
+     * Changes a data point and refolds its goal's day totals from the earlier of its old and new
+     * dates, in one transaction; undefined when there is no data point with that id.
+     */
+    async updateDataPoint(
+      workspaceId: string,
+      id: string,
+      changes: Partial<Pick<DataPoint, 'date' | 'value' | 'note'>>,
+    ): Promise<DataPoint | undefined> {
+      return inTransaction(db, async (trx) => {
+        const find = () =>
+          trx
+            .selectFrom('data_points')
+            .selectAll()
+            .where('workspace_id', '=', workspaceId)
+            .where('id', '=', id)
+            .executeTakeFirst();
+        const first = await find();
+        if (first === undefined) return undefined;
+        await lockGoal(trx, first.goal_id);
+        // Read again under the goal's lock: another change may have moved the point meanwhile.
+        const current = await find();
+        if (current === undefined) return undefined;
+        const point = { ...toDataPoint(current), ...changes };
         await trx
-          .insertInto('data_points')
-          .values({
-            id: point.id,
-            workspace_id: workspaceId,
-            goal_id: point.goalId,
-            date: point.date,
-            value: point.value,
-            note: point.note,
-            created_at: point.createdAt,
-          })
+          .updateTable('data_points')
+          .set({ date: point.date, value: point.value, note: point.note })
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', id)
           .execute();
-        await refoldGoalDays(trx, point.goalId, point.date);
+        await refoldGoalDays(trx, point.goalId, point.date < current.date ? point.date : current.date);
+        return point;
       });
     },
 
-    /** Deletes a data point and refolds its goal's day totals; false when there was none with that id. */
-    async deleteDataPoint(workspaceId: string, id: string): Promise<boolean> {
-      return db.transaction().execute(async (trx) => {
+    /**
+     * Deletes a data point, keeping it for undo, and refolds its goal's day totals, in one
+     * transaction. Returns the deleted item's id, or null when there was no data point with that id.
+     */
+    async deleteDataPoint(workspaceId: string, id: string, deletedAt: Date): Promise<string | null> {
+      return inTransaction(db, async (trx) => {
         const deleted = await trx
           .deleteFrom('data_points')
           .where('workspace_id', '=', workspaceId)
           .where('id', '=', id)
-          .returning(['goal_id', 'date'])
+          .returningAll()
           .executeTakeFirst();
-        if (deleted === undefined) return false;
+        if (deleted === undefined) return null;
         await lockGoal(trx, deleted.goal_id);
         await refoldGoalDays(trx, deleted.goal_id, deleted.date);
-        return true;
+        return recordDeleted(trx, { kind: 'data-point', workspaceId, row: deleted, deletedAt });
       });
+    },
+
+    /**
+     * Puts a deleted data point back as it was, the way it was logged (its goal's day totals
+     * refolded); a conflict when its goal is gone. Run it inside the restore's transaction.
+     */
+    async putBackDataPoint(row: DataPointTable): Promise<void> {
+      const goal = await db
+        .selectFrom('goals')
+        .select('id')
+        .where('workspace_id', '=', row.workspace_id)
+        .where('id', '=', row.goal_id)
+        .executeTakeFirst();
+      if (goal === undefined) {
+        throw new AppError(
+          'conflict',
+          'The goal this data point was logged on is gone (a backup was restored over it), so the point cannot come back; log it on another goal.',
+          { field: 'id' },
+        );
+      }
+      await insertDataPoint(row.workspace_id, toDataPoint(row));
     },
 
     /**

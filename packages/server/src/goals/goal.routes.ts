@@ -1,8 +1,16 @@
-import { calendarDateSchema, createGoalSchema, idSchema, logProgressSchema, updateGoalSchema } from '@bigrock/core';
+import {
+  calendarDateSchema,
+  createGoalSchema,
+  editDataPointSchema,
+  idSchema,
+  logProgressSchema,
+  updateGoalSchema,
+} from '@bigrock/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 import type { ReadCache } from '../http/read-cache.js';
+import { deletedItemDescription, sendDeleted } from '../undo/send-deleted.js';
 import type { GoalService } from './goal.service.js';
 
 const idParams = z.object({ id: idSchema });
@@ -73,13 +81,30 @@ export function goalRoutes(goals: GoalService, cache: ReadCache): FastifyPluginA
       async (request, reply) => reply.status(201).send(await goals.logProgress(request.params.id, request.body)),
     );
 
+    app.patch(
+      '/points/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Change a logged data point: date, value or note',
+          params: idParams,
+          body: editDataPointSchema,
+        },
+      },
+      (request) => goals.editDataPoint(request.params.id, request.body),
+    );
+
     app.delete(
       '/points/:id',
-      { schema: { tags, summary: 'Delete a logged data point', params: idParams } },
-      async (request, reply) => {
-        await goals.deleteDataPoint(request.params.id);
-        return reply.status(204).send();
+      {
+        schema: {
+          tags,
+          summary: 'Delete a logged data point',
+          description: deletedItemDescription,
+          params: idParams,
+        },
       },
+      async (request, reply) => sendDeleted(reply, await goals.deleteDataPoint(request.params.id)),
     );
   };
 }

@@ -6,6 +6,7 @@ import {
   computePace,
   createGoalSchema,
   dateInZone,
+  editDataPointSchema,
   hasPace,
   logProgressSchema,
   meetsTarget,
@@ -40,6 +41,11 @@ export interface GoalServiceDeps {
   clock: Clock;
   workspaceId: string;
 }
+
+const noDataPoint = (id: string) =>
+  new AppError('not-found', `No data point has the id "${id}"; see the ids with bigrock goal point list <goal-id>.`, {
+    field: 'id',
+  });
 
 export function createGoalService({ goals, activities, workspaces, clock, workspaceId }: GoalServiceDeps) {
   async function today(): Promise<CalendarDate> {
@@ -235,10 +241,20 @@ export function createGoalService({ goals, activities, workspaces, clock, worksp
       return point;
     },
 
-    async deleteDataPoint(id: string): Promise<void> {
-      if (!(await goals.deleteDataPoint(workspaceId, id))) {
-        throw new AppError('not-found', `No data point has the id "${id}".`, { field: 'id' });
-      }
+    /** Changes a logged data point: its date, value or note, checked as when it was logged. */
+    async editDataPoint(id: string, input: unknown): Promise<DataPoint> {
+      const fields = parseInput(editDataPointSchema, input);
+      const changes = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+      const point = await goals.updateDataPoint(workspaceId, id, changes);
+      if (point === undefined) throw noDataPoint(id);
+      return point;
+    },
+
+    /** Deletes a data point; resolves to the deleted item's id, to undo it with. */
+    async deleteDataPoint(id: string): Promise<string> {
+      const deletedItemId = await goals.deleteDataPoint(workspaceId, id, clock.now());
+      if (deletedItemId === null) throw noDataPoint(id);
+      return deletedItemId;
     },
   };
 }

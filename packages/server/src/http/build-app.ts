@@ -19,6 +19,7 @@ import { goalRoutes } from '../goals/goal.routes.js';
 import { plannerRoutes } from '../planner/planner.routes.js';
 import { importExportRoutes } from '../tracking/import/import.routes.js';
 import { trackingRoutes } from '../tracking/tracking.routes.js';
+import { deletedItemRoutes } from '../undo/deleted-item.routes.js';
 import { workspaceRoutes } from '../workspaces/workspace.routes.js';
 import { errorHandler, frameworkErrorHandler } from './error-handler.js';
 import { createReadCache } from './read-cache.js';
@@ -95,6 +96,7 @@ export async function buildApp({ bigrock, webDir, logger = false }: AppOptions):
       await scope.register(workspaceRoutes(bigrock.workspace, bigrock.demo));
       await scope.register(trackingRoutes(bigrock.entries, bigrock.outcomes));
       await scope.register(importExportRoutes(bigrock.imports, bigrock.exports, bigrock.backup));
+      await scope.register(deletedItemRoutes(bigrock.undo));
       await scope.register(plannerRoutes(bigrock.planner));
     },
     { prefix: '/api/v1' },

@@ -8,6 +8,7 @@ const statusOf: Record<AppErrorCode, number> = {
   'invalid-input': 400,
   'not-found': 404,
   conflict: 409,
+  gone: 410,
   'too-large': 413,
   'forbidden-host': 403,
   'forbidden-origin': 403,

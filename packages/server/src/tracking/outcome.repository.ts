@@ -2,6 +2,8 @@ import { outcomeKinds, type Outcome, type OutcomeKind } from '@bigrock/core';
 import type { Kysely, Selectable } from 'kysely';
 
 import type { Database, OutcomeTable } from '../db/database.js';
+import { inTransaction } from '../db/in-transaction.js';
+import { recordDeleted } from '../undo/record-deleted.js';
 
 const toKind = (value: string): OutcomeKind => outcomeKinds.find((kind) => kind === value) ?? 'revenue';
 
@@ -21,6 +23,25 @@ function toOutcome(row: Selectable<OutcomeTable>): Outcome {
 }
 
 export function createOutcomeRepository(db: Kysely<Database>) {
+  async function insert(workspaceId: string, outcome: Outcome): Promise<void> {
+    await db
+      .insertInto('outcomes')
+      .values({
+        id: outcome.id,
+        workspace_id: workspaceId,
+        kind: outcome.kind,
+        amount: outcome.amount,
+        currency: outcome.currency,
+        date: outcome.date,
+        activity: outcome.activity,
+        channel: outcome.channel,
+        note: outcome.note,
+        created_at: outcome.createdAt,
+        updated_at: outcome.updatedAt,
+      })
+      .execute();
+  }
+
   return {
     /** Outcomes dated from `from` to `to` (both included, either open), in date order. */
     async list(workspaceId: string, range: { from?: string | null; to?: string | null }): Promise<Outcome[]> {
@@ -31,24 +52,7 @@ export function createOutcomeRepository(db: Kysely<Database>) {
       return rows.map(toOutcome);
     },
 
-    async insert(workspaceId: string, outcome: Outcome): Promise<void> {
-      await db
-        .insertInto('outcomes')
-        .values({
-          id: outcome.id,
-          workspace_id: workspaceId,
-          kind: outcome.kind,
-          amount: outcome.amount,
-          currency: outcome.currency,
-          date: outcome.date,
-          activity: outcome.activity,
-          channel: outcome.channel,
-          note: outcome.note,
-          created_at: outcome.createdAt,
-          updated_at: outcome.updatedAt,
-        })
-        .execute();
-    },
+    insert,
 
     /** The currency of the latest revenue, to default the next one to. */
     async lastCurrency(workspaceId: string): Promise<string | undefined> {
@@ -65,13 +69,26 @@ export function createOutcomeRepository(db: Kysely<Database>) {
       return row?.currency ?? undefined;
     },
 
-    async delete(workspaceId: string, id: string): Promise<boolean> {
-      const result = await db
-        .deleteFrom('outcomes')
-        .where('workspace_id', '=', workspaceId)
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+    /**
+     * Deletes an outcome, keeping it for undo, in one transaction. Returns the deleted item's id,
+     * or null when there was no outcome with that id.
+     */
+    async delete(workspaceId: string, id: string, deletedAt: Date): Promise<string | null> {
+      return inTransaction(db, async (trx) => {
+        const deleted = await trx
+          .deleteFrom('outcomes')
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirst();
+        if (deleted === undefined) return null;
+        return recordDeleted(trx, { kind: 'outcome', workspaceId, row: deleted, deletedAt });
+      });
+    },
+
+    /** Puts a deleted outcome back as it was, the way it was recorded. Run it inside the restore's transaction. */
+    async putBack(row: OutcomeTable): Promise<void> {
+      await insert(row.workspace_id, toOutcome(row));
     },
   };
 }

@@ -48,10 +48,13 @@ export function createOutcomeService({ outcomes, workspaces, clock, workspaceId 
       return outcomes.list(workspaceId, range);
     },
 
-    async remove(id: string): Promise<void> {
-      if (!(await outcomes.delete(workspaceId, id))) {
+    /** Deletes an outcome; resolves to the deleted item's id, to undo it with. */
+    async remove(id: string): Promise<string> {
+      const deletedItemId = await outcomes.delete(workspaceId, id, clock.now());
+      if (deletedItemId === null) {
         throw new AppError('not-found', `No outcome has the id "${id}".`, { field: 'id' });
       }
+      return deletedItemId;
     },
   };
 }

@@ -29,6 +29,11 @@ describe.each(dialects)('the time entry repository on %s', (dialect) => {
       note: null,
       source: 'import',
       source_id: `test:${index}`,
+      client: null,
+      project: null,
+      billable: 0,
+      rate: null,
+      rate_currency: null,
     }));
     expect(await repository.insertMany(DEFAULT_WORKSPACE_ID, '2026-03-02T00:00:00.000Z', rows)).toBe(7);
 

@@ -7,7 +7,9 @@ import {
   createEntrySchema,
   dateInZone,
   dateRangeInZone,
+  entryFilterSchema,
   findReviewItems,
+  NO_BILLING,
   readInstantInput,
   splitEntrySchema,
   splitSpan,
@@ -15,6 +17,8 @@ import {
   updateEntrySchema,
   type BucketUnit,
   type CalendarDate,
+  type EntryBilling,
+  type EntryFilter,
   type ReviewItem,
   type TimeBucket,
   type TimeEntry,
@@ -25,7 +29,7 @@ import { newId } from '../db/new-id.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { parseInput } from '../validation.js';
 import type { WorkspaceRepository } from '../workspaces/workspace.repository.js';
-import { keepImportedContent } from './imported-content.js';
+import { billingColumns, billingOf, keepImportedContent } from './imported-content.js';
 import { toTimeEntry, type TimeEntryRepository, type TimeEntryRow } from './time-entry.repository.js';
 
 export interface TimeEntryServiceDeps {
@@ -39,6 +43,35 @@ export interface TimeEntryServiceDeps {
 export interface DayRange {
   from?: string;
   to?: string;
+}
+
+/** The billing fields as an input gives them: left out (undefined) keeps what there is. */
+interface BillingInput {
+  client?: string | null;
+  project?: string | null;
+  billable?: boolean;
+  rate?: number | null;
+  currency?: string | null;
+}
+
+/**
+ * The billing of an entry after an input: each field given replaces the one there. A currency says
+ * what a rate is in, so it comes with a rate.
+ */
+function billingAfter(input: BillingInput, before: EntryBilling): EntryBilling {
+  const billing: EntryBilling = {
+    client: input.client === undefined ? before.client : input.client,
+    project: input.project === undefined ? before.project : input.project,
+    billable: input.billable ?? before.billable,
+    rate: input.rate === undefined ? before.rate : input.rate,
+    currency: input.currency === undefined ? before.currency : input.currency,
+  };
+  if (billing.currency !== null && billing.rate === null) {
+    throw new AppError('invalid-input', 'currency: give a rate with it, or leave the currency out.', {
+      field: 'currency',
+    });
+  }
+  return billing;
 }
 
 export interface TimerStart {
@@ -90,9 +123,9 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
     return { from, to, zone: timeZone };
   }
 
-  async function listRows(range: DayRange): Promise<TimeEntryRow[]> {
+  async function listRows(range: DayRange, filter?: EntryFilter): Promise<TimeEntryRow[]> {
     const { from, to, zone: timeZone } = await resolveRange(range);
-    return entries.listInRange(workspaceId, dateRangeInZone(from, to, timeZone));
+    return entries.listInRange(workspaceId, { ...dateRangeInZone(from, to, timeZone), filter });
   }
 
   /** An entry ends after it starts; the message is about the field that was changed (the end, unless only the start was). */
@@ -103,7 +136,12 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
     throw new AppError('invalid-input', 'end: choose an end after the start.', { field: 'end' });
   }
 
-  async function startOnce(activity: string, note: string | null, tags: string[]): Promise<TimerStart> {
+  async function startOnce(
+    activity: string,
+    note: string | null,
+    tags: string[],
+    billing: EntryBilling,
+  ): Promise<TimerStart> {
     return entries.timerTransaction(workspaceId, async (repository) => {
       // The clock is read once the timer is ours: a start that waited for another one then never
       // begins before it.
@@ -125,6 +163,7 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
         source_hash: null,
         created_at: at.toISOString(),
         updated_at: at.toISOString(),
+        ...billingColumns(billing),
       };
       await repository.insert(row);
       return { started: toEntry(row), stopped: stopped === undefined ? null : toEntry(stopped) };
@@ -143,9 +182,10 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
     /** Starts a timer; the one running, if any, stops at the same instant: one thing at a time. */
     async startTimer(input: unknown): Promise<TimerStart> {
       const fields = parseInput(startTimerSchema, input);
+      const billing = billingAfter(fields, NO_BILLING);
       for (let attempt = 1; ; attempt++) {
         try {
-          return await startOnce(fields.activity, fields.note ?? null, fields.tags ?? []);
+          return await startOnce(fields.activity, fields.note ?? null, fields.tags ?? [], billing);
         } catch (error) {
           if (attempt >= START_ATTEMPTS || !isUniqueViolation(error)) throw error;
         }
@@ -169,6 +209,7 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
       const startMs = await instant(fields.start, 'start');
       const endMs = await instant(fields.end, 'end');
       assertOrder(startMs, endMs);
+      const billing = billingAfter(fields, NO_BILLING);
       const at = now().toISOString();
       const row = {
         id: newId(),
@@ -183,6 +224,7 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
         source_hash: null,
         created_at: at,
         updated_at: at,
+        ...billingColumns(billing),
       };
       await entries.insert(row);
       return toEntry(row);
@@ -192,9 +234,12 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
       return toEntry(await findRow(id));
     },
 
-    /** Entries that overlap the days from `from` to `to`, in start order; the last seven days by default. */
-    async list(range: DayRange = {}): Promise<TimeEntry[]> {
-      return (await listRows(range)).map(toEntry);
+    /**
+     * Entries that overlap the days from `from` to `to`, in start order; the last seven days by
+     * default. The filter keeps those of a client, a project, billable or not.
+     */
+    async list(range: DayRange = {}, filter: EntryFilter = {}): Promise<TimeEntry[]> {
+      return (await listRows(range, parseInput(entryFilterSchema, filter))).map(toEntry);
     },
 
     /** Changes some fields of an entry; a running timer keeps running unless given an end. */
@@ -205,6 +250,7 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
       const endMs = fields.end === undefined ? row.end_ms : await instant(fields.end, 'end');
       if (endMs !== null)
         assertOrder(startMs, Number(endMs), fields.end === undefined && fields.start !== undefined ? 'start' : 'end');
+      const billing = billingAfter(fields, billingOf(row));
       const changed = {
         ...keepImportedContent(row),
         activity: fields.activity ?? row.activity,
@@ -212,16 +258,20 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
         end_ms: endMs === null ? null : Number(endMs),
         tags: fields.tags === undefined ? row.tags : fields.tags.join(','),
         note: fields.note === undefined ? row.note : fields.note,
+        ...billingColumns(billing),
         updated_at: now().toISOString(),
       };
       await entries.update(workspaceId, id, changed);
       return toEntry({ ...row, ...changed });
     },
 
-    async remove(id: string): Promise<void> {
-      if (!(await entries.delete(workspaceId, id))) {
+    /** Deletes an entry; resolves to the deleted item's id, to undo it with. */
+    async remove(id: string): Promise<string> {
+      const deletedItemId = await entries.delete(workspaceId, id, now());
+      if (deletedItemId === null) {
         throw new AppError('not-found', `No time entry has the id "${id}".`, { field: 'id' });
       }
+      return deletedItemId;
     },
 
     /** Cuts an entry in two at an instant; the second part is a new entry with the same activity, tags and note. */
@@ -251,11 +301,12 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
     },
 
     /** Time by day, week or month in the workspace zone, for the days from `from` to `to`. */
-    async summary(range: DayRange & { unit?: BucketUnit }): Promise<TimeBucket[]> {
+    async summary(range: DayRange & { unit?: BucketUnit }, filter: EntryFilter = {}): Promise<TimeBucket[]> {
       const { from, to, zone: timeZone } = await resolveRange(range);
       const options = { zone: timeZone, unit: range.unit ?? 'day', from, to };
       // Every entry that overlaps the whole weeks or months, not only the days asked: a bucket is whole.
-      const list = (await entries.listInRange(workspaceId, bucketSpan(options))).map(toEntry);
+      const checked = parseInput(entryFilterSchema, filter);
+      const list = (await entries.listInRange(workspaceId, { ...bucketSpan(options), filter: checked })).map(toEntry);
       return bucketEntries(list, { ...options, nowMs: now().getTime() });
     },
 

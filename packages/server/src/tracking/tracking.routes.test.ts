@@ -204,7 +204,7 @@ describe.each(dialects)('the tracking API on %s', (dialect) => {
     const csv = await send({ method: 'GET', url: '/api/v1/exports/entries.csv?from=2026-03-02&to=2026-03-02' });
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.body.split('\r\n')[0]).toBe(
-      'id,start,end,start_local,end_local,time_zone,duration_seconds,activity,tags,note,source,source_id',
+      'id,start,end,start_local,end_local,time_zone,duration_seconds,activity,tags,note,source,source_id,client,project,billable,rate,currency',
     );
     const ics = await send({ method: 'GET', url: '/api/v1/exports/entries.ics' });
     expect(ics.body).toMatch(/^BEGIN:VCALENDAR\r\n/);

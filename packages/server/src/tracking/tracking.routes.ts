@@ -3,6 +3,8 @@ import {
   calendarDateSchema,
   createEntrySchema,
   createOutcomeSchema,
+  entryFilterOf,
+  entryFilterQuerySchema,
   idSchema,
   splitEntrySchema,
   startTimerSchema,
@@ -11,6 +13,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
+import { deletedItemDescription, sendDeleted } from '../undo/send-deleted.js';
 import type { OutcomeService } from './outcome.service.js';
 import type { TimeEntryService } from './time-entry.service.js';
 
@@ -21,7 +24,8 @@ export const dayRangeQuery = z.object({
     .describe('The first day, in the workspace time zone; a week before `to` by default'),
   to: calendarDateSchema.optional().describe('The last day, included; today by default'),
 });
-const summaryQuery = dayRangeQuery.extend({
+const entriesQuery = dayRangeQuery.extend(entryFilterQuerySchema.shape);
+const summaryQuery = entriesQuery.extend({
   unit: z.enum(bucketUnits).optional().describe('Add up by day (default), ISO week or month'),
 });
 
@@ -41,8 +45,14 @@ export function trackingRoutes(entries: TimeEntryService, outcomes: OutcomeServi
 
     app.get(
       '/entries',
-      { schema: { tags, summary: 'Time entries that overlap the days, in start order', querystring: dayRangeQuery } },
-      (request) => entries.list(request.query),
+      {
+        schema: {
+          tags,
+          summary: 'Time entries that overlap the days, in start order; of a client, a project, billable or not',
+          querystring: entriesQuery,
+        },
+      },
+      (request) => entries.list(request.query, entryFilterOf(request.query)),
     );
     app.post(
       '/entries',
@@ -52,7 +62,7 @@ export function trackingRoutes(entries: TimeEntryService, outcomes: OutcomeServi
     app.get(
       '/entries/summary',
       { schema: { tags, summary: 'Time by day, week or month, per activity', querystring: summaryQuery } },
-      (request) => entries.summary(request.query),
+      (request) => entries.summary(request.query, entryFilterOf(request.query)),
     );
     app.get(
       '/entries/review',
@@ -76,11 +86,8 @@ export function trackingRoutes(entries: TimeEntryService, outcomes: OutcomeServi
     );
     app.delete(
       '/entries/:id',
-      { schema: { tags, summary: 'Delete a time entry', params: idParams } },
-      async (request, reply) => {
-        await entries.remove(request.params.id);
-        return reply.status(204).send();
-      },
+      { schema: { tags, summary: 'Delete a time entry', description: deletedItemDescription, params: idParams } },
+      async (request, reply) => sendDeleted(reply, await entries.remove(request.params.id)),
     );
 
     app.get(
@@ -95,11 +102,8 @@ export function trackingRoutes(entries: TimeEntryService, outcomes: OutcomeServi
     );
     app.delete(
       '/outcomes/:id',
-      { schema: { tags, summary: 'Delete an outcome', params: idParams } },
-      async (request, reply) => {
-        await outcomes.remove(request.params.id);
-        return reply.status(204).send();
-      },
+      { schema: { tags, summary: 'Delete an outcome', description: deletedItemDescription, params: idParams } },
+      async (request, reply) => sendDeleted(reply, await outcomes.remove(request.params.id)),
     );
   };
 }

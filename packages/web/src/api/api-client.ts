@@ -1,4 +1,4 @@
-import { appErrorCodes, type AppErrorCode } from '@bigrock/core';
+import { appErrorCodes, DELETED_ITEM_HEADER, type AppErrorCode } from '@bigrock/core';
 
 const API_BASE = '/api/v1';
 
@@ -49,7 +49,7 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function send(method: string, path: string, body?: unknown): Promise<{ json: unknown; headers: Headers }> {
   const response = await fetch(apiUrl(path), {
     method,
     credentials: 'same-origin',
@@ -69,8 +69,17 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
         : { code: 'internal', message: `The server answered ${response.status} ${response.statusText}; try again.` },
     );
   }
+  return { json, headers: response.headers };
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   // The API is our own typed contract: the response is trusted to match T, as inside the server.
-  return json as T;
+  return (await send(method, path, body)).json as T;
+}
+
+/** What a delete answers: the id to undo it with (the Deleted-Item header), when it can be undone. */
+export interface Deleted {
+  deletedItemId: string | null;
 }
 
 /** A small typed client for the Bigrock JSON API under /api/v1, sending the session cookie. */
@@ -78,7 +87,10 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  delete: (path: string) => request<undefined>('DELETE', path),
+  delete: async (path: string): Promise<Deleted> => {
+    const { headers } = await send('DELETE', path);
+    return { deletedItemId: headers.get(DELETED_ITEM_HEADER) };
+  },
 };
 
 /**

@@ -1,28 +1,14 @@
 import { createBrowserRouter, NavLink, Outlet, RouterProvider, useNavigation } from 'react-router-dom';
 
-import { ActivitiesPage } from '../features/activities/ActivitiesPage';
-import { ActivityDetailPage } from '../features/activities/ActivityDetailPage';
-import { activitiesLoader, activityDetailLoader } from '../features/activities/activity-loaders';
-import { FunnelDetailPage } from '../features/funnels/FunnelDetailPage';
-import { FunnelEditorPage } from '../features/funnels/FunnelEditorPage';
-import { funnelDetailLoader, funnelEditorLoader, funnelsLoader } from '../features/funnels/funnel-loaders';
-import { FunnelsPage } from '../features/funnels/FunnelsPage';
-import { ArchivedGoalsPage } from '../features/goals/ArchivedGoalsPage';
 import { DashboardPage } from '../features/goals/DashboardPage';
-import { GoalDetailPage } from '../features/goals/GoalDetailPage';
-import { GoalEditorPage } from '../features/goals/GoalEditorPage';
 import {
   archivedGoalsLoader,
   dashboardLoader,
   goalDetailLoader,
   goalEditorLoader,
 } from '../features/goals/goal-loaders';
-import { EntryEditPage } from '../features/tracking/EntryEditPage';
-import { ImportPage } from '../features/tracking/ImportPage';
-import { OutcomesPage } from '../features/tracking/OutcomesPage';
-import { RestorePage } from '../features/tracking/RestorePage';
-import { entryEditLoader, importLoader, outcomesLoader, trackingLoader } from '../features/tracking/tracking-loaders';
-import { TrackingPage } from '../features/tracking/TrackingPage';
+import { UndoProvider } from '../shared/UndoNotice';
+import { MainNav } from './MainNav';
 import { NotFoundPage, RouteErrorPage } from './RouteErrorPage';
 
 function Layout() {
@@ -38,35 +24,14 @@ function Layout() {
           <NavLink to="/" className="brand">
             Bigrock
           </NavLink>
-          <nav aria-label="Main">
-            <ul>
-              <li>
-                <NavLink to="/" end>
-                  Dashboard
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/goals/new">New goal</NavLink>
-              </li>
-              <li>
-                <NavLink to="/tracking">Tracking</NavLink>
-              </li>
-              <li>
-                <NavLink to="/activities">Activities</NavLink>
-              </li>
-              <li>
-                <NavLink to="/funnels">Funnels</NavLink>
-              </li>
-              <li>
-                <NavLink to="/archive">Archived</NavLink>
-              </li>
-            </ul>
-          </nav>
+          <MainNav />
         </div>
         {busy && <div className="progress-bar" role="progressbar" aria-label="Loading" />}
       </header>
       <main id="main" className="app-main" aria-busy={busy}>
-        <Outlet />
+        <UndoProvider>
+          <Outlet />
+        </UndoProvider>
       </main>
     </>
   );
@@ -75,6 +40,14 @@ function Layout() {
 function Loading() {
   return <p className="app-loading">Loading…</p>;
 }
+
+// The dashboard is the first page: it comes with the first load (and so do the goals' loaders,
+// which share its module). Every other page, and the loaders it needs, is fetched when it is first
+// visited, so the first load carries neither the forms, nor zod's schemas, nor the funnels' maths
+// (bench/web-first-load.js measures it).
+const activityLoaders = () => import('../features/activities/activity-loaders');
+const funnelLoaders = () => import('../features/funnels/funnel-loaders');
+const trackingLoaders = () => import('../features/tracking/tracking-loaders');
 
 const router = createBrowserRouter([
   {
@@ -87,21 +60,108 @@ const router = createBrowserRouter([
         errorElement: <RouteErrorPage />,
         children: [
           { index: true, loader: dashboardLoader, element: <DashboardPage /> },
-          { path: 'archive', loader: archivedGoalsLoader, element: <ArchivedGoalsPage /> },
-          { path: 'goals/new', loader: goalEditorLoader, element: <GoalEditorPage /> },
-          { path: 'goals/:id', loader: goalDetailLoader, element: <GoalDetailPage /> },
-          { path: 'goals/:id/edit', loader: goalEditorLoader, element: <GoalEditorPage /> },
-          { path: 'tracking', loader: trackingLoader, element: <TrackingPage /> },
-          { path: 'tracking/import', loader: importLoader, element: <ImportPage /> },
-          { path: 'tracking/entries/:id', loader: entryEditLoader, element: <EntryEditPage /> },
-          { path: 'tracking/outcomes', loader: outcomesLoader, element: <OutcomesPage /> },
-          { path: 'tracking/restore', element: <RestorePage /> },
-          { path: 'activities', loader: activitiesLoader, element: <ActivitiesPage /> },
-          { path: 'activities/:id', loader: activityDetailLoader, element: <ActivityDetailPage /> },
-          { path: 'funnels', loader: funnelsLoader, element: <FunnelsPage /> },
-          { path: 'funnels/new', loader: funnelEditorLoader, element: <FunnelEditorPage /> },
-          { path: 'funnels/:id', loader: funnelDetailLoader, element: <FunnelDetailPage /> },
-          { path: 'funnels/:id/edit', loader: funnelEditorLoader, element: <FunnelEditorPage /> },
+          {
+            path: 'archive',
+            loader: archivedGoalsLoader,
+            lazy: {
+              Component: async () => (await import('../features/goals/ArchivedGoalsPage')).ArchivedGoalsPage,
+            },
+          },
+          {
+            path: 'goals/new',
+            loader: goalEditorLoader,
+            lazy: {
+              Component: async () => (await import('../features/goals/GoalEditorPage')).GoalEditorPage,
+            },
+          },
+          {
+            path: 'goals/:id',
+            loader: goalDetailLoader,
+            lazy: {
+              Component: async () => (await import('../features/goals/GoalDetailPage')).GoalDetailPage,
+            },
+          },
+          {
+            path: 'goals/:id/edit',
+            loader: goalEditorLoader,
+            lazy: {
+              Component: async () => (await import('../features/goals/GoalEditorPage')).GoalEditorPage,
+            },
+          },
+          {
+            path: 'tracking',
+            lazy: {
+              loader: async () => (await trackingLoaders()).trackingLoader,
+              Component: async () => (await import('../features/tracking/TrackingPage')).TrackingPage,
+            },
+          },
+          {
+            path: 'tracking/import',
+            lazy: {
+              loader: async () => (await trackingLoaders()).importLoader,
+              Component: async () => (await import('../features/tracking/ImportPage')).ImportPage,
+            },
+          },
+          {
+            path: 'tracking/entries/:id',
+            lazy: {
+              loader: async () => (await trackingLoaders()).entryEditLoader,
+              Component: async () => (await import('../features/tracking/EntryEditPage')).EntryEditPage,
+            },
+          },
+          {
+            path: 'tracking/outcomes',
+            lazy: {
+              loader: async () => (await trackingLoaders()).outcomesLoader,
+              Component: async () => (await import('../features/tracking/OutcomesPage')).OutcomesPage,
+            },
+          },
+          {
+            path: 'tracking/restore',
+            lazy: { Component: async () => (await import('../features/tracking/RestorePage')).RestorePage },
+          },
+          {
+            path: 'activities',
+            lazy: {
+              loader: async () => (await activityLoaders()).activitiesLoader,
+              Component: async () => (await import('../features/activities/ActivitiesPage')).ActivitiesPage,
+            },
+          },
+          {
+            path: 'activities/:id',
+            lazy: {
+              loader: async () => (await activityLoaders()).activityDetailLoader,
+              Component: async () => (await import('../features/activities/ActivityDetailPage')).ActivityDetailPage,
+            },
+          },
+          {
+            path: 'funnels',
+            lazy: {
+              loader: async () => (await funnelLoaders()).funnelsLoader,
+              Component: async () => (await import('../features/funnels/FunnelsPage')).FunnelsPage,
+            },
+          },
+          {
+            path: 'funnels/new',
+            lazy: {
+              loader: async () => (await funnelLoaders()).funnelEditorLoader,
+              Component: async () => (await import('../features/funnels/FunnelEditorPage')).FunnelEditorPage,
+            },
+          },
+          {
+            path: 'funnels/:id',
+            lazy: {
+              loader: async () => (await funnelLoaders()).funnelDetailLoader,
+              Component: async () => (await import('../features/funnels/FunnelDetailPage')).FunnelDetailPage,
+            },
+          },
+          {
+            path: 'funnels/:id/edit',
+            lazy: {
+              loader: async () => (await funnelLoaders()).funnelEditorLoader,
+              Component: async () => (await import('../features/funnels/FunnelEditorPage')).FunnelEditorPage,
+            },
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

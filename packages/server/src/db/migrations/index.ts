@@ -5,6 +5,8 @@ import * as activities from './0002-activities.js';
 import * as tracking from './0003-tracking.js';
 import * as longEntries from './0004-long-entries.js';
 import * as goalDays from './0005-goal-days.js';
+import * as deletedItems from './0007-deleted-items.js';
+import * as clientsProjects from './0008-clients-projects.js';
 import * as planner from './0011-planner.js';
 
 /** Every migration, in order. A new area adds its file here; names sort in the order they run. */
@@ -14,5 +16,7 @@ export const migrations: Record<string, Migration> = {
   '0003-tracking': tracking,
   '0004-long-entries': longEntries,
   '0005-goal-days': goalDays,
+  '0007-deleted-items': deletedItems,
+  '0008-clients-projects': clientsProjects,
   '0011-planner': planner,
 };

@@ -42,7 +42,7 @@ describe.each(dialects)('exports on %s', (dialect) => {
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(entryCsvColumns.join(','));
     expect(lines[1]).toMatch(
-      /^\w{10},2026-03-02T14:00:00\.000Z,2026-03-02T15:30:00\.000Z,2026-03-02 09:00:00,2026-03-02 10:30:00,America\/New_York,5400,Calls,"calls,mga","Warm list, ""hot"" leads",manual,$/,
+      /^\w{10},2026-03-02T14:00:00\.000Z,2026-03-02T15:30:00\.000Z,2026-03-02 09:00:00,2026-03-02 10:30:00,America\/New_York,5400,Calls,"calls,mga","Warm list, ""hot"" leads",manual,,,,false,,$/,
     );
     expect(csv).toContain('2026-03-10T03:30:00.000Z,2026-03-10T04:45:00.000Z,2026-03-09 23:30:00,2026-03-10 00:45:00');
     expect(csv).toContain('"Line 1\nLine 2"');

@@ -3,10 +3,13 @@ import {
   createLocalDateTimeFormatter,
   dateRangeInZone,
   defuseSpreadsheetFormula,
+  entryFilterSchema,
   spanSeconds,
+  type EntryFilter,
 } from '@bigrock/core';
 
 import type { Clock } from '../../clock.js';
+import { parseInput } from '../../validation.js';
 import type { WorkspaceRepository } from '../../workspaces/workspace.repository.js';
 import type { TimeEntryRepository, TimeEntryRow } from '../time-entry.repository.js';
 
@@ -24,6 +27,11 @@ export const entryCsvColumns = [
   'note',
   'source',
   'source_id',
+  'client',
+  'project',
+  'billable',
+  'rate',
+  'currency',
 ] as const;
 
 const PAGE = 5000;
@@ -46,6 +54,8 @@ export function csvCell(value: string | number | null): string {
 export interface ExportRange {
   from?: string;
   to?: string;
+  /** Only the entries of a client, a project, billable or not. */
+  filter?: EntryFilter;
 }
 
 export interface EntryExportDeps {
@@ -61,7 +71,8 @@ export function createEntryExportService({ entries, workspaces, clock, workspace
     if (range.from !== undefined) assertCalendarDate(range.from, 'from');
     if (range.to !== undefined) assertCalendarDate(range.to, 'to');
     const zone = (await workspaces.find(workspaceId))?.timeZone ?? 'UTC';
-    const bounds = dateRangeInZone(range.from, range.to, zone);
+    const filter = parseInput(entryFilterSchema, range.filter ?? {});
+    const bounds = { ...dateRangeInZone(range.from, range.to, zone), filter };
     let after: { startMs: number; id: string } | null = null;
     for (;;) {
       const page = await entries.listPage(workspaceId, bounds, after, PAGE);
@@ -97,6 +108,11 @@ export function createEntryExportService({ entries, workspaces, clock, workspace
             row.note,
             row.source,
             row.source_id,
+            row.client,
+            row.project,
+            Number(row.billable) === 1 ? 'true' : 'false',
+            row.rate === null ? null : Number(row.rate),
+            row.rate_currency,
           ]
             .map(csvCell)
             .join(',')}\r\n`;

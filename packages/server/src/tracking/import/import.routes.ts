@@ -1,6 +1,14 @@
 import { Readable } from 'node:stream';
 
-import { AppError, dateFormatNames, importFormats, runningChoices, textSchema } from '@bigrock/core';
+import {
+  AppError,
+  dateFormatNames,
+  entryFilterOf,
+  entryFilterQuerySchema,
+  importFormats,
+  runningChoices,
+  textSchema,
+} from '@bigrock/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
@@ -25,6 +33,8 @@ const importQuery = dayRangeQuery.extend({
     .optional()
     .describe('CSV: field=Header, repeated (start=Begin&map=activity=What)'),
 });
+
+const exportQuery = dayRangeQuery.extend(entryFilterQuerySchema.shape);
 
 function parseMapping(map: string | string[] | undefined): Record<string, string> {
   const mapping: Record<string, string> = {};
@@ -80,21 +90,27 @@ export function importExportRoutes(
 
     app.get(
       '/exports/entries.csv',
-      { schema: { tags, summary: 'Time entries as CSV, one row per entry', querystring: dayRangeQuery } },
+      {
+        schema: {
+          tags,
+          summary: 'Time entries as CSV, one row per entry; of a client, a project, billable or not',
+          querystring: exportQuery,
+        },
+      },
       (request, reply) =>
         reply
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', 'attachment; filename="bigrock-entries.csv"')
-          .send(Readable.from(exports.csv(request.query))),
+          .send(Readable.from(exports.csv({ ...request.query, filter: entryFilterOf(request.query) }))),
     );
     app.get(
       '/exports/entries.ics',
-      { schema: { tags, summary: 'Time entries as an iCalendar file', querystring: dayRangeQuery } },
+      { schema: { tags, summary: 'Time entries as an iCalendar file', querystring: exportQuery } },
       (request, reply) =>
         reply
           .header('content-type', 'text/calendar; charset=utf-8')
           .header('content-disposition', 'attachment; filename="bigrock-entries.ics"')
-          .send(Readable.from(exports.ics(request.query))),
+          .send(Readable.from(exports.ics({ ...request.query, filter: entryFilterOf(request.query) }))),
     );
 
     app.get('/backup', { schema: { tags, summary: 'A full JSON backup of the workspace' } }, (_request, reply) =>

@@ -103,6 +103,9 @@ describe.each(dialects)('imports on %s', (dialect) => {
         end: '2026-03-02T09:30:00.000Z',
         tags: ['calls', 'mga', 'client:Northwind', 'task:Anrufe'],
         note: 'Nachfassen; Liste A',
+        client: 'Northwind',
+        project: 'Akquise',
+        billable: true,
       },
       {
         line: 3,
@@ -111,6 +114,9 @@ describe.each(dialects)('imports on %s', (dialect) => {
         end: '2026-03-03T14:00:00.000Z',
         tags: [],
         note: 'Beiträge planen',
+        client: null,
+        project: 'Marketing',
+        billable: false,
       },
     ]);
   });
@@ -265,6 +271,9 @@ describe.each(dialects)('imports on %s', (dialect) => {
         end: '2026-03-02T15:00:00.000Z',
         tags: ['calls'],
         note: 'Warm list',
+        client: null,
+        project: null,
+        billable: false,
       },
       {
         line: 3,
@@ -273,6 +282,9 @@ describe.each(dialects)('imports on %s', (dialect) => {
         end: '2026-03-02T11:00:00.000Z',
         tags: ['admin'],
         note: null,
+        client: null,
+        project: null,
+        billable: false,
       },
     ]);
     const unmapped = await importFile('generic-mapped.csv', { format: 'csv' });

@@ -23,7 +23,13 @@ import {
 import type { Clock } from '../../clock.js';
 import { createIdSequence } from '../../db/new-id.js';
 import type { WorkspaceRepository } from '../../workspaces/workspace.repository.js';
-import { contentHash, sameAsImported, type EntryContent } from '../imported-content.js';
+import {
+  billingColumns,
+  compareWithImported,
+  contentHash,
+  sameAsImported,
+  type EntryContent,
+} from '../imported-content.js';
 import type {
   ImportedRow,
   Provenance,
@@ -81,6 +87,9 @@ function preview(entry: PreparedEntry): ImportPreviewEntry {
     end: entry.endMs === null ? null : new Date(entry.endMs).toISOString(),
     tags: entry.tags === '' ? [] : entry.tags.split(','),
     note: entry.note,
+    client: entry.billing.client,
+    project: entry.billing.project,
+    billable: entry.billing.billable,
   };
 }
 
@@ -277,6 +286,7 @@ const contentOf = (entry: PreparedEntry): EntryContent => ({
   tags: entry.tags,
   note: entry.note,
   source: entry.source,
+  ...billingColumns(entry.billing),
 });
 
 /**
@@ -392,6 +402,7 @@ function createBatchWriter(
           note: entry.note,
           source: entry.source,
           source_id: entry.sourceId,
+          ...billingColumns(entry.billing),
         });
       }
       const keepSourceHashes = async (inserted: Array<{ id: string; sourceId: string }>) => {
@@ -431,7 +442,13 @@ function createBatchWriter(
           result.added++;
           addToPreview(result.preview.added, entry);
           if (row !== undefined) await keepSourceHashes([{ id: row.id, sourceId: entry.sourceId }]);
-        } else if (sameAsImported(existing, row)) {
+        } else if (compareWithImported(existing, row).same) {
+          // An entry imported before Bigrock kept billing gets the file's client, project and rate.
+          const fill = compareWithImported(existing, row).fill;
+          if (fill !== null) {
+            await repository.update(workspaceId, existing.id, fill);
+            known.set(key, { ...existing, ...fill });
+          }
           result.skipped++;
         } else {
           // Changed since: the source's version wins (and the last one, when a file has it twice),
@@ -443,6 +460,11 @@ function createBatchWriter(
             tags: row.tags,
             note: row.note,
             source: row.source,
+            client: row.client,
+            project: row.project,
+            billable: row.billable,
+            rate: row.rate,
+            rate_currency: row.rate_currency,
           };
           const sourceHash = stoppedHashes.get(entry.sourceId) ?? null;
           await repository.update(workspaceId, existing.id, { ...content, source_hash: sourceHash, updated_at: now });

@@ -2,6 +2,8 @@ import {
   dateFormats,
   instantOutOfRangeIssue,
   MAX_IMPORT_ERRORS,
+  NO_BILLING,
+  type EntryBilling,
   type CsvField,
   type DateFormatName,
   type EntrySource,
@@ -39,6 +41,7 @@ export interface PreparedEntry {
   source: EntrySource;
   /** Provenance: the format and the source's own key, hashed when long or unprintable. */
   sourceId: string;
+  billing: EntryBilling;
 }
 
 /** What one batch of rows came to: the entries to write, and the rows skipped or in error. */
@@ -57,7 +60,7 @@ export interface ReadBatch {
  * once each, the rows holding their index in `texts`.
  */
 export type PackedBatch = Omit<ReadBatch, 'entries'> & { packed: Array<string | number | null>; texts: string[] };
-const PACKED_FIELDS = 8;
+const PACKED_FIELDS = 13;
 
 export function packBatch({ entries, ...rest }: ReadBatch): PackedBatch {
   const packed: PackedBatch['packed'] = new Array(entries.length * PACKED_FIELDS);
@@ -71,6 +74,7 @@ export function packBatch({ entries, ...rest }: ReadBatch): PackedBatch {
     }
     return index;
   };
+  const optionalText = (text: string | null) => (text === null ? null : textIndex(text));
   let at = 0;
   for (const entry of entries) {
     packed[at++] = entry.line;
@@ -81,6 +85,11 @@ export function packBatch({ entries, ...rest }: ReadBatch): PackedBatch {
     packed[at++] = entry.note;
     packed[at++] = textIndex(entry.source);
     packed[at++] = entry.sourceId;
+    packed[at++] = optionalText(entry.billing.client);
+    packed[at++] = optionalText(entry.billing.project);
+    packed[at++] = entry.billing.billable ? 1 : 0;
+    packed[at++] = entry.billing.rate;
+    packed[at++] = optionalText(entry.billing.currency);
   }
   return { ...rest, packed, texts };
 }
@@ -91,6 +100,8 @@ export function unpackBatch({ packed, texts, ...rest }: PackedBatch): ReadBatch 
     throw new Error('A batch from the import worker has the wrong shape: the worker and this thread were built apart.');
   }
   const text = (value: string | number | null) => texts[value as number] ?? '';
+  const optionalText = (value: string | number | null | undefined) =>
+    value === null || value === undefined ? null : text(value);
   const entries = new Array<PreparedEntry>(packed.length / PACKED_FIELDS);
   for (let index = 0, at = 0; index < entries.length; index++, at += PACKED_FIELDS) {
     entries[index] = {
@@ -102,6 +113,13 @@ export function unpackBatch({ packed, texts, ...rest }: PackedBatch): ReadBatch 
       note: packed[at + 5] as string | null,
       source: text(packed[at + 6] ?? null) as EntrySource,
       sourceId: packed[at + 7] as string,
+      billing: {
+        client: optionalText(packed[at + 8]),
+        project: optionalText(packed[at + 9]),
+        billable: packed[at + 10] === 1,
+        rate: packed[at + 11] as number | null,
+        currency: optionalText(packed[at + 12]),
+      },
     };
   }
   return { ...rest, entries };
@@ -130,6 +148,7 @@ function prepare(format: ImportFormat, entry: ImportedEntry): PreparedEntry {
     note: entry.note,
     source: entry.source,
     sourceId: sourceIdOf(format, entry.key),
+    billing: entry.billing ?? NO_BILLING,
   };
 }
 

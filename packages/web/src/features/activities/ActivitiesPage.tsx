@@ -38,7 +38,7 @@ export function ActivitiesPage() {
         {standings.length === 0 ? (
           <p className="muted">No activities yet. Add the one that moves your goal most, e.g. 10 calls a day.</p>
         ) : (
-          <table className="data-points activity-table">
+          <table className="data-points data-cards activity-table">
             <thead>
               <tr>
                 <th scope="col">Activity</th>
@@ -54,13 +54,15 @@ export function ActivitiesPage() {
             <tbody>
               {standings.map(({ activity, hoursPerWeek, pace }) => (
                 <tr key={activity.id}>
-                  <td>
+                  <td className="card-title">
                     <Link to={`/activities/${activity.id}`}>{activity.name}</Link>
                     <div className="muted small">{activityClassLabels[activity.activityClass]}</div>
                   </td>
-                  <td>{formatRate(activity)}</td>
-                  <td className="number">{formatNumber(hoursPerWeek)}</td>
-                  <td>
+                  <td data-label="Target">{formatRate(activity)}</td>
+                  <td className="number" data-label="H / week">
+                    {formatNumber(hoursPerWeek)}
+                  </td>
+                  <td data-label="Pace">
                     {pace === null ? (
                       <span className="muted">—</span>
                     ) : (
@@ -72,8 +74,10 @@ export function ActivitiesPage() {
                       </>
                     )}
                   </td>
-                  <td>{pace === null ? '—' : formatStreak(pace.streak.current, pace.streak.unit)}</td>
-                  <td>
+                  <td data-label="Streak">
+                    {pace === null ? '—' : formatStreak(pace.streak.current, pace.streak.unit)}
+                  </td>
+                  <td className="action">
                     <QuickLogForm activity={activity} />
                   </td>
                 </tr>

@@ -1,6 +1,6 @@
 import type { ActivitySeriesPoint } from '@bigrock/core';
 
-import { ExpectedActualChart } from '../../shared/ExpectedActualChart';
+import { DeferredExpectedActualChart } from '../../shared/DeferredExpectedActualChart';
 import { formatQuantity } from '../../shared/format';
 
 /** The running total against the line of the target rate; a planned break shows as a flat line. */
@@ -9,7 +9,7 @@ export function ActivityChart({ series, unit }: { series: ActivitySeriesPoint[];
     return <p className="chart-empty muted">A chart appears once the activity has a target rate and a start.</p>;
   const last = series.at(-1);
   return (
-    <ExpectedActualChart
+    <DeferredExpectedActualChart
       series={series}
       unit={unit}
       height={240}

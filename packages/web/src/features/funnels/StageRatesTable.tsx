@@ -5,7 +5,7 @@ import { formatNumber } from '../../shared/format';
 /** What each stage must do: a working day, a week, over the plan, and the hours it takes. */
 export function StageRatesTable({ stages }: { stages: StageRate[] }) {
   return (
-    <table className="data-points stage-rates">
+    <table className="data-points data-cards stage-rates">
       <thead>
         <tr>
           <th scope="col">Stage</th>
@@ -29,10 +29,18 @@ export function StageRatesTable({ stages }: { stages: StageRate[] }) {
             <th scope="row" className="row-head">
               {stage.activity}
             </th>
-            <td className="number">{formatNumber(stage.perDay)}</td>
-            <td className="number">{formatNumber(stage.perWeek)}</td>
-            <td className="number">{formatNumber(stage.total)}</td>
-            <td className="number">{formatNumber(stage.hoursPerWeek)}</td>
+            <td className="number" data-label="A working day">
+              {formatNumber(stage.perDay)}
+            </td>
+            <td className="number" data-label="A week">
+              {formatNumber(stage.perWeek)}
+            </td>
+            <td className="number" data-label="In all">
+              {formatNumber(stage.total)}
+            </td>
+            <td className="number" data-label="H / week">
+              {formatNumber(stage.hoursPerWeek)}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -3,7 +3,7 @@ import type { DataPoint } from '@bigrock/core';
 import { LoggedList } from '../../shared/LoggedList';
 import { goalsApi } from './goals-api';
 
-/** The goal's logged progress, newest first, each removable when it was a mistake. */
+/** The goal's logged progress, newest first, each changed in place or removed (with undo) when it was a mistake. */
 export function DataPointList({ points, unit }: { points: DataPoint[]; unit: string | null }) {
   return (
     <LoggedList
@@ -11,6 +11,7 @@ export function DataPointList({ points, unit }: { points: DataPoint[]; unit: str
       amountHeading={unit ?? 'Value'}
       rows={points.map(({ id, date, value, note }) => ({ id, date, amount: value, note }))}
       remove={(id) => goalsApi.deleteDataPoint(id)}
+      edit={(id, { date, amount, note }) => goalsApi.editDataPoint(id, { date, value: amount, note })}
     />
   );
 }

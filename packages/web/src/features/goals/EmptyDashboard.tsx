@@ -4,7 +4,7 @@ import { ErrorAlert } from '../../shared/ErrorAlert';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { goalsApi } from './goals-api';
 
-/** A first visit: start a goal of your own, or look around the seeds' example. */
+/** A first visit: start a goal of your own, or look around the demo. */
 export function EmptyDashboard({ hasArchived }: { hasArchived: boolean }) {
   return (
     <section className="panel empty-state" aria-labelledby="empty-heading">
@@ -43,9 +43,9 @@ function DemoOffer() {
   return (
     <>
       <p>
-        Or see how it works on an example first. The demo loads the network-marketing plan from the seeds, four weeks
-        in: a $3000-a-month dream, the quarter&rsquo;s income goal, and the recruits, appointments and calls that lead
-        to it, with progress logged so that some goals are ahead and some behind.
+        Or see how it works on an example first. The demo loads a network marketer&rsquo;s plan, four weeks in: a
+        $3000-a-month dream, the quarter&rsquo;s income goal, and the recruits, appointments and calls that lead to it,
+        with progress logged so that some goals are ahead and some behind.
       </p>
       <p>
         <button type="button" className="button-secondary" onClick={() => void loadDemo()} disabled={pending}>

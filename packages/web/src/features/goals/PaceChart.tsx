@@ -1,6 +1,6 @@
 import type { Pace, PaceSeriesPoint } from '@bigrock/core';
 
-import { ExpectedActualChart } from '../../shared/ExpectedActualChart';
+import { DeferredExpectedActualChart } from '../../shared/DeferredExpectedActualChart';
 import { formatDate, formatQuantity } from '../../shared/format';
 
 interface PaceChartProps {
@@ -22,7 +22,7 @@ export function PaceChart({ series, pace, unit, height = 200 }: PaceChartProps) 
   }
   const last = series.at(-1);
   return (
-    <ExpectedActualChart
+    <DeferredExpectedActualChart
       series={series}
       unit={unit}
       height={height}

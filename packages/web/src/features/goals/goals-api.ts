@@ -1,6 +1,7 @@
 import type {
   CreateGoalInput,
   DataPoint,
+  EditDataPointInput,
   Goal,
   GoalDetail,
   GoalStanding,
@@ -21,6 +22,8 @@ export const goalsApi = {
   archive: (id: string) => api.post<Goal>(`${goalPath(id)}/archive`),
   unarchive: (id: string) => api.post<Goal>(`${goalPath(id)}/unarchive`),
   logProgress: (id: string, input: LogProgressInput) => api.post<DataPoint>(`${goalPath(id)}/points`, input),
+  editDataPoint: (pointId: string, input: EditDataPointInput) =>
+    api.patch<DataPoint>(`/points/${encodeURIComponent(pointId)}`, input),
   deleteDataPoint: (pointId: string) => api.delete(`/points/${encodeURIComponent(pointId)}`),
   /** Fills an empty workspace with the network-marketing example of the seeds. */
   loadDemo: () => api.post<{ goalIds: string[] }>('/demo'),

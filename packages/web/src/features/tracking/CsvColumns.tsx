@@ -5,8 +5,8 @@ import { Field } from '../../shared/Field';
 import { SelectField, type SelectOption } from '../../shared/SelectField';
 import { chooseColumn, type ColumnMapping } from './choose-column';
 
-/** The fields an import reads, in plain words. Billable and amount are left out: they only tell Toggl from Clockify. */
-type ReadField = Exclude<CsvField, 'billable' | 'amount'>;
+/** The fields an import reads, in plain words. Amount is left out: it tells Toggl from Clockify, and gives Toggl's rate. */
+type ReadField = Exclude<CsvField, 'amount'>;
 
 const fieldLabels: Record<ReadField, string> = {
   start: 'Start (date and time)',
@@ -24,6 +24,9 @@ const fieldLabels: Record<ReadField, string> = {
   note: 'Note',
   tags: 'Tags',
   client: 'Client',
+  billable: 'Billable (yes or no)',
+  rate: 'Rate per hour',
+  currency: 'Currency',
   id: 'Entry ID',
   user: 'User',
   email: 'Email',
@@ -36,7 +39,19 @@ const neededGroups: ReadonlyArray<{ legend: string; fields: readonly ReadField[]
   { legend: 'What it was', fields: ['activity', 'project', 'description'] },
 ];
 
-const otherFields: readonly ReadField[] = ['tags', 'note', 'task', 'client', 'durationDecimal', 'id', 'user', 'email'];
+const otherFields: readonly ReadField[] = [
+  'tags',
+  'note',
+  'task',
+  'client',
+  'billable',
+  'rate',
+  'currency',
+  'durationDecimal',
+  'id',
+  'user',
+  'email',
+];
 
 const NOT_IN_FILE = '';
 

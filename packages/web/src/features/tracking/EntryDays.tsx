@@ -3,10 +3,24 @@ import { Link, useRevalidator } from 'react-router-dom';
 
 import { DeleteButton } from '../../shared/DeleteButton';
 import { ErrorAlert } from '../../shared/ErrorAlert';
+import { formatNumber } from '../../shared/format';
+import { useUndo } from '../../shared/undo-context';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { trackingApi } from './tracking-api';
 import { formatClock, formatDay, formatSeconds } from './tracking-format';
 import { entryEditPath } from './tracking-paths';
+
+/** `Acme · Website · billable at 85.5 EUR/h`: who an entry is for, and how it is billed. */
+function billingText(entry: TimeEntry): string {
+  const rate =
+    entry.rate === null ? '' : ` at ${formatNumber(entry.rate)} ${entry.currency ?? ''}/h`.replace(' /h', '/h');
+  const parts = [
+    entry.client,
+    entry.project,
+    entry.billable ? `billable${rate}` : rate.trim() === '' ? null : `not billable${rate}`,
+  ];
+  return parts.filter((part) => part !== null).join(' · ');
+}
 
 /** The entries of each day of the range, the day's total above them. */
 export function EntryDays({
@@ -23,6 +37,7 @@ export function EntryDays({
 }) {
   const { pending, error, run } = usePendingAction();
   const revalidator = useRevalidator();
+  const offerUndo = useUndo();
   // en-CA writes dates as YYYY-MM-DD: the day an entry starts on, in the workspace zone.
   const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const dayOf = (entry: TimeEntry) => dayFormat.format(new Date(entry.start));
@@ -41,7 +56,7 @@ export function EntryDays({
             {list.length === 0 ? (
               <p className="muted small">Nothing tracked.</p>
             ) : (
-              <table className="data-points">
+              <table className="data-points data-cards">
                 <thead>
                   <tr>
                     <th scope="col">Time</th>
@@ -58,20 +73,27 @@ export function EntryDays({
                 <tbody>
                   {list.map((entry) => (
                     <tr key={entry.id}>
-                      <td>
+                      <td className="card-title">
                         {dayOf(entry) !== day.start && `${formatDay(dayOf(entry))} `}
                         {formatClock(entry.start, timeZone)}–
                         {entry.end === null ? 'now' : formatClock(entry.end, timeZone)}
                       </td>
-                      <td>
+                      <td data-label="Activity">
                         {entry.activity}
                         {entry.tags.length > 0 && (
                           <span className="muted small"> {entry.tags.map((tag) => `#${tag}`).join(' ')}</span>
                         )}
                         {entry.note && <div className="muted small">{entry.note}</div>}
+                        {(entry.client !== null || entry.project !== null || entry.billable) && (
+                          <div className="muted small">{billingText(entry)}</div>
+                        )}
                       </td>
-                      <td className="number">{formatSeconds(entrySeconds(entry, nowMs))}</td>
-                      <td className="small">{entry.source}</td>
+                      <td className="number" data-label="Duration">
+                        {formatSeconds(entrySeconds(entry, nowMs))}
+                      </td>
+                      <td className="small" data-label="Source">
+                        {entry.source}
+                      </td>
                       <td className="action entry-actions">
                         <Link
                           to={entryEditPath(entry.id)}
@@ -85,8 +107,12 @@ export function EntryDays({
                           disabled={pending}
                           onDelete={() =>
                             void run(async () => {
-                              await trackingApi.removeEntry(entry.id);
+                              const deleted = await trackingApi.removeEntry(entry.id);
                               await revalidator.revalidate();
+                              offerUndo({
+                                what: `${entry.activity} at ${formatClock(entry.start, timeZone)}`,
+                                deleted,
+                              });
                             })
                           }
                         />

@@ -19,7 +19,18 @@ interface EntryFormProps {
   resetOnSave?: boolean;
 }
 
-const formFields: readonly string[] = ['activity', 'date', 'start', 'end', 'tags', 'note'] satisfies EntryFormField[];
+const formFields: readonly string[] = [
+  'activity',
+  'date',
+  'start',
+  'end',
+  'tags',
+  'note',
+  'client',
+  'project',
+  'rate',
+  'currency',
+] satisfies EntryFormField[];
 
 /** An activity on a day from one time to another, with tags and a note: a new entry or a change to one. */
 export function EntryForm({ initial, running = false, submitLabel, save, resetOnSave = false }: EntryFormProps) {
@@ -40,7 +51,7 @@ export function EntryForm({ initial, running = false, submitLabel, save, resetOn
     if (saved && resetOnSave) setValues(initial);
   }
 
-  const text = (name: 'activity' | 'tags' | 'note', label: string, hint?: string) => (
+  const text = (name: 'activity' | 'tags' | 'note' | 'client' | 'project', label: string, hint?: string) => (
     <Field
       label={label}
       hint={hint}
@@ -129,6 +140,54 @@ export function EntryForm({ initial, running = false, submitLabel, save, resetOn
         {text('tags', 'Tags', 'Separated by commas.')}
         {text('note', 'Note')}
       </div>
+      <div className="field-row">
+        {text('client', 'Client')}
+        {text('project', 'Project')}
+        <Field
+          label="Rate per hour"
+          error={errorOf('rate')}
+          control={(props) => (
+            <input
+              {...props}
+              name="rate"
+              type="number"
+              min="0"
+              step="any"
+              inputMode="decimal"
+              value={values.rate}
+              onChange={(event) => change('rate', event.target.value)}
+            />
+          )}
+        />
+        <Field
+          label="Currency"
+          hint="ISO 4217, such as USD or EUR."
+          error={errorOf('currency')}
+          control={(props) => (
+            <input
+              {...props}
+              name="currency"
+              type="text"
+              maxLength={3}
+              autoCapitalize="characters"
+              value={values.currency}
+              onChange={(event) => change('currency', event.target.value)}
+            />
+          )}
+        />
+      </div>
+      <label className="confirm">
+        <input
+          type="checkbox"
+          name="billable"
+          checked={values.billable}
+          onChange={(event) => {
+            const { checked } = event.target;
+            setValues((current) => ({ ...current, billable: checked }));
+          }}
+        />
+        Billable
+      </label>
       {!shownBesideAField && <ErrorAlert error={error} />}
       <div className="form-actions">
         <button type="submit" disabled={pending}>

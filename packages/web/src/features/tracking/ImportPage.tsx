@@ -47,7 +47,7 @@ interface ChosenFile {
 function PreviewTable({ caption, entries }: { caption: string; entries: ImportPreviewEntry[] }) {
   if (entries.length === 0) return null;
   return (
-    <table className="data-points">
+    <table className="data-points data-cards">
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -61,11 +61,11 @@ function PreviewTable({ caption, entries }: { caption: string; entries: ImportPr
       <tbody>
         {entries.map((entry) => (
           <tr key={`${entry.line}-${entry.start}`}>
-            <td>{entry.line}</td>
-            <td>{entry.activity}</td>
-            <td>{entry.start.replace('T', ' ').slice(0, 16)}</td>
-            <td>{entry.end === null ? 'running' : entry.end.replace('T', ' ').slice(0, 16)}</td>
-            <td>{entry.tags.join(', ')}</td>
+            <td data-label="Line">{entry.line}</td>
+            <td data-label="Activity">{entry.activity}</td>
+            <td data-label="Start (UTC)">{entry.start.replace('T', ' ').slice(0, 16)}</td>
+            <td data-label="End (UTC)">{entry.end === null ? 'running' : entry.end.replace('T', ' ').slice(0, 16)}</td>
+            <td data-label="Tags">{entry.tags.join(', ')}</td>
           </tr>
         ))}
       </tbody>

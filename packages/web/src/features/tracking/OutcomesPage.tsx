@@ -3,6 +3,7 @@ import { Link, useLoaderData, useNavigate, useRevalidator } from 'react-router-d
 
 import { DeleteButton } from '../../shared/DeleteButton';
 import { ErrorAlert } from '../../shared/ErrorAlert';
+import { useUndo } from '../../shared/undo-context';
 import { formatDate } from '../../shared/format';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { DayPicker } from './DayPicker';
@@ -39,10 +40,16 @@ export function OutcomesPage() {
   const revalidator = useRevalidator();
   const { pending, error, run } = usePendingAction();
 
+  const offerUndo = useUndo();
+
   const remove = (outcome: Outcome) =>
     run(async () => {
-      await trackingApi.removeOutcome(outcome.id);
+      const deleted = await trackingApi.removeOutcome(outcome.id);
       await revalidator.revalidate();
+      offerUndo({
+        what: `${outcomeKindLabels[outcome.kind]} ${formatOutcomeAmount(outcome)} on ${formatDate(outcome.date)}`,
+        deleted,
+      });
     });
 
   return (
@@ -77,7 +84,7 @@ export function OutcomesPage() {
           ) : (
             <>
               <p>{outcomeTotals(outcomes)}</p>
-              <table className="data-points">
+              <table className="data-points data-cards">
                 <thead>
                   <tr>
                     <th scope="col">Date</th>
@@ -95,11 +102,17 @@ export function OutcomesPage() {
                 <tbody>
                   {outcomes.map((outcome) => (
                     <tr key={outcome.id}>
-                      <td className="date">{formatDate(outcome.date)}</td>
-                      <td>{outcomeKindLabels[outcome.kind]}</td>
-                      <td className="number">{formatOutcomeAmount(outcome)}</td>
-                      <td>{[outcome.activity, outcome.channel].filter((credit) => credit !== null).join(' · ')}</td>
-                      <td className="note">{outcome.note}</td>
+                      <td className="date card-title">{formatDate(outcome.date)}</td>
+                      <td data-label="Kind">{outcomeKindLabels[outcome.kind]}</td>
+                      <td className="number" data-label="Amount">
+                        {formatOutcomeAmount(outcome)}
+                      </td>
+                      <td data-label="Credited to">
+                        {[outcome.activity, outcome.channel].filter((credit) => credit !== null).join(' · ')}
+                      </td>
+                      <td className="note" data-label="Note">
+                        {outcome.note}
+                      </td>
                       <td className="action">
                         <DeleteButton
                           label={`Delete ${outcomeKindLabels[outcome.kind]} ${formatOutcomeAmount(outcome)} on ${formatDate(outcome.date)}`}

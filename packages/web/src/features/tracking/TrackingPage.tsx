@@ -5,6 +5,7 @@ import { formToEntryInput, newEntryForm } from './entry-form-values';
 import { formatDate } from '../../shared/format';
 import { DayPicker } from './DayPicker';
 import { EntryDays } from './EntryDays';
+import { EntryFilterForm } from './EntryFilterForm';
 import { EntryForm } from './EntryForm';
 import { ExportPanel } from './ExportPanel';
 import { ReviewInbox } from './ReviewInbox';
@@ -13,16 +14,20 @@ import { useTrackedTime } from './use-tracked-time';
 import { trackingApi } from './tracking-api';
 import { formatDay, formatSeconds } from './tracking-format';
 import type { trackingLoader } from './tracking-loaders';
-import { trackingPath } from './tracking-paths';
+import { filterQuery, trackingPath } from './tracking-paths';
 import { WeekTable } from './WeekTable';
 
 /** The timer, time added by hand, the time tracked by day or by week with what the review inbox found in it, and exports. */
 export function TrackingPage() {
-  const { view, date, today, from, to, timeZone, running, entries, review } = useLoaderData<typeof trackingLoader>();
+  const { view, date, today, from, to, filter, timeZone, running, entries, review } =
+    useLoaderData<typeof trackingLoader>();
   const navigate = useNavigate();
   const revalidator = useRevalidator();
   const step = view === 'week' ? 7 : 1;
   const { nowMs, days, period } = useTrackedTime(entries, { view, from, to, timeZone });
+  const filtered = Object.keys(filter).length > 0;
+  // Another day or week keeps the filter.
+  const pathTo = (shown: 'day' | 'week', day: string) => trackingPath(shown, day, filter);
 
   return (
     <>
@@ -33,6 +38,7 @@ export function TrackingPage() {
           <p className="muted">
             {view === 'week' ? `Week of ${formatDay(from)} to ${formatDay(to)}` : formatDay(date)}:{' '}
             {formatSeconds(period?.seconds ?? 0)} tracked
+            {filtered && ' in the entries filtered'}
             {timeZone !== 'UTC' && ` (times in ${timeZone})`}.
           </p>
         </div>
@@ -58,7 +64,7 @@ export function TrackingPage() {
             await trackingApi.addEntry(formToEntryInput(values));
             // An entry added to a day not shown takes the page there, so that it can be seen.
             if (values.date >= from && values.date <= to) await revalidator.revalidate();
-            else await navigate(trackingPath(view, values.date));
+            else await navigate(pathTo(view, values.date));
           }}
         />
       </section>
@@ -71,26 +77,30 @@ export function TrackingPage() {
             <select
               id="tracking-view"
               value={view}
-              onChange={(event) => navigate(trackingPath(event.target.value === 'week' ? 'week' : 'day', date))}
+              onChange={(event) => navigate(pathTo(event.target.value === 'week' ? 'week' : 'day', date))}
             >
               <option value="day">One day</option>
               <option value="week">A week</option>
             </select>
           </div>
-          <DayPicker id="tracking-date" label="Date" value={date} onPick={(day) => navigate(trackingPath(view, day))} />
+          <DayPicker id="tracking-date" label="Date" value={date} onPick={(day) => navigate(pathTo(view, day))} />
           <nav aria-label={view === 'week' ? 'Weeks' : 'Days'} className="actions">
-            <Link to={trackingPath(view, addDays(date, -step))}>
-              {view === 'week' ? 'Previous week' : 'Previous day'}
-            </Link>
-            <Link to={trackingPath(view, today)}>Today</Link>
-            <Link to={trackingPath(view, addDays(date, step))}>{view === 'week' ? 'Next week' : 'Next day'}</Link>
+            <Link to={pathTo(view, addDays(date, -step))}>{view === 'week' ? 'Previous week' : 'Previous day'}</Link>
+            <Link to={pathTo(view, today)}>Today</Link>
+            <Link to={pathTo(view, addDays(date, step))}>{view === 'week' ? 'Next week' : 'Next day'}</Link>
           </nav>
         </div>
+        <EntryFilterForm
+          // A fresh form when the address names another filter (back, forward, a link).
+          key={filterQuery(filter)}
+          filter={filter}
+          onFilter={(chosen) => navigate(trackingPath(view, date, chosen))}
+        />
         {view === 'week' && period && <WeekTable days={days} week={period} />}
         <EntryDays days={days} entries={entries} timeZone={timeZone} nowMs={nowMs} />
       </section>
       <ReviewInbox review={review} entries={entries} timeZone={timeZone} />
-      <ExportPanel from={from} to={to} />
+      <ExportPanel from={from} to={to} filter={filter} />
     </>
   );
 }

@@ -33,6 +33,11 @@ describe('the entry form', () => {
         durationSeconds: 3600,
         tags: [],
         note: null,
+        client: null,
+        project: null,
+        billable: false,
+        rate: null,
+        currency: null,
         source: 'manual',
         sourceId: null,
         createdAt: '2026-03-03T00:30:00.000Z',
@@ -43,5 +48,30 @@ describe('the entry form', () => {
     expect(night).toMatchObject({ date: '2026-03-02', start: '23:30', end: '00:30', nextDay: true });
     expect(formToEntryChanges(night, night)).not.toHaveProperty('end');
     expect(formToEntryChanges(night, { ...night, nextDay: false })).toMatchObject({ end: '2026-03-02 00:30' });
+  });
+
+  it('sends client, project, billable and rate, and an emptied field as none', () => {
+    const billed = {
+      ...filled,
+      end: '11:00',
+      client: ' Acme ',
+      project: 'Website',
+      billable: true,
+      rate: '85.5',
+      currency: 'EUR',
+    };
+    expect(formToEntryInput(billed)).toMatchObject({
+      client: ' Acme ',
+      project: 'Website',
+      billable: true,
+      rate: 85.5,
+      currency: 'EUR',
+    });
+    expect(formToEntryChanges(billed, { ...billed, client: '', rate: '', currency: '' })).toMatchObject({
+      client: null,
+      rate: null,
+      currency: null,
+      billable: true,
+    });
   });
 });

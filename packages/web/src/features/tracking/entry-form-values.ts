@@ -25,12 +25,32 @@ export interface EntryFormValues {
   /** Comma-separated. */
   tags: string;
   note: string;
+  client: string;
+  project: string;
+  billable: boolean;
+  /** The rate per hour as typed; empty for none. */
+  rate: string;
+  /** ISO 4217 code as typed; empty for none. */
+  currency: string;
 }
 
-export type EntryFormField = Exclude<keyof EntryFormValues, 'nextDay'>;
+export type EntryFormField = Exclude<keyof EntryFormValues, 'nextDay' | 'billable'>;
 
 export function newEntryForm(date: CalendarDate): EntryFormValues {
-  return { activity: '', date, start: '', end: '', nextDay: false, tags: '', note: '' };
+  return {
+    activity: '',
+    date,
+    start: '',
+    end: '',
+    nextDay: false,
+    tags: '',
+    note: '',
+    client: '',
+    project: '',
+    billable: false,
+    rate: '',
+    currency: '',
+  };
 }
 
 /** An entry's fields on the workspace's clocks. */
@@ -45,6 +65,11 @@ export function entryToForm(entry: TimeEntry, timeZone: string): EntryFormValues
     nextDay: end !== null && end.slice(0, 10) > start.slice(0, 10),
     tags: entry.tags.join(', '),
     note: entry.note ?? '',
+    client: entry.client ?? '',
+    project: entry.project ?? '',
+    billable: entry.billable,
+    rate: entry.rate === null ? '' : String(entry.rate),
+    currency: entry.currency ?? '',
   };
 }
 
@@ -75,6 +100,20 @@ const tagsOf = (text: string) =>
 // An empty note clears it.
 const noteOf = (text: string) => (text.trim() === '' ? null : text);
 
+// An empty field clears it: the API takes null for "none".
+const textOf = (text: string) => (text.trim() === '' ? null : text);
+// The number input holds only numbers (form-checks reports one the browser cannot read).
+const rateOf = (text: string) => (text.trim() === '' ? null : Number(text));
+
+/** Client, project, billable, rate and currency, as the API takes them. */
+const billingOf = (values: EntryFormValues) => ({
+  client: textOf(values.client),
+  project: textOf(values.project),
+  billable: values.billable,
+  rate: rateOf(values.rate),
+  currency: textOf(values.currency),
+});
+
 export function formToEntryInput(values: EntryFormValues): CreateEntryInput {
   return {
     activity: values.activity,
@@ -82,6 +121,7 @@ export function formToEntryInput(values: EntryFormValues): CreateEntryInput {
     end: endOf(values),
     tags: tagsOf(values.tags),
     note: noteOf(values.note),
+    ...billingOf(values),
   };
 }
 
@@ -98,6 +138,7 @@ export function formToEntryChanges(initial: EntryFormValues, values: EntryFormVa
     activity: values.activity,
     tags: tagsOf(values.tags),
     note: noteOf(values.note),
+    ...billingOf(values),
     ...(moved && { start: startOf(values) }),
     ...(!running && (moved || endMoved) && { end: endOf(values) }),
   };

@@ -3,6 +3,7 @@ import type {
   CreateOutcomeInput,
   CsvField,
   DateFormatName,
+  EntryFilter,
   ImportFormat,
   ImportResult,
   RunningChoice,
@@ -15,6 +16,7 @@ import type {
 } from '@bigrock/core';
 
 import { api, ApiError, apiUrl } from '../../api/api-client';
+import { filterQuery } from './tracking-paths';
 
 export interface TimerStart {
   started: TimeEntry;
@@ -34,7 +36,8 @@ export const trackingApi = {
   timer: () => api.get<{ running: TimeEntry | null }>('/timer'),
   startTimer: (input: StartTimerInput) => api.post<TimerStart>('/timer/start', input),
   stopTimer: () => api.post<TimeEntry>('/timer/stop'),
-  entries: (from: string, to: string) => api.get<TimeEntry[]>(`/entries?${range(from, to)}`),
+  entries: (from: string, to: string, filter: EntryFilter = {}) =>
+    api.get<TimeEntry[]>(`/entries?${range(from, to)}${filterQuery(filter)}`),
   review: (from: string, to: string) => api.get<ReviewItem[]>(`/entries/review?${range(from, to)}`),
   entry: (id: string) => api.get<TimeEntry>(entryPath(id)),
   addEntry: (input: CreateEntryInput) => api.post<TimeEntry>('/entries', input),
@@ -46,9 +49,9 @@ export const trackingApi = {
   removeOutcome: (id: string) => api.delete(`/outcomes/${encodeURIComponent(id)}`),
 };
 
-/** Where the browser downloads the entries of the days from `from` to `to`, as CSV or iCalendar. */
-export const entriesExportUrl = (format: 'csv' | 'ics', from: string, to: string) =>
-  apiUrl(`/exports/entries.${format}?${range(from, to)}`);
+/** Where the browser downloads the entries of the days from `from` to `to`, as CSV or iCalendar, filtered or not. */
+export const entriesExportUrl = (format: 'csv' | 'ics', from: string, to: string, filter: EntryFilter = {}) =>
+  apiUrl(`/exports/entries.${format}?${range(from, to)}${filterQuery(filter)}`);
 
 /** Where the browser downloads a full JSON backup of the workspace. */
 export const backupUrl = apiUrl('/backup');

@@ -10,7 +10,7 @@ import {
 import type { LoaderFunctionArgs } from 'react-router-dom';
 
 import { trackingApi } from './tracking-api';
-import type { TrackingView } from './tracking-paths';
+import { filterOfSearch, type TrackingView } from './tracking-paths';
 
 /** A `YYYY-MM-DD` of the query, or null when it is missing or not a date. */
 function dateParam(search: URLSearchParams, name: string): CalendarDate | null {
@@ -27,12 +27,25 @@ export async function trackingLoader({ request }: LoaderFunctionArgs) {
   const date = dateParam(search, 'date') ?? today;
   const from = view === 'week' ? startOfIsoWeek(date) : date;
   const to = view === 'week' ? addDays(from, 6) : date;
+  // The list (and its totals) and the exports keep the entries of the filter; the review inbox looks at all.
+  const filter = filterOfSearch(search);
   const [timer, entries, review] = await Promise.all([
     trackingApi.timer(),
-    trackingApi.entries(from, to),
+    trackingApi.entries(from, to, filter),
     trackingApi.review(from, to),
   ]);
-  return { view, date, today, from, to, timeZone: workspace.timeZone, running: timer.running, entries, review };
+  return {
+    view,
+    date,
+    today,
+    from,
+    to,
+    filter,
+    timeZone: workspace.timeZone,
+    running: timer.running,
+    entries,
+    review,
+  };
 }
 
 /** One entry and the zone its times are shown in. */
