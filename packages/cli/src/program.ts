@@ -36,6 +36,10 @@ export const commandGroups: ReadonlyArray<{ commands: readonly string[]; load():
     load: async () => (await import('./workspaces/workspace.commands.js')).registerWorkspaceSettingsCommands,
   },
   {
+    commands: ['week', 'block', 'rock', 'today'],
+    load: async () => (await import('./planner/planner.commands.js')).registerPlannerCommands,
+  },
+  {
     commands: ['restore'],
     load: async () => (await import('./backup/restore.commands.js')).registerRestoreCommands,
   },

@@ -12,6 +12,9 @@ import { createFunnelService } from './funnels/funnel.service.js';
 import { createGoalRepository } from './goals/goal.repository.js';
 import { createGoalSourceRepository } from './goals/goal-source.repository.js';
 import { createGoalService } from './goals/goal.service.js';
+import { createPlannerRepository } from './planner/planner.repository.js';
+import { createPlannerService } from './planner/planner.service.js';
+import { createTimeEntryRepository } from './tracking/time-entry.repository.js';
 import { createTrackingServices } from './tracking/tracking-services.js';
 import { createDeletedItemRepository } from './undo/deleted-item.repository.js';
 import { createDeletedItemService } from './undo/deleted-item.service.js';
@@ -63,6 +66,18 @@ export async function openBigrock(config: Config, options: BigrockOptions = {}) 
     clock,
     workspaceId,
   });
+  const planner = createPlannerService({
+    planner: createPlannerRepository(db),
+    activities: activityRepository,
+    activityService: activities,
+    goals: goalRepository,
+    goalService: goals,
+    funnelService: funnels,
+    entries: createTimeEntryRepository(db, database.dialect),
+    workspaces: workspaceRepository,
+    clock,
+    workspaceId,
+  });
   return {
     config,
     dialect: database.dialect,
@@ -84,6 +99,7 @@ export async function openBigrock(config: Config, options: BigrockOptions = {}) 
       clock,
       workspaceId,
     }),
+    planner,
     backup: createBackupService({
       backups: createBackupRepository(db, database.dialect, workspaceId),
       async snapshot() {

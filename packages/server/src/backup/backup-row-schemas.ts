@@ -4,7 +4,14 @@ import {
   activityFieldsSchema,
   aggregates,
   billableRateSchema,
+  blockKinds,
   calendarDateSchema,
+  checkBlockShape,
+  clockTimeSchema,
+  endTimeSchema,
+  estimateMinutesSchema,
+  everyWeeksSchema,
+  isoWeekSchema,
   checkOutcomeAmount,
   checkRate,
   checkWholeTarget,
@@ -27,6 +34,8 @@ import {
   outcomeAmountSchema,
   outcomeKinds,
   ratePeriods,
+  rockStatuses,
+  setRockSchema,
   tagSchema,
   textSchema,
   weekdays,
@@ -77,6 +86,29 @@ const commaList = (item: z.ZodType, options: { min?: number; max: number }) =>
     }
   });
 const weekdayList = (min: number) => commaList(z.enum(weekdays), { min, max: 7 });
+
+/** A flag stored as an integer: 0 or 1. */
+const storedFlag = z.union([z.literal(0), z.literal(1)], { error: 'must be 0 or 1' });
+
+/** A planner block's times and contents, checked across columns as the API checks them. */
+const checkStoredBlock = (row: Row, context: IssueSink) =>
+  checkBlockShape(
+    {
+      activity: text(row, 'activity_id'),
+      kind: text(row, 'kind'),
+      start: text(row, 'start_time') ?? undefined,
+      end: text(row, 'end_time') ?? undefined,
+    },
+    {
+      addIssue: (issue) =>
+        context.addIssue({
+          ...issue,
+          path: issue.path.map(
+            (key) => ({ activity: 'activity_id', start: 'start_time', end: 'end_time' })[String(key)] ?? key,
+          ),
+        }),
+    },
+  );
 
 const goal = goalFieldsSchema.shape;
 const activity = activityFieldsSchema.shape;
@@ -290,6 +322,81 @@ export const backupRowSchemas: Record<WorkspaceTableName, BackupRowSchema> = {
       if ((kind === 'client' || kind === 'lead') && amount !== null) checkOutcomeAmount({ kind, amount }, context);
     },
   },
+  planner_templates: {
+    columns: {
+      id: idSchema,
+      name: textSchema
+        .trim()
+        .min(1, { message: 'must not be empty' })
+        .max(80, { message: 'must be at most 80 characters' }),
+      description: noteOf(500),
+      active: storedFlag,
+      created_at: storedInstant,
+      updated_at: storedInstant,
+    },
+  },
+  planner_template_blocks: {
+    columns: {
+      id: idSchema,
+      template_id: idSchema,
+      weekday: z.enum(weekdays),
+      start_time: clockTimeSchema,
+      end_time: endTimeSchema,
+      activity_id: idSchema.nullable().optional(),
+      kind: z.enum(blockKinds).nullable().optional(),
+      note: noteOf(500),
+      every_weeks: everyWeeksSchema,
+      from_date: calendarDateSchema,
+      until_date: calendarDateSchema.nullable().optional(),
+      except_dates: commaList(calendarDateSchema, { max: 100 }),
+      created_at: storedInstant,
+    },
+    check: (row, context) => {
+      checkStoredBlock(row, context);
+      inOrder(context, row, 'from_date', 'until_date', false);
+    },
+  },
+  planner_weeks: {
+    columns: {
+      id: idSchema,
+      week: isoWeekSchema,
+      template_id: idSchema.nullable().optional(),
+      created_at: storedInstant,
+    },
+  },
+  planner_week_blocks: {
+    columns: {
+      id: idSchema,
+      week_id: idSchema,
+      template_block_id: idSchema.nullable().optional(),
+      date: calendarDateSchema,
+      start_time: clockTimeSchema,
+      end_time: endTimeSchema,
+      activity_id: idSchema.nullable().optional(),
+      kind: z.enum(blockKinds).nullable().optional(),
+      note: noteOf(500),
+      skipped: storedFlag,
+      created_at: storedInstant,
+      updated_at: storedInstant,
+    },
+    check: checkStoredBlock,
+  },
+  planner_rocks: {
+    columns: {
+      id: idSchema,
+      date: calendarDateSchema,
+      title: setRockSchema.shape.title,
+      goal_id: idSchema.nullable().optional(),
+      activity_id: idSchema.nullable().optional(),
+      estimate_minutes: estimateMinutesSchema.nullable().optional(),
+      status: z.enum(rockStatuses),
+      carry_reason: noteOf(500),
+      carried_to: calendarDateSchema.nullable().optional(),
+      done_at: storedInstant.nullable().optional(),
+      created_at: storedInstant,
+      updated_at: storedInstant,
+    },
+  },
 };
 
 /**
@@ -358,6 +465,10 @@ export const backupReferences: Partial<Record<WorkspaceTableName, Record<string,
   activity_breaks: { activity_id: 'activities' },
   funnels: { goal_id: 'goals' },
   funnel_stages: { funnel_id: 'funnels', activity_id: 'activities' },
+  planner_template_blocks: { template_id: 'planner_templates', activity_id: 'activities' },
+  planner_weeks: { template_id: 'planner_templates' },
+  planner_week_blocks: { week_id: 'planner_weeks', activity_id: 'activities' },
+  planner_rocks: { goal_id: 'goals', activity_id: 'activities' },
 };
 
 /**
@@ -369,6 +480,9 @@ export const backupUniqueKeys: Partial<
 > = {
   activities: [{ what: 'name', key: (row) => String(row.name) }],
   funnels: [{ what: 'name', key: (row) => String(row.name) }],
+  planner_templates: [{ what: 'name', key: (row) => String(row.name).toLowerCase() }],
+  planner_weeks: [{ what: 'week', key: (row) => String(row.week) }],
+  planner_rocks: [{ what: 'date', key: (row) => String(row.date) }],
   activity_goals: [
     { what: 'activity_id and goal_id', key: (row) => `${String(row.activity_id)}\u0000${String(row.goal_id)}` },
   ],

@@ -31,6 +31,11 @@ export const backupTableOrder = [
   'funnel_stages',
   'time_entries',
   'outcomes',
+  'planner_templates',
+  'planner_template_blocks',
+  'planner_weeks',
+  'planner_week_blocks',
+  'planner_rocks',
 ];
 
 const PAGE = 5000;

@@ -180,6 +180,79 @@ export interface DeletedItemTable {
   restored_at: string | null;
 }
 
+/** A weekly template of the planner; `active` (0 or 1) marks the one new weeks are made from. */
+export interface PlannerTemplateTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  description: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A block of a template: local "HH:MM" times, and its recurrence (every N weeks from a day, until, except). */
+export interface PlannerTemplateBlockTable {
+  id: string;
+  workspace_id: string;
+  template_id: string;
+  weekday: string;
+  start_time: string;
+  end_time: string;
+  activity_id: string | null;
+  kind: string | null;
+  note: string | null;
+  every_weeks: number;
+  from_date: string;
+  until_date: string | null;
+  /** Comma-separated dates. */
+  except_dates: string;
+  created_at: string;
+}
+
+/** An ISO week made from a template: from then on its blocks are its own. */
+export interface PlannerWeekTable {
+  id: string;
+  workspace_id: string;
+  week: string;
+  template_id: string | null;
+  created_at: string;
+}
+
+export interface PlannerWeekBlockTable {
+  id: string;
+  workspace_id: string;
+  week_id: string;
+  template_block_id: string | null;
+  date: string;
+  start_time: string;
+  end_time: string;
+  activity_id: string | null;
+  kind: string | null;
+  note: string | null;
+  /** 0 or 1. */
+  skipped: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The big rock of a day: one a day. */
+export interface PlannerRockTable {
+  id: string;
+  workspace_id: string;
+  date: string;
+  title: string;
+  goal_id: string | null;
+  activity_id: string | null;
+  estimate_minutes: number | null;
+  status: string;
+  carry_reason: string | null;
+  carried_to: string | null;
+  done_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   settings: SettingTable;
@@ -195,4 +268,9 @@ export interface Database {
   time_entries: TimeEntryTable;
   outcomes: OutcomeTable;
   deleted_items: DeletedItemTable;
+  planner_templates: PlannerTemplateTable;
+  planner_template_blocks: PlannerTemplateBlockTable;
+  planner_weeks: PlannerWeekTable;
+  planner_week_blocks: PlannerWeekBlockTable;
+  planner_rocks: PlannerRockTable;
 }

@@ -16,6 +16,7 @@ import type { Bigrock } from '../bigrock.js';
 import { activityRoutes } from '../activities/activity.routes.js';
 import { funnelRoutes } from '../funnels/funnel.routes.js';
 import { goalRoutes } from '../goals/goal.routes.js';
+import { plannerRoutes } from '../planner/planner.routes.js';
 import { importExportRoutes } from '../tracking/import/import.routes.js';
 import { trackingRoutes } from '../tracking/tracking.routes.js';
 import { deletedItemRoutes } from '../undo/deleted-item.routes.js';
@@ -96,6 +97,7 @@ export async function buildApp({ bigrock, webDir, logger = false }: AppOptions):
       await scope.register(trackingRoutes(bigrock.entries, bigrock.outcomes));
       await scope.register(importExportRoutes(bigrock.imports, bigrock.exports, bigrock.backup));
       await scope.register(deletedItemRoutes(bigrock.undo));
+      await scope.register(plannerRoutes(bigrock.planner));
     },
     { prefix: '/api/v1' },
   );
