@@ -66,6 +66,21 @@ const validBodies: Record<string, unknown> = {
     action: 'split',
     activity: 'Away',
   },
+  'POST /api/v1/planner/blocks': {
+    kind: 'batch-window',
+    weekday: 'mon',
+    start: '09:00',
+    end: '11:00',
+    note: 'posts',
+    week: '2026-W10',
+    until: '2026-06-01',
+    except: ['2026-03-09'],
+  },
+  'PATCH /api/v1/planner/blocks/{id}': { weekday: 'tue', start: '09:00', end: '10:00', note: 'moved' },
+  'POST /api/v1/planner/templates/{name}/apply': { week: '2026-W10' },
+  'POST /api/v1/planner/rocks': { title: 'Call the warm list', date: '2026-03-02', activity: 'calls' },
+  'POST /api/v1/planner/rocks/done': { date: '2026-03-02' },
+  'POST /api/v1/planner/rocks/carry': { date: '2026-03-02', to: '2026-03-03', reason: 'sick' },
 };
 
 /** Every string in a body, as a path and a copy of the body with a NUL put into that string. */
@@ -151,7 +166,12 @@ describe.each(dialects)('bad input on %s', (dialect) => {
       const url = path.replace(/\{(\w+)\}/g, 'x');
       const body = validBodies[`${method} ${path}`];
       for (const [field, payload] of withNulInEachString(body))
-        await expectRefused({ method, url, payload }, field, /NUL|must be a date written YYYY-MM-DD|Invalid option/);
+        await expectRefused(
+          { method, url, payload },
+          field,
+          // A NUL, or the value's own form refused first (a date, a time, a week, one of a list).
+          /NUL|must be a (date|time|week) written|Invalid option|must be one of/,
+        );
     }
   });
 

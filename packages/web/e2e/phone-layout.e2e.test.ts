@@ -23,6 +23,8 @@ const togglFile = fileURLToPath(
 /** The ids of what the full workspace holds, for the pages about one thing. */
 interface Ids {
   goal: string;
+  /** A goal fed by an activity's logs: its page says where its numbers come from. */
+  fedGoal: string;
   activity: string;
   funnel: string;
   entry: string;
@@ -50,6 +52,8 @@ const appPages: AppPage[] = [
   { name: 'dashboard with the demo', data: 'full', path: '/' },
   { name: 'goal detail', data: 'full', path: (ids) => `/goals/${ids.goal}` },
   { name: 'goal editor', data: 'full', path: (ids) => `/goals/${ids.goal}/edit` },
+  { name: 'goal fed by an activity', data: 'full', path: (ids) => `/goals/${ids.fedGoal}` },
+  { name: 'goal fed by an activity, editor', data: 'full', path: (ids) => `/goals/${ids.fedGoal}/edit` },
   { name: 'new goal', data: 'full', path: '/goals/new' },
   { name: 'archive', data: 'full', path: '/archive' },
   { name: 'tracking, a day', data: 'full', path: '/tracking' },
@@ -75,6 +79,7 @@ const appPages: AppPage[] = [
   { name: 'funnel editor', data: 'full', path: (ids) => `/funnels/${ids.funnel}/edit` },
   { name: 'new funnel', data: 'full', path: '/funnels/new' },
   { name: 'a goal that does not exist', data: 'full', path: '/goals/no-such-goal' },
+  { name: 'settings', data: 'full', path: '/settings' },
   { name: 'not found', data: 'full', path: '/no/such/page' },
 ];
 
@@ -126,7 +131,14 @@ async function fillWorkspace(): Promise<Ids> {
     note: 'First order of a new customer',
   });
   await post('/outcomes', { kind: 'lead', amount: 3, date: today, activity: 'Calls' });
-  return { goal, activity: activity.activity.id, funnel: funnel.id, entry: entry.id };
+  const fedGoal = (await post('/goals', {
+    title: 'Make 300 calls to the people on my warm market list this quarter',
+    target: 300,
+    unit: 'calls',
+    deadline: addDays(today, 90),
+    source: `activity:${activity.activity.id}`,
+  })) as { id: string };
+  return { goal, fedGoal: fedGoal.id, activity: activity.activity.id, funnel: funnel.id, entry: entry.id };
 }
 
 /** What the code run in the page uses of the browser: the e2e files are type-checked without the DOM library. */

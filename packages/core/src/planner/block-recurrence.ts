@@ -2,7 +2,7 @@ import { weekdays, type Weekday } from '../goals/goal.js';
 import { addDays, isoWeekday, type CalendarDate } from '../time/calendar-date.js';
 import { wallClockToInstant } from '../time/zoned-time.js';
 import { datesOfIsoWeek, type IsoWeek } from './iso-week.js';
-import { minutesOfDay } from './planner-input.js';
+import { minutesOfDay } from '../time/clock-time.js';
 import type { BlockRecurrence, TemplateBlock } from './planner.js';
 import { rrule } from './rrule-module.js';
 

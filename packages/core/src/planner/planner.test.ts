@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 
 import { carryOver, rockStart } from './big-rock.js';
 import { parseEstimate } from './estimate.js';
+import { minutesOfDay } from '../time/clock-time.js';
 import { planAgainstActual } from './plan-actual.js';
 import {
   addBlockSchema,
   carryRockSchema,
   editBlockSchema,
-  minutesOfDay,
   setRockSchema,
   templateBlockSchema,
 } from './planner-input.js';

@@ -1,8 +1,3 @@
-import { z } from 'zod';
-
-import { idSchema } from '../input/text-schema.js';
-import { entryActivitySchema, instantInputSchema } from './time-entry.js';
-
 /** A stretch of time nobody was at the machine, in epoch milliseconds. */
 export interface IdleInterval {
   startMs: number;
@@ -58,14 +53,3 @@ export type IdleAction = (typeof idleActions)[number];
 
 /** The activity of the idle time made an entry of its own, unless the user names another. */
 export const AWAY_ACTIVITY = 'Away';
-
-export const resolveIdleSchema = z.object({
-  entryId: idSchema.describe('The running timer the idle time is in: nothing changes if another one runs now'),
-  from: instantInputSchema.describe("When the idle time began; before the timer's start counts from its start"),
-  to: instantInputSchema.describe('When the user came back: after `from`; a time after now counts as now'),
-  action: z.enum(idleActions),
-  activity: entryActivitySchema
-    .optional()
-    .describe(`split: the activity of the idle time; "${AWAY_ACTIVITY}" by default`),
-});
-export type ResolveIdleInput = z.input<typeof resolveIdleSchema>;

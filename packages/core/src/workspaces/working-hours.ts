@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 import { weekdays, type Weekday } from '../goals/goal.js';
-import { textSchema } from '../input/text-schema.js';
 import { addDays, dateInZone, isoWeekday, type CalendarDate } from '../time/calendar-date.js';
+import { clockTimeSchema, endTimeSchema, minutesOfDay } from '../time/clock-time.js';
 import { wallClockToInstant } from '../time/zoned-time.js';
 
 /** The hours of one working day on the workspace's clocks: `09:00` to `17:00`; the end may be `24:00`. */
@@ -25,19 +25,11 @@ export const DEFAULT_WORKING_HOURS: WorkingHours = {
   fri: officeDay,
 };
 
-const clockPattern = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
-
-const clockTimeSchema = textSchema.regex(clockPattern, {
-  message: 'must be a time of day written HH:mm, from 00:00 to 24:00',
-});
-
-const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-
 export const workingDaySchema = z
-  .object({ start: clockTimeSchema, end: clockTimeSchema })
+  .object({ start: clockTimeSchema, end: endTimeSchema })
   .strict()
   .superRefine((day, context) => {
-    if (minutesOf(day.end) <= minutesOf(day.start)) {
+    if (minutesOfDay(day.end) <= minutesOfDay(day.start)) {
       context.addIssue({
         code: 'custom',
         path: ['end'],
@@ -122,11 +114,14 @@ export function parseWorkingHours(text: string): { hours: WorkingHours } | { pro
       const [start, end] = [times[1] ?? '', times[2] ?? ''].map((time) => time.padStart(5, '0')) as [string, string];
       if (pending.length === 0)
         return { problem: `"${token}": name the days first, then their hours; ${WORKING_HOURS_EXAMPLE}` };
-      for (const time of [start, end]) {
-        if (!clockPattern.test(time))
+      for (const [time, schema] of [
+        [start, clockTimeSchema],
+        [end, endTimeSchema],
+      ] as const) {
+        if (!schema.safeParse(time).success)
           return { problem: `"${time}" is not a time of day: write HH:mm, from 00:00 to 24:00` };
       }
-      if (minutesOf(end) <= minutesOf(start)) {
+      if (minutesOfDay(end) <= minutesOfDay(start)) {
         return {
           problem: `${pending.join(', ')}: the end (${end}) must be after the start (${start}); a working day ends the day it begins`,
         };
@@ -229,7 +224,7 @@ export function workingIntervals(
 
 /** The instant the clocks of `zone` show `time` on `date`; 24:00 is the start of the next day. */
 function onClock(date: CalendarDate, time: string, zone: string): number {
-  const minutes = minutesOf(time);
+  const minutes = minutesOfDay(time);
   const day = minutes === 24 * 60 ? addDays(date, 1) : date;
   const [year, month, dayOfMonth] = day.split('-').map(Number) as [number, number, number];
   return wallClockToInstant(
