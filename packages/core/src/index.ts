@@ -11,6 +11,7 @@ export * from './goals/goal-standing.js';
 export * from './time/calendar-date-schema.js';
 export * from './activities/activity.js';
 export * from './activities/activity-input.js';
+export * from './activities/activity-name.js';
 export * from './activities/activity-pace.js';
 export * from './activities/activity-standing.js';
 export * from './funnels/beta.js';

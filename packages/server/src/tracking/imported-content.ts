@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 
-import { importedContentText } from '@bigrock/core';
+import { activityNameKey, importedContentText } from '@bigrock/core';
 
 import type { TimeEntryTable } from '../db/database.js';
 
@@ -28,12 +28,14 @@ export function contentHash(content: EntryContent): string {
  * Whether the source still holds what a stored entry was imported as. An imported entry nobody
  * changed has no `source_hash`: it is compared field by field. One changed in Bigrock since (see
  * `keepImportedContent`) is compared by the hash of what it was imported as, so a re-import of the
- * same file leaves the user's change alone.
+ * same file leaves the user's change alone. Activity names that differ only by case are the same.
  */
 export function sameAsImported(stored: EntryContent & { source_hash: string | null }, incoming: EntryContent): boolean {
   if (stored.source_hash !== null) return stored.source_hash === contentHash(incoming);
   return (
-    stored.activity === incoming.activity &&
+    // "calls" in the file is the workspace's "Calls": the same activity, whichever was written.
+    (stored.activity === incoming.activity ||
+      activityNameKey(stored.activity) === activityNameKey(incoming.activity)) &&
     Number(stored.start_ms) === Number(incoming.start_ms) &&
     (stored.end_ms === null ? null : Number(stored.end_ms)) ===
       (incoming.end_ms === null ? null : Number(incoming.end_ms)) &&

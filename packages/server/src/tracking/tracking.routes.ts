@@ -1,8 +1,10 @@
 import {
   bucketUnits,
   calendarDateSchema,
+  continueTimerSchema,
   createEntrySchema,
   createOutcomeSchema,
+  editTimerSchema,
   idSchema,
   splitEntrySchema,
   startTimerSchema,
@@ -38,6 +40,32 @@ export function trackingRoutes(entries: TimeEntryService, outcomes: OutcomeServi
       async (request, reply) => reply.status(201).send(await entries.startTimer(request.body)),
     );
     app.post('/timer/stop', { schema: { tags, summary: 'Stop the running timer' } }, () => entries.stopTimer());
+    app.post(
+      '/timer/continue',
+      {
+        schema: {
+          tags,
+          summary: "Start again an entry's activity, tags and note (the last stopped entry by default)",
+          body: continueTimerSchema.optional(),
+        },
+      },
+      async (request, reply) => reply.status(201).send(await entries.continueTimer(request.body ?? {})),
+    );
+    app.patch(
+      '/timer',
+      { schema: { tags, summary: "Change the running timer's start", body: editTimerSchema } },
+      (request) => entries.editTimer(request.body),
+    );
+    app.get(
+      '/activity-names',
+      {
+        schema: {
+          tags,
+          summary: "Activity names to offer as one is typed: the latest entries', the activities', then the others",
+        },
+      },
+      async () => ({ names: await entries.activityNames() }),
+    );
 
     app.get(
       '/entries',

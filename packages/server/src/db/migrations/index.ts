@@ -5,6 +5,7 @@ import * as activities from './0002-activities.js';
 import * as tracking from './0003-tracking.js';
 import * as longEntries from './0004-long-entries.js';
 import * as goalDays from './0005-goal-days.js';
+import * as activityNames from './0010-activity-names.js';
 
 /** Every migration, in order. A new area adds its file here; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0003-tracking': tracking,
   '0004-long-entries': longEntries,
   '0005-goal-days': goalDays,
+  '0010-activity-names': activityNames,
 };

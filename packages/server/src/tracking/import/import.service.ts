@@ -23,6 +23,7 @@ import {
 import type { Clock } from '../../clock.js';
 import { createIdSequence } from '../../db/new-id.js';
 import type { WorkspaceRepository } from '../../workspaces/workspace.repository.js';
+import { createActivityNameResolver } from '../activity-names.js';
 import { contentHash, sameAsImported, type EntryContent } from '../imported-content.js';
 import type {
   ImportedRow,
@@ -297,6 +298,8 @@ function createBatchWriter(
   // The timer running in Bigrock when the import began: an imported running interval must not fight it.
   let running: TimeEntryRow | undefined;
   let runningTaken = false;
+  // "calls" in the file joins the workspace's "Calls" (see resolveActivityName).
+  let activityName = (typed: string) => typed;
   // Old running intervals stopped by the import: the hash of the source's (running) version, so
   // that the same file again leaves them stopped, as it would had the user stopped them here.
   const stoppedHashes = new Map<string, string>();
@@ -368,6 +371,7 @@ function createBatchWriter(
 
     async start(): Promise<void> {
       running = await repository.findRunning(workspaceId);
+      activityName = await createActivityNameResolver(repository, workspaceId);
     },
 
     async write(batch: readonly PreparedEntry[]): Promise<void> {
@@ -385,7 +389,7 @@ function createBatchWriter(
         entries.push(entry);
         rows.push({
           id: ids[index] ?? '',
-          activity: entry.activity,
+          activity: activityName(entry.activity),
           start_ms: entry.startMs,
           end_ms: entry.endMs,
           tags: entry.tags,
