@@ -31,6 +31,10 @@ export const commandGroups: ReadonlyArray<{ commands: readonly string[]; load():
     load: async () => (await import('./tracking/import.commands.js')).registerImportCommands,
   },
   {
+    commands: ['completion', '__complete'],
+    load: async () => (await import('./completion/completion.commands.js')).registerCompletionCommands,
+  },
+  {
     commands: ['restore'],
     load: async () => (await import('./backup/restore.commands.js')).registerRestoreCommands,
   },

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 
 import { printJson, printTable, withBigrock, type CliIo } from '../cli-context.js';
 import { oneOf } from '../option-parsers.js';
-import { collect, describeEntry, entryJson } from './tracking-output.js';
+import { collect, describeEntry, entryJson, KEEP_SEPARATE } from './tracking-output.js';
 
 interface RangeOptions {
   from?: string;
@@ -29,9 +29,13 @@ export function registerEntryCommands(program: Command, io: CliIo): void {
     .requiredOption('--end <datetime>', 'YYYY-MM-DD HH:mm on your clock, or ISO 8601 with an offset')
     .option('--tag <tag>', 'a tag (repeat for more)', collect)
     .option('--note <text>', 'a note')
+    .option('--keep-separate', KEEP_SEPARATE)
     .option('--json', 'print JSON')
     .action(
-      (activity: string, options: { start: string; end: string; tag?: string[]; note?: string; json?: boolean }) =>
+      (
+        activity: string,
+        options: { start: string; end: string; tag?: string[]; note?: string; keepSeparate?: boolean; json?: boolean },
+      ) =>
         withBigrock(io, async (bigrock) => {
           const added = await bigrock.entries.add({
             activity,
@@ -39,6 +43,7 @@ export function registerEntryCommands(program: Command, io: CliIo): void {
             end: options.end,
             tags: options.tag,
             note: options.note,
+            keepSeparate: options.keepSeparate,
           });
           if (options.json) return printJson(io, added);
           io.out(`Added ${added.id}: ${describeEntry(added, await bigrock.entries.zone())}\n`);
@@ -66,11 +71,20 @@ export function registerEntryCommands(program: Command, io: CliIo): void {
     .option('--end <datetime>', 'the end')
     .option('--tag <tag>', 'tags, replacing the old ones (repeat for more)', collect)
     .option('--note <text>', 'the note ("" to clear it)')
+    .option('--keep-separate', KEEP_SEPARATE)
     .option('--json', 'print JSON')
     .action(
       (
         id: string,
-        options: { activity?: string; start?: string; end?: string; tag?: string[]; note?: string; json?: boolean },
+        options: {
+          activity?: string;
+          start?: string;
+          end?: string;
+          tag?: string[];
+          note?: string;
+          keepSeparate?: boolean;
+          json?: boolean;
+        },
       ) =>
         withBigrock(io, async (bigrock) => {
           const edited = await bigrock.entries.update(id, {
@@ -79,6 +93,7 @@ export function registerEntryCommands(program: Command, io: CliIo): void {
             end: options.end,
             tags: options.tag,
             note: options.note,
+            keepSeparate: options.keepSeparate,
           });
           if (options.json) return printJson(io, edited);
           io.out(`Updated ${edited.id}: ${describeEntry(edited, await bigrock.entries.zone())}\n`);

@@ -31,3 +31,7 @@ export function describeEntry(entry: TimeEntry, zone: string): string {
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
+
+/** The help of `--keep-separate`, the same wherever an activity is named. */
+export const KEEP_SEPARATE =
+  'keep the activity as typed, apart from one that differs only by case (by default "calls" is written as the "Calls" in use)';

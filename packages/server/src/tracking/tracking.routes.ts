@@ -46,7 +46,7 @@ export function trackingRoutes(entries: TimeEntryService, outcomes: OutcomeServi
         schema: {
           tags,
           summary: "Start again an entry's activity, tags and note (the last stopped entry by default)",
-          body: continueTimerSchema.optional(),
+          body: continueTimerSchema.nullish(),
         },
       },
       async (request, reply) => reply.status(201).send(await entries.continueTimer(request.body ?? {})),

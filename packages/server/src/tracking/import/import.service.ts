@@ -378,7 +378,10 @@ function createBatchWriter(
       const ids = nextIds(batch.length);
       const entries: PreparedEntry[] = [];
       const rows: ImportedRow[] = [];
-      for (const [index, read] of batch.entries()) {
+      for (const [index, given] of batch.entries()) {
+        // Named as the workspace names it before anything compares it with what is stored.
+        const activity = activityName(given.activity);
+        const read = activity === given.activity ? given : { ...given, activity };
         const entry =
           read.endMs === null && nowMs - read.startMs > STALE_RUNNING_MS ? await takeStaleRunning(read) : read;
         if (entry === null) continue;
@@ -389,7 +392,7 @@ function createBatchWriter(
         entries.push(entry);
         rows.push({
           id: ids[index] ?? '',
-          activity: activityName(entry.activity),
+          activity: entry.activity,
           start_ms: entry.startMs,
           end_ms: entry.endMs,
           tags: entry.tags,

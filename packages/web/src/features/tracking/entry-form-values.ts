@@ -25,12 +25,14 @@ export interface EntryFormValues {
   /** Comma-separated. */
   tags: string;
   note: string;
+  /** "calls" kept apart from the "Calls" in use (see KeepSeparateChoice). */
+  keepSeparate: boolean;
 }
 
-export type EntryFormField = Exclude<keyof EntryFormValues, 'nextDay'>;
+export type EntryFormField = Exclude<keyof EntryFormValues, 'nextDay' | 'keepSeparate'>;
 
 export function newEntryForm(date: CalendarDate): EntryFormValues {
-  return { activity: '', date, start: '', end: '', nextDay: false, tags: '', note: '' };
+  return { activity: '', date, start: '', end: '', nextDay: false, tags: '', note: '', keepSeparate: false };
 }
 
 /** An entry's fields on the workspace's clocks. */
@@ -45,6 +47,7 @@ export function entryToForm(entry: TimeEntry, timeZone: string): EntryFormValues
     nextDay: end !== null && end.slice(0, 10) > start.slice(0, 10),
     tags: entry.tags.join(', '),
     note: entry.note ?? '',
+    keepSeparate: false,
   };
 }
 
@@ -82,6 +85,7 @@ export function formToEntryInput(values: EntryFormValues): CreateEntryInput {
     end: endOf(values),
     tags: tagsOf(values.tags),
     note: noteOf(values.note),
+    ...(values.keepSeparate && { keepSeparate: true }),
   };
 }
 
@@ -98,6 +102,7 @@ export function formToEntryChanges(initial: EntryFormValues, values: EntryFormVa
     activity: values.activity,
     tags: tagsOf(values.tags),
     note: noteOf(values.note),
+    ...(values.keepSeparate && { keepSeparate: true }),
     ...(moved && { start: startOf(values) }),
     ...(!running && (moved || endMoved) && { end: endOf(values) }),
   };

@@ -27,19 +27,38 @@ export async function trackingLoader({ request }: LoaderFunctionArgs) {
   const date = dateParam(search, 'date') ?? today;
   const from = view === 'week' ? startOfIsoWeek(date) : date;
   const to = view === 'week' ? addDays(from, 6) : date;
-  const [timer, entries, review] = await Promise.all([
+  const [timer, entries, review, names, recent] = await Promise.all([
     trackingApi.timer(),
     trackingApi.entries(from, to),
     trackingApi.review(from, to),
+    trackingApi.activityNames(),
+    // The last week's entries, whatever day is shown: the latest of them can be continued.
+    trackingApi.entries(addDays(today, -6), today),
   ]);
-  return { view, date, today, from, to, timeZone: workspace.timeZone, running: timer.running, entries, review };
+  return {
+    view,
+    date,
+    today,
+    from,
+    to,
+    timeZone: workspace.timeZone,
+    running: timer.running,
+    entries,
+    review,
+    names: names.names,
+    recent,
+  };
 }
 
 /** One entry and the zone its times are shown in. */
 export async function entryEditLoader({ params }: LoaderFunctionArgs) {
   if (params.id === undefined) throw new Error('This page needs an entry id in its path.');
-  const [workspace, entry] = await Promise.all([trackingApi.workspace(), trackingApi.entry(params.id)]);
-  return { entry, timeZone: workspace.timeZone };
+  const [workspace, entry, names] = await Promise.all([
+    trackingApi.workspace(),
+    trackingApi.entry(params.id),
+    trackingApi.activityNames(),
+  ]);
+  return { entry, timeZone: workspace.timeZone, names: names.names };
 }
 
 /** The outcomes dated in the days asked (`?from=2026-03-01&to=2026-03-31`), this month by default. */
@@ -49,7 +68,8 @@ export async function outcomesLoader({ request }: LoaderFunctionArgs) {
   const today = dateInZone(new Date(), workspace.timeZone);
   const from = dateParam(search, 'from') ?? startOfMonth(today);
   const to = dateParam(search, 'to') ?? addDays(addMonths(startOfMonth(today), 1), -1);
-  return { today, from, to, outcomes: await trackingApi.outcomes(from, to) };
+  const [outcomes, names] = await Promise.all([trackingApi.outcomes(from, to), trackingApi.activityNames()]);
+  return { today, from, to, outcomes, names: names.names };
 }
 
 /** The workspace's zone: a file's wall-clock times are read in it unless the user names another. */
