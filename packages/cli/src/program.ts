@@ -40,6 +40,10 @@ export const commandGroups: ReadonlyArray<{ commands: readonly string[]; load():
     load: async () => (await import('./planner/planner.commands.js')).registerPlannerCommands,
   },
   {
+    commands: ['completion', '__complete'],
+    load: async () => (await import('./completion/completion.commands.js')).registerCompletionCommands,
+  },
+  {
     commands: ['restore'],
     load: async () => (await import('./backup/restore.commands.js')).registerRestoreCommands,
   },

@@ -13,6 +13,7 @@ export * from './time/calendar-date-schema.js';
 export * from './time/clock-time.js';
 export * from './activities/activity.js';
 export * from './activities/activity-input.js';
+export * from './activities/activity-name.js';
 export * from './activities/activity-pace.js';
 export * from './activities/activity-standing.js';
 export * from './funnels/beta.js';

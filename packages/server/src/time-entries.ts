@@ -2,3 +2,4 @@
 // openTimeEntries). Everything else comes from the package's main entry, index.ts.
 export { loadConfig } from './config/config.js';
 export { openTimeEntries } from './tracking/open-time-entries.js';
+export type { TimerStart } from './tracking/time-entry.service.js';

@@ -66,7 +66,7 @@ describe.each([
     await filter.getByLabel('Client', { exact: true }).fill('Acme');
     await filter.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL(/client=Acme/);
-    await page.getByText('Mon, Mar 2: 1 h 30 min tracked in the entries filtered.').waitFor();
+    await page.getByText('Mon, Mar 2: 1 hr 30 min tracked in the entries filtered.').waitFor();
     const list = page.getByRole('region', { name: /^Mon, Mar 2/ });
     await list.getByRole('cell', { name: /^Proposal/ }).waitFor();
     expect(await list.getByRole('cell', { name: /^Admin/ }).count()).toBe(0);
@@ -78,9 +78,9 @@ describe.each([
     await page.getByRole('link', { name: 'Next day' }).click();
     await page.waitForURL(/date=2026-03-03.*client=Acme/);
     await page.getByRole('link', { name: 'Previous day' }).click();
-    await page.getByText('Mon, Mar 2: 1 h 30 min tracked in the entries filtered.').waitFor();
+    await page.getByText('Mon, Mar 2: 1 hr 30 min tracked in the entries filtered.').waitFor();
     await page.getByRole('form', { name: 'Filter entries' }).getByRole('button', { name: 'Show all' }).click();
-    await page.getByText('Mon, Mar 2: 2 h 30 min tracked.').waitFor();
+    await page.getByText('Mon, Mar 2: 2 hr 30 min tracked.').waitFor();
     await page
       .getByRole('region', { name: /^Mon, Mar 2/ })
       .getByRole('cell', { name: /^Admin/ })

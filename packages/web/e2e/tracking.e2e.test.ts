@@ -290,7 +290,7 @@ describe('the tracking pages', () => {
     expect(options).toHaveLength(14);
     expect(options).not.toContain('— not in this file —');
     expect(await columns.getByText(/^More columns/).textContent()).toBe(
-      'More columns: Tags from “Tags”, Task from “Task”, Client from “Client”, User from “User”, Email from “Email”',
+      'More columns: Tags from “Tags”, Task from “Task”, Client from “Client”, Billable (yes or no) from “Billable”, User from “User”, Email from “Email”',
     );
 
     const query = nextImportQuery();

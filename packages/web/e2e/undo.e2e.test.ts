@@ -40,7 +40,7 @@ describe.each([
     const before = await entryRow(calls.id);
     await page.goto('/tracking?view=day&date=2026-03-02');
     const day = page.getByRole('region', { name: 'Mon, Mar 2' });
-    await day.getByRole('heading', { name: 'Mon, Mar 2 · 1 h 50 min' }).waitFor();
+    await day.getByRole('heading', { name: 'Mon, Mar 2 · 1 hr 50 min' }).waitFor();
 
     await day.getByRole('button', { name: 'Delete Calls at 09:00' }).click();
     const notice = page.getByRole('status').filter({ hasText: 'Deleted Calls at 09:00.' });
@@ -51,7 +51,7 @@ describe.each([
 
     await notice.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('status').filter({ hasText: 'Restored Calls at 09:00.' }).waitFor();
-    await day.getByRole('heading', { name: 'Mon, Mar 2 · 1 h 50 min' }).waitFor();
+    await day.getByRole('heading', { name: 'Mon, Mar 2 · 1 hr 50 min' }).waitFor();
     expect(await entryRow(calls.id)).toEqual(before);
 
     // By keyboard: the Delete button goes with its row, so the focus lands on Undo; Enter restores.

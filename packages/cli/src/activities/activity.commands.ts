@@ -28,6 +28,7 @@ interface ActivityOptions {
   goal?: string[];
   workdays?: string;
   start?: string;
+  keepSeparate?: boolean;
   json?: boolean;
 }
 
@@ -60,6 +61,7 @@ function addActivityOptions(command: Command): Command {
     .option('--goal <id>', 'a goal it serves (repeat, or separate ids with commas)', collectIds)
     .option('--workdays <days>', `the days you do it, comma-separated (${weekdays.join(',')}); default mon-fri`)
     .option('--start <date>', 'the day its pace line starts, YYYY-MM-DD (default today)')
+    .option('--keep-separate', 'allow a name that differs from another activity only by case ("Calls" beside "calls")')
     .option('--json', 'print JSON');
 }
 
@@ -81,6 +83,7 @@ function activityFields(options: ActivityOptions): Record<string, unknown> {
     goalIds: options.goal,
     workdays: options.workdays?.split(',').map((day) => day.trim().toLowerCase()),
     startDate: options.start,
+    keepSeparate: options.keepSeparate,
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }

@@ -10,6 +10,7 @@ import {
   collect,
   describeEntry,
   entryJson,
+  KEEP_SEPARATE,
   type BillingOptions,
 } from './tracking-output.js';
 
@@ -45,13 +46,21 @@ export function registerEntryCommands(program: Command, io: CliIo): void {
       .requiredOption('--start <datetime>', 'YYYY-MM-DD HH:mm on your clock, or ISO 8601 with an offset')
       .requiredOption('--end <datetime>', 'YYYY-MM-DD HH:mm on your clock, or ISO 8601 with an offset')
       .option('--tag <tag>', 'a tag (repeat for more)', collect)
-      .option('--note <text>', 'a note'),
+      .option('--note <text>', 'a note')
+      .option('--keep-separate', KEEP_SEPARATE),
   )
     .option('--json', 'print JSON')
     .action(
       (
         activity: string,
-        options: BillingOptions & { start: string; end: string; tag?: string[]; note?: string; json?: boolean },
+        options: BillingOptions & {
+          start: string;
+          end: string;
+          tag?: string[];
+          note?: string;
+          keepSeparate?: boolean;
+          json?: boolean;
+        },
       ) =>
         withBigrock(io, async (bigrock) => {
           const added = await bigrock.entries.add({
@@ -61,6 +70,7 @@ export function registerEntryCommands(program: Command, io: CliIo): void {
             tags: options.tag,
             note: options.note,
             ...billingInput(options),
+            keepSeparate: options.keepSeparate,
           });
           if (options.json) return printJson(io, added);
           io.out(`Added ${added.id}: ${describeEntry(added, await bigrock.entries.zone())}\n`);
@@ -89,7 +99,8 @@ export function registerEntryCommands(program: Command, io: CliIo): void {
       .option('--start <datetime>', 'the start')
       .option('--end <datetime>', 'the end')
       .option('--tag <tag>', 'tags, replacing the old ones (repeat for more)', collect)
-      .option('--note <text>', 'the note ("" to clear it)'),
+      .option('--note <text>', 'the note ("" to clear it)')
+      .option('--keep-separate', KEEP_SEPARATE),
   )
     .option('--json', 'print JSON')
     .action(
@@ -101,6 +112,7 @@ export function registerEntryCommands(program: Command, io: CliIo): void {
           end?: string;
           tag?: string[];
           note?: string;
+          keepSeparate?: boolean;
           json?: boolean;
         },
       ) =>
@@ -112,6 +124,7 @@ export function registerEntryCommands(program: Command, io: CliIo): void {
             tags: options.tag,
             note: options.note,
             ...billingInput(options),
+            keepSeparate: options.keepSeparate,
           });
           if (options.json) return printJson(io, edited);
           io.out(`Updated ${edited.id}: ${describeEntry(edited, await bigrock.entries.zone())}\n`);

@@ -3,6 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 
 import { printJson, printTable, withBigrock, type CliIo } from '../cli-context.js';
 import { parseNumber } from '../option-parsers.js';
+import { KEEP_SEPARATE } from './tracking-output.js';
 
 /** `clients` and `leads` read as naturally as `client` and `lead`. */
 function parseKind(value: string): OutcomeKind {
@@ -24,6 +25,7 @@ export function registerOutcomeCommands(program: Command, io: CliIo): void {
     .option('--channel <name>', 'the channel it came from: referral, LinkedIn, a networking event...')
     .option('--date <date>', 'YYYY-MM-DD (default today)')
     .option('--note <text>', 'a note')
+    .option('--keep-separate', KEEP_SEPARATE)
     .option('--json', 'print JSON')
     .action(
       (
@@ -35,6 +37,7 @@ export function registerOutcomeCommands(program: Command, io: CliIo): void {
           channel?: string;
           date?: string;
           note?: string;
+          keepSeparate?: boolean;
           json?: boolean;
         },
       ) =>

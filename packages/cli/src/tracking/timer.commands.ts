@@ -1,12 +1,35 @@
 import { AppError, formatDuration, STALE_RUNNING_MS } from '@bigrock/core';
 import type { Command } from 'commander';
 
+import type { TimerStart } from '@bigrock/server/time-entries';
+
 import { printJson, withTimeEntries, type CliIo } from '../cli-context.js';
 import { askChoice, canAsk } from '../terminal-question.js';
-import { addBillingOptions, billingInput, collect, localTime, type BillingOptions } from './tracking-output.js';
+import {
+  addBillingOptions,
+  billingInput,
+  collect,
+  KEEP_SEPARATE,
+  localTime,
+  type BillingOptions,
+} from './tracking-output.js';
+
+const AT_HELP = 'when it started, if not now: HH:mm today, YYYY-MM-DD HH:mm, or ISO 8601';
+
+/** `Started Calls; stopped Email after 45 min.`, with the start's clock time when one was given. */
+function describeStart(result: TimerStart, zone: string | null): string {
+  // No clock time for a start now: formatting one in a zone costs a command a third of its time.
+  const at = zone === null ? '' : ` at ${localTime(result.started.start, zone)}`;
+  const stopped = result.stopped
+    ? `; stopped ${result.stopped.activity} after ${formatDuration(result.stopped.durationSeconds, { precise: true })}`
+    : '';
+  return `Started ${result.started.activity}${at}${stopped}.\n`;
+}
 
 export function registerTimerCommands(program: Command, io: CliIo): void {
-  const timer = program.command('timer').description('one running timer at a time: start, stop, status');
+  const timer = program
+    .command('timer')
+    .description('one running timer at a time: start, stop, continue, edit, status');
 
   addBillingOptions(
     timer
@@ -14,23 +37,62 @@ export function registerTimerCommands(program: Command, io: CliIo): void {
       .description('start a timer; the one running stops at the same instant')
       .argument('<activity>', 'what you are doing: Calls, Facebook, Client work...')
       .option('--note <text>', 'a note')
-      .option('--tag <tag>', 'a tag (repeat for more)', collect),
+      .option('--tag <tag>', 'a tag (repeat for more)', collect)
+      .option('--at <time>', AT_HELP)
+      .option('--keep-separate', KEEP_SEPARATE),
   )
     .option('--json', 'print JSON: { started, stopped }')
-    .action((activity: string, options: BillingOptions & { note?: string; tag?: string[]; json?: boolean }) =>
+    .action(
+      (
+        activity: string,
+        options: BillingOptions & {
+          note?: string;
+          tag?: string[];
+          at?: string;
+          keepSeparate?: boolean;
+          json?: boolean;
+        },
+      ) =>
+        withTimeEntries(io, async ({ entries }) => {
+          const result = await entries.startTimer({
+            activity,
+            note: options.note,
+            tags: options.tag,
+            start: options.at,
+            keepSeparate: options.keepSeparate,
+            ...billingInput(options),
+          });
+          if (options.json) return printJson(io, result);
+          io.out(describeStart(result, options.at === undefined ? null : await entries.zone()));
+        }),
+    );
+
+  timer
+    .command('continue')
+    .description("start again the last entry's activity, tags and note (or those of the entry named)")
+    .argument('[entry-id]', 'the entry to continue (default: the last one stopped)')
+    .option('--at <time>', AT_HELP)
+    .option('--json', 'print JSON: { started, stopped }')
+    .action((entryId: string | undefined, options: { at?: string; json?: boolean }) =>
       withTimeEntries(io, async ({ entries }) => {
-        const result = await entries.startTimer({
-          activity,
-          note: options.note,
-          tags: options.tag,
-          ...billingInput(options),
-        });
+        const result = await entries.continueTimer({ entryId, start: options.at });
         if (options.json) return printJson(io, result);
-        // No clock time: it is now, and formatting one in a zone costs a command a third of its time.
-        const stopped = result.stopped
-          ? `; stopped ${result.stopped.activity} after ${formatDuration(result.stopped.durationSeconds, { precise: true })}`
-          : '';
-        io.out(`Started ${result.started.activity}${stopped}.\n`);
+        io.out(describeStart(result, options.at === undefined ? null : await entries.zone()));
+      }),
+    );
+
+  timer
+    .command('edit')
+    .description('change the running timer: when it started ("I started 10 minutes ago")')
+    .requiredOption('--start <time>', 'the new start: HH:mm today, YYYY-MM-DD HH:mm, or ISO 8601')
+    .option('--json', 'print JSON: the running entry')
+    .action((options: { start: string; json?: boolean }) =>
+      withTimeEntries(io, async ({ entries }) => {
+        const running = await entries.editTimer({ start: options.start });
+        if (options.json) return printJson(io, running);
+        io.out(
+          `${running.activity} now started at ${localTime(running.start, await entries.zone())}: running for ${formatDuration(running.durationSeconds, { precise: true })}.\n`,
+        );
       }),
     );
 

@@ -89,3 +89,7 @@ export function addFilterOptions(command: Command): Command {
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
+
+/** The help of `--keep-separate`, the same wherever an activity is named. */
+export const KEEP_SEPARATE =
+  'keep the activity as typed, apart from one that differs only by case (by default "calls" is written as the "Calls" in use)';

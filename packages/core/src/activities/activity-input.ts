@@ -85,11 +85,17 @@ export function checkRate(fields: RateFields, context: IssueSink): void {
     });
 }
 
-export const createActivitySchema = activityFieldsSchema.superRefine(checkRate);
+/** "Calls" beside "calls": allowed only when asked for, or the second would hide the first. */
+const keepSeparate = z
+  .boolean()
+  .optional()
+  .describe('Allow a name that differs from another activity only by case, as an activity of its own');
+
+export const createActivitySchema = activityFieldsSchema.extend({ keepSeparate }).superRefine(checkRate);
 export type CreateActivityInput = z.input<typeof createActivitySchema>;
 
 /** Every field may change; the rate is checked again once merged with what is stored. */
-export const updateActivitySchema = activityFieldsSchema.partial();
+export const updateActivitySchema = activityFieldsSchema.partial().extend({ keepSeparate });
 export type UpdateActivityInput = z.input<typeof updateActivitySchema>;
 
 export const logActivitySchema = z.object({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { findIdleGap, resolveIdleSchema } from './idle-time.js';
+import { resolveIdleSchema } from './idle-input.js';
+import { findIdleGap } from './idle-time.js';
 
 const minute = 60_000;
 const thresholdMs = 10 * minute;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { currencyCodeSchema } from '../input/currency-code.js';
 import { boundedNumber } from '../input/number-schema.js';
-import { optionalTextSchema, textSchema } from '../input/text-schema.js';
+import { idSchema, optionalTextSchema, textSchema } from '../input/text-schema.js';
 import { calendarDateSchema } from '../time/calendar-date-schema.js';
 import type { CalendarDate } from '../time/calendar-date.js';
 import { instantInputProblem } from '../time/zoned-time.js';
@@ -122,13 +122,41 @@ const billingFields = {
   currency: currencyCodeSchema.nullable().optional().describe('ISO 4217 code of the rate, such as USD'),
 };
 
+/**
+ * "Calls" and "calls" are one activity: a name is written as the one already in use unless this is
+ * true, when the spelling given becomes an activity of its own.
+ */
+export const keepSeparateSchema = z
+  .boolean()
+  .optional()
+  .describe('Keep this spelling as an activity of its own, even if one differs from it only by case');
+
 export const startTimerSchema = z.object({
   activity: entryActivitySchema,
   note: noteSchema,
   tags: tagsSchema.optional(),
   ...billingFields,
+  start: instantInputSchema
+    .optional()
+    .describe('When it started, if not now: HH:mm today or YYYY-MM-DD HH:mm in the workspace time zone, or ISO 8601'),
+  keepSeparate: keepSeparateSchema,
 });
 export type StartTimerInput = z.input<typeof startTimerSchema>;
+
+/** Changes the running timer: its start ("I started 10 minutes ago"). */
+export const editTimerSchema = z.object({
+  start: instantInputSchema.describe(
+    'The new start: HH:mm today or YYYY-MM-DD HH:mm in the workspace time zone, or ISO 8601',
+  ),
+});
+export type EditTimerInput = z.input<typeof editTimerSchema>;
+
+/** Starts again what an entry was: its activity, tags and note (the last stopped entry when no id is given). */
+export const continueTimerSchema = z.object({
+  entryId: idSchema.optional().describe('The entry to continue; the last stopped one by default'),
+  start: startTimerSchema.shape.start,
+});
+export type ContinueTimerInput = z.input<typeof continueTimerSchema>;
 
 export const createEntrySchema = z.object({
   activity: entryActivitySchema,
@@ -137,6 +165,7 @@ export const createEntrySchema = z.object({
   tags: tagsSchema.optional(),
   note: noteSchema,
   ...billingFields,
+  keepSeparate: keepSeparateSchema,
 });
 export type CreateEntryInput = z.input<typeof createEntrySchema>;
 
@@ -217,6 +246,7 @@ export const createOutcomeSchema = z
     activity: optionalTextSchema(200),
     channel: optionalTextSchema(100),
     note: noteSchema,
+    keepSeparate: keepSeparateSchema,
   })
   .superRefine((outcome, context) => {
     if (outcome.kind !== 'revenue' && outcome.currency !== undefined) {

@@ -1,6 +1,7 @@
 import {
   activityClasses,
   AppError,
+  matchActivityName,
   ratePeriods,
   weekdays,
   type Activity,
@@ -196,13 +197,20 @@ export function createActivityRepository(db: Kysely<Database>) {
 
     /** By name, ignoring case: "Calls" finds "calls". */
     async findByName(workspaceId: string, name: string): Promise<Activity | undefined> {
+      // Compared here rather than with SQL's lower(), which SQLite applies to ASCII letters only:
+      // "Écrire" and "écrire" are one activity on both databases. A workspace has few activities.
       const rows = await db
         .selectFrom('activities')
         .selectAll()
         .where('workspace_id', '=', workspaceId)
-        .where(sql<string>`lower(name)`, '=', name.toLowerCase())
+        .orderBy('created_at')
+        .orderBy('id')
         .execute();
-      const row = rows.find((candidate) => candidate.name === name) ?? rows[0];
+      const match = matchActivityName(
+        name,
+        rows.map((row) => row.name),
+      );
+      const row = rows.find((candidate) => candidate.name === match);
       return row && (await withGoals(workspaceId, [row]))[0];
     },
 

@@ -60,15 +60,28 @@ export function createActivityService({ activities, goals, workspaces, clock, wo
     return activity;
   }
 
-  async function assertNameFree(name: string, except?: string): Promise<void> {
+  /**
+   * A name must not stand for another activity: "Calls" where "calls" exists would be a second
+   * "calls" (names are looked up whatever their case), unless the user keeps them apart.
+   */
+  async function assertNameFree(
+    name: string,
+    options: { except?: string; keepSeparate?: boolean } = {},
+  ): Promise<void> {
     const existing = await activities.findByName(workspaceId, name);
-    if (existing !== undefined && existing.id !== except) {
+    if (existing === undefined || existing.id === options.except) return;
+    if (existing.name === name) {
       throw new AppError(
         'conflict',
         `An activity named "${existing.name}" already exists; pick another name or use that one.`,
-        {
-          field: 'name',
-        },
+        { field: 'name' },
+      );
+    }
+    if (!options.keepSeparate) {
+      throw new AppError(
+        'conflict',
+        `An activity named "${existing.name}" already exists, and names are the same whatever their case; use that one, pick another name, or keep "${name}" as a separate activity (keepSeparate, or --keep-separate on the command line).`,
+        { field: 'name' },
       );
     }
   }
@@ -139,7 +152,7 @@ export function createActivityService({ activities, goals, workspaces, clock, wo
 
     async create(input: unknown): Promise<Activity> {
       const fields = parseInput(createActivitySchema, input);
-      await assertNameFree(fields.name);
+      await assertNameFree(fields.name, { keepSeparate: fields.keepSeparate });
       const goalIds = [...new Set(fields.goalIds ?? [])];
       await assertGoals(goalIds);
       const now = clock.now().toISOString();
@@ -165,11 +178,12 @@ export function createActivityService({ activities, goals, workspaces, clock, wo
     async update(ref: string, input: unknown): Promise<Activity> {
       const fields = parseInput(updateActivitySchema, input);
       const current = await find(ref);
-      const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+      const { keepSeparate, ...changes } = fields;
+      const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
       const activity: Activity = { ...current, ...defined, updatedAt: clock.now().toISOString() };
       if (fields.goalIds !== undefined) activity.goalIds = [...new Set(fields.goalIds)];
       assertRate(activity);
-      if (activity.name !== current.name) await assertNameFree(activity.name, current.id);
+      if (activity.name !== current.name) await assertNameFree(activity.name, { except: current.id, keepSeparate });
       await assertGoals(activity.goalIds);
       await activities.update(activity);
       return activity;

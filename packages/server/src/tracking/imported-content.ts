@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 
-import { hasBilling, importedContentText, NO_BILLING, type EntryBilling } from '@bigrock/core';
+import { activityNameKey, hasBilling, importedContentText, NO_BILLING, type EntryBilling } from '@bigrock/core';
 
 import type { TimeEntryTable } from '../db/database.js';
 
@@ -78,6 +78,7 @@ type BillingColumns = Pick<TimeEntryTable, 'client' | 'project' | 'billable' | '
  * billing to fill in (`fill`). An imported entry nobody changed has no `source_hash`: it is
  * compared field by field. One changed in Bigrock since (see `keepImportedContent`) is compared by
  * the hash of what it was imported as, so a re-import of the same file leaves the user's change alone.
+ * Activity names that differ only by case are the same.
  *
  * An entry imported before Bigrock kept billing (migration 0008) has none, and a hash made then
  * was made without it: such an entry matches a source that now gives billing, the other fields
@@ -97,7 +98,9 @@ export function compareWithImported(
   }
   const storedBilling = billingOf(stored);
   const same =
-    stored.activity === incoming.activity &&
+    // "calls" in the file is the workspace's "Calls": the same activity, whichever was written.
+    (stored.activity === incoming.activity ||
+      activityNameKey(stored.activity) === activityNameKey(incoming.activity)) &&
     Number(stored.start_ms) === Number(incoming.start_ms) &&
     (stored.end_ms === null ? null : Number(stored.end_ms)) ===
       (incoming.end_ms === null ? null : Number(incoming.end_ms)) &&

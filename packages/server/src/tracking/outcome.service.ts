@@ -4,10 +4,14 @@ import type { Clock } from '../clock.js';
 import { newId } from '../db/new-id.js';
 import { parseInput } from '../validation.js';
 import type { WorkspaceRepository } from '../workspaces/workspace.repository.js';
+import { resolveActivityName } from './activity-names.js';
 import type { OutcomeRepository } from './outcome.repository.js';
+import type { TimeEntryQueries } from './time-entry.repository.js';
 
 export interface OutcomeServiceDeps {
   outcomes: OutcomeRepository;
+  /** The names of activities in use: an outcome credited to "calls" goes to "Calls". */
+  names: TimeEntryQueries;
   workspaces: WorkspaceRepository;
   clock: Clock;
   workspaceId: string;
@@ -16,7 +20,7 @@ export interface OutcomeServiceDeps {
 /** Used for the first revenue of a workspace that names no currency. */
 export const DEFAULT_CURRENCY = 'USD';
 
-export function createOutcomeService({ outcomes, workspaces, clock, workspaceId }: OutcomeServiceDeps) {
+export function createOutcomeService({ outcomes, names, workspaces, clock, workspaceId }: OutcomeServiceDeps) {
   return {
     /** Records revenue, a client or leads; revenue takes the currency of the last one unless told. */
     async add(input: unknown): Promise<Outcome> {
@@ -32,7 +36,10 @@ export function createOutcomeService({ outcomes, workspaces, clock, workspaceId 
             ? (fields.currency ?? (await outcomes.lastCurrency(workspaceId)) ?? DEFAULT_CURRENCY)
             : null,
         date: fields.date ?? dateInZone(at, zone),
-        activity: fields.activity ?? null,
+        activity:
+          fields.activity == null
+            ? null
+            : await resolveActivityName(names, workspaceId, fields.activity, fields.keepSeparate),
         channel: fields.channel ?? null,
         note: fields.note ?? null,
         createdAt: at.toISOString(),

@@ -186,6 +186,88 @@ function createTimeEntryQueries(db: Kysely<Database>, dialect: DialectName) {
   return {
     findRunning,
 
+    /**
+     * The distinct activity names of the workspace's entries, in the index's order, at most
+     * `limit`: each step looks up the next name after the last in the index
+     * (`time_entries_activity_idx`), so a million entries of twenty activities cost twenty lookups.
+     */
+    async entryActivityNames(workspaceId: string, limit = Number.MAX_SAFE_INTEGER): Promise<string[]> {
+      const result = await sql<{ name: string | null }>`
+        with recursive names(name, n) as (
+          select (select activity from time_entries where workspace_id = ${workspaceId}
+                  order by activity limit 1), 1
+          union all
+          select (select activity from time_entries where workspace_id = ${workspaceId} and activity > names.name
+                  order by activity limit 1), names.n + 1
+          from names where names.name is not null and names.n < ${Math.min(limit, 1e9)}
+        )
+        select name from names where name is not null`.execute(db);
+      return result.rows.flatMap(({ name }) => (name === null ? [] : [name]));
+    },
+
+    /** Whether an entry names its activity exactly so. */
+    async hasEntryActivity(workspaceId: string, name: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('time_entries')
+        .select('id')
+        .where('workspace_id', '=', workspaceId)
+        .where('activity', '=', name)
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /** When an entry of this activity (spelled exactly so) last started, or null. */
+    async lastUse(workspaceId: string, name: string): Promise<number | null> {
+      const row = await db
+        .selectFrom('time_entries')
+        .select('start_ms')
+        .where('workspace_id', '=', workspaceId)
+        .where('activity', '=', name)
+        .orderBy('start_ms', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row === undefined ? null : Number(row.start_ms);
+    },
+
+    /** The activities' names (the activities area's table), oldest first. */
+    async activityTableNames(workspaceId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('activities')
+        .select('name')
+        .where('workspace_id', '=', workspaceId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(({ name }) => name);
+    },
+
+    /** The activities of the latest entries, latest first, each once. */
+    async recentActivities(workspaceId: string, entries: number): Promise<string[]> {
+      const rows = await db
+        .selectFrom('time_entries')
+        .select('activity')
+        .where('workspace_id', '=', workspaceId)
+        .orderBy('start_ms', 'desc')
+        .orderBy('id', 'desc')
+        .limit(entries)
+        .execute();
+      return [...new Set(rows.map(({ activity }) => activity))];
+    },
+
+    /** The stopped entry that started last: what "continue" starts again. */
+    async lastStopped(workspaceId: string): Promise<TimeEntryRow | undefined> {
+      return db
+        .selectFrom('time_entries')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('end_ms', 'is not', null)
+        .orderBy('start_ms', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+    },
+
     async find(workspaceId: string, id: string): Promise<TimeEntryRow | undefined> {
       return db
         .selectFrom('time_entries')

@@ -4,10 +4,12 @@ import {
   assertCalendarDate,
   bucketEntries,
   bucketSpan,
+  continueTimerSchema,
   createEntrySchema,
   dateInZone,
   dateRangeInZone,
   DEFAULT_WORKING_HOURS,
+  editTimerSchema,
   entryFilterSchema,
   findReviewItems,
   AWAY_ACTIVITY,
@@ -33,8 +35,14 @@ import { newId } from '../db/new-id.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { parseInput } from '../validation.js';
 import type { WorkspaceRepository } from '../workspaces/workspace.repository.js';
+import { activityNameSuggestions, resolveActivityName } from './activity-names.js';
 import { billingColumns, billingOf, keepImportedContent } from './imported-content.js';
-import { toTimeEntry, type TimeEntryRepository, type TimeEntryRow } from './time-entry.repository.js';
+import {
+  toTimeEntry,
+  type TimeEntryQueries,
+  type TimeEntryRepository,
+  type TimeEntryRow,
+} from './time-entry.repository.js';
 
 export interface TimeEntryServiceDeps {
   entries: TimeEntryRepository;
@@ -150,38 +158,113 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
     throw new AppError('invalid-input', 'end: choose an end after the start.', { field: 'end' });
   }
 
-  async function startOnce(
-    activity: string,
-    note: string | null,
-    tags: string[],
-    billing: EntryBilling,
-  ): Promise<TimerStart> {
+  /** `2026-03-02 09:45`: an instant on the workspace's clocks, as the user types one. */
+  const wallClock = (instantMs: number, timeZone: string) => localDateTime(instantMs, timeZone).slice(0, 16);
+
+  /** A start the user gave must have passed: a timer counts time spent, not time to come. */
+  function assertPassed(startMs: number, nowMs: number, timeZone: string): void {
+    if (startMs <= nowMs) return;
+    throw new AppError(
+      'invalid-input',
+      `start: ${wallClock(startMs, timeZone)} is in the future (it is ${wallClock(nowMs, timeZone)} now); give a time that has passed, such as ${wallClock(nowMs - 10 * 60_000, timeZone).slice(11)}.`,
+      { field: 'start' },
+    );
+  }
+
+  /**
+   * A timer that starts at `startMs` and runs until now must not run over a stopped entry: the
+   * refusal names the entry and the earliest start that would do. Entries that started at or
+   * after `beforeMs` (the running timer's own start, when it is moved) are not looked at.
+   */
+  async function assertNoEntryAfter(
+    repository: TimeEntryQueries,
+    startMs: number,
+    beforeMs: number,
+    timeZone: string,
+    except?: string,
+  ): Promise<void> {
+    const overlapping = (await repository.listInRange(workspaceId, { startMs, endMs: beforeMs })).filter(
+      (row) => row.end_ms !== null && row.id !== except && Number(row.end_ms) > startMs,
+    );
+    const last = overlapping.reduce<TimeEntryRow | undefined>(
+      (latest, row) => (latest === undefined || Number(row.end_ms) > Number(latest.end_ms) ? row : latest),
+      undefined,
+    );
+    if (last === undefined) return;
+    const end = wallClock(Number(last.end_ms), timeZone);
+    throw new AppError(
+      'invalid-input',
+      `start: ${last.activity} was tracked until ${end}; start at ${end} or later, or change that entry first.`,
+      { field: 'start' },
+    );
+  }
+
+  interface StartRequest {
+    activity: string;
+    keepSeparate: boolean;
+    note: string | null;
+    tags: string[];
+    /** A start given by the user ("I started 10 minutes ago"), or null for now. */
+    start: string | null;
+    billing: EntryBilling;
+  }
+
+  async function startOnce(request: StartRequest): Promise<TimerStart> {
+    const timeZone = await zone();
     return entries.timerTransaction(workspaceId, async (repository) => {
       // The clock is read once the timer is ours: a start that waited for another one then never
       // begins before it.
       const at = now();
-      const stopped = await repository.stopRunning(workspaceId, at.getTime(), at.toISOString());
+      let stopAtMs = at.getTime();
+      if (request.start !== null) {
+        const read = readInstantInput(request.start, timeZone, at);
+        if ('problem' in read) throw new AppError('invalid-input', `start: ${read.problem}.`, { field: 'start' });
+        stopAtMs = read.instantMs;
+        assertPassed(stopAtMs, at.getTime(), timeZone);
+        const running = await repository.findRunning(workspaceId);
+        if (running !== undefined && Number(running.start_ms) > stopAtMs) {
+          const since = wallClock(Number(running.start_ms), timeZone);
+          throw new AppError(
+            'invalid-input',
+            `start: ${running.activity} has been running since ${since}; start at ${since} or later, or change its start first (bigrock timer edit --start).`,
+            { field: 'start' },
+          );
+        }
+        if (running === undefined) await assertNoEntryAfter(repository, stopAtMs, at.getTime() + 1, timeZone);
+      }
+      const stopped = await repository.stopRunning(workspaceId, stopAtMs, at.toISOString());
       // One instant ends the previous timer and begins this one, even when the previous one began
       // later by another clock (another server on the same PostgreSQL).
-      const startMs = stopped?.end_ms == null ? at.getTime() : Number(stopped.end_ms);
+      const startMs = stopped?.end_ms == null ? stopAtMs : Number(stopped.end_ms);
+      const activity = await resolveActivityName(repository, workspaceId, request.activity, request.keepSeparate);
       const row = {
         id: newId(),
         workspace_id: workspaceId,
         activity,
         start_ms: startMs,
         end_ms: null,
-        tags: tags.join(','),
-        note,
+        tags: request.tags.join(','),
+        note: request.note,
         source: 'timer',
         source_id: null,
         source_hash: null,
         created_at: at.toISOString(),
         updated_at: at.toISOString(),
-        ...billingColumns(billing),
+        ...billingColumns(request.billing),
       };
       await repository.insert(row);
       return { started: toEntry(row), stopped: stopped === undefined ? null : toEntry(stopped) };
     });
+  }
+
+  async function start(request: StartRequest): Promise<TimerStart> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await startOnce(request);
+      } catch (error) {
+        if (attempt >= START_ATTEMPTS || !isUniqueViolation(error)) throw error;
+      }
+    }
   }
 
   return {
@@ -193,17 +276,75 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
       return row === undefined ? null : toEntry(row);
     },
 
-    /** Starts a timer; the one running, if any, stops at the same instant: one thing at a time. */
+    /**
+     * Starts a timer; the one running, if any, stops at the same instant: one thing at a time.
+     * Given a start ("I started at 09:50"), the running one stops then; a start to come, before the
+     * running timer's, or inside a stopped entry is refused.
+     */
     async startTimer(input: unknown): Promise<TimerStart> {
       const fields = parseInput(startTimerSchema, input);
-      const billing = billingAfter(fields, NO_BILLING);
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await startOnce(fields.activity, fields.note ?? null, fields.tags ?? [], billing);
-        } catch (error) {
-          if (attempt >= START_ATTEMPTS || !isUniqueViolation(error)) throw error;
-        }
+      return start({
+        activity: fields.activity,
+        keepSeparate: fields.keepSeparate ?? false,
+        note: fields.note ?? null,
+        tags: fields.tags ?? [],
+        start: fields.start ?? null,
+        billing: billingAfter(fields, NO_BILLING),
+      });
+    },
+
+    /**
+     * Starts again what an entry was, by the rules of a start: its activity, tags and note. The
+     * entry is the one named, or else the last one stopped.
+     */
+    async continueTimer(input: unknown = {}): Promise<TimerStart> {
+      const fields = parseInput(continueTimerSchema, input);
+      const row = fields.entryId === undefined ? await entries.lastStopped(workspaceId) : await findRow(fields.entryId);
+      if (row === undefined) {
+        throw new AppError(
+          'not-found',
+          'There is no entry to continue yet. Start a timer with: bigrock timer start <activity>',
+        );
       }
+      return start({
+        activity: row.activity,
+        keepSeparate: false,
+        note: row.note,
+        tags: row.tags === '' ? [] : row.tags.split(','),
+        start: fields.start ?? null,
+        // The same work again: for the same client and project, billed the same way.
+        billing: billingOf(row),
+      });
+    },
+
+    /**
+     * Moves the running timer's start ("I started 10 minutes ago"): not to a time to come, and not
+     * into an entry stopped before it.
+     */
+    async editTimer(input: unknown): Promise<TimeEntry> {
+      const fields = parseInput(editTimerSchema, input);
+      const timeZone = await zone();
+      return entries.timerTransaction(workspaceId, async (repository) => {
+        const running = await repository.findRunning(workspaceId);
+        if (running === undefined) {
+          throw new AppError('not-found', 'No timer is running. Start one with: bigrock timer start <activity>');
+        }
+        const at = now();
+        const read = readInstantInput(fields.start, timeZone, at);
+        if ('problem' in read) throw new AppError('invalid-input', `start: ${read.problem}.`, { field: 'start' });
+        assertPassed(read.instantMs, at.getTime(), timeZone);
+        // Later than it was, the timer covers less: no entry it did not meet before can be in the way.
+        if (read.instantMs < Number(running.start_ms))
+          await assertNoEntryAfter(repository, read.instantMs, Number(running.start_ms), timeZone, running.id);
+        const changed = { ...keepImportedContent(running), start_ms: read.instantMs, updated_at: at.toISOString() };
+        await repository.update(workspaceId, running.id, changed);
+        return toEntry({ ...running, ...changed });
+      });
+    },
+
+    /** The activity names to offer as one is typed: the latest entries' first, then the activities, then the rest. */
+    activityNames(): Promise<string[]> {
+      return activityNameSuggestions(entries, workspaceId);
     },
 
     async stopTimer(): Promise<TimeEntry> {
@@ -316,7 +457,7 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
       const row = {
         id: newId(),
         workspace_id: workspaceId,
-        activity: fields.activity,
+        activity: await resolveActivityName(entries, workspaceId, fields.activity, fields.keepSeparate),
         start_ms: startMs,
         end_ms: endMs,
         tags: (fields.tags ?? []).join(','),
@@ -355,7 +496,10 @@ export function createTimeEntryService({ entries, workspaces, clock, workspaceId
       const billing = billingAfter(fields, billingOf(row));
       const changed = {
         ...keepImportedContent(row),
-        activity: fields.activity ?? row.activity,
+        activity:
+          fields.activity === undefined || fields.activity === row.activity
+            ? row.activity
+            : await resolveActivityName(entries, workspaceId, fields.activity, fields.keepSeparate),
         start_ms: startMs,
         end_ms: endMs === null ? null : Number(endMs),
         tags: fields.tags === undefined ? row.tags : fields.tags.join(','),

@@ -25,7 +25,13 @@ export function createTrackingServices({ db, dialect, workspaces, clock, workspa
   const shared = { entries, workspaces, clock, workspaceId };
   return {
     entries: createTimeEntryService(shared),
-    outcomes: createOutcomeService({ outcomes: createOutcomeRepository(db), workspaces, clock, workspaceId }),
+    outcomes: createOutcomeService({
+      outcomes: createOutcomeRepository(db),
+      names: entries,
+      workspaces,
+      clock,
+      workspaceId,
+    }),
     imports: createImportService(shared),
     exports: createEntryExportService(shared),
   };

@@ -1,10 +1,12 @@
 import {
   bucketUnits,
   calendarDateSchema,
+  continueTimerSchema,
   createEntrySchema,
   createOutcomeSchema,
   entryFilterOf,
   entryFilterQuerySchema,
+  editTimerSchema,
   idSchema,
   resolveIdleSchema,
   splitEntrySchema,
@@ -54,6 +56,32 @@ export function trackingRoutes(entries: TimeEntryService, outcomes: OutcomeServi
         },
       },
       (request) => entries.resolveIdle(request.body),
+    );
+    app.post(
+      '/timer/continue',
+      {
+        schema: {
+          tags,
+          summary: "Start again an entry's activity, tags and note (the last stopped entry by default)",
+          body: continueTimerSchema.nullish(),
+        },
+      },
+      async (request, reply) => reply.status(201).send(await entries.continueTimer(request.body ?? {})),
+    );
+    app.patch(
+      '/timer',
+      { schema: { tags, summary: "Change the running timer's start", body: editTimerSchema } },
+      (request) => entries.editTimer(request.body),
+    );
+    app.get(
+      '/activity-names',
+      {
+        schema: {
+          tags,
+          summary: "Activity names to offer as one is typed: the latest entries', the activities', then the others",
+        },
+      },
+      async () => ({ names: await entries.activityNames() }),
     );
 
     app.get(

@@ -9,6 +9,7 @@ import * as goalSources from './0006-goal-sources.js';
 import * as deletedItems from './0007-deleted-items.js';
 import * as clientsProjects from './0008-clients-projects.js';
 import * as workingHours from './0009-working-hours.js';
+import * as activityNames from './0010-activity-names.js';
 import * as planner from './0011-planner.js';
 
 /** Every migration, in order. A new area adds its file here; names sort in the order they run. */
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
   '0007-deleted-items': deletedItems,
   '0008-clients-projects': clientsProjects,
   '0009-working-hours': workingHours,
+  '0010-activity-names': activityNames,
   '0011-planner': planner,
 };

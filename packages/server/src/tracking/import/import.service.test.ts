@@ -263,10 +263,11 @@ describe.each(dialects)('imports on %s', (dialect) => {
       dryRun: true,
     });
     expect(result.errors).toEqual([]);
+    // "Calls" in the file is the "calls" of entries imported before: the preview shows what is written.
     expect(result.preview.added).toEqual([
       {
         line: 2,
-        activity: 'Calls',
+        activity: 'calls',
         start: '2026-03-02T14:00:00.000Z',
         end: '2026-03-02T15:00:00.000Z',
         tags: ['calls'],
@@ -534,7 +535,8 @@ describe.each(dialects)('imports on %s', (dialect) => {
     const running = '[{"id":1,"start":"20250610T130000Z","tags":["writing"]}]';
     expect(counts(await importText(running, { running: 'keep' }))).toMatchObject({ added: 1 });
     const stopped = await test.bigrock.entries.stopTimer();
-    expect(stopped).toMatchObject({ activity: 'writing', source: 'import' });
+    // Entries of an earlier test spell it "Writing": an imported name takes the spelling in use.
+    expect(stopped).toMatchObject({ activity: 'Writing', source: 'import' });
 
     expect(counts(await importText(running))).toEqual({
       status: 'imported',
@@ -555,6 +557,7 @@ describe.each(dialects)('imports on %s', (dialect) => {
       ']',
     ].join('\n');
     // Entries that start on these days (a day also lists an earlier test's entry of months that spans it).
+    // Entries of earlier tests spell it "Writing": the file's "writing" takes that spelling.
     const stored = async () =>
       (await entriesIn('2025-10-31', '2025-11-01'))
         .filter(({ start }) => start >= '2025-10-31')
@@ -566,7 +569,7 @@ describe.each(dialects)('imports on %s', (dialect) => {
       expect(dry.staleRunning).toEqual([
         {
           line: 3,
-          activity: 'writing',
+          activity: 'Writing',
           start: '2025-11-01T13:00:00.000Z',
           stopAt: '2025-11-01T21:00:00.000Z',
           choice: null,
@@ -581,7 +584,7 @@ describe.each(dialects)('imports on %s', (dialect) => {
           line: 3,
           field: 'running',
           message:
-            '"writing" is still running in the file, since 1 Nov 2025, 09:00: more than a day before this import. Choose what becomes of it: stop it at 1 Nov 2025, 17:00 (8 hours after its start; the file shows nothing of it since), keep it running as your timer, or leave it out. Give --running stop, keep or skip on the command line (running=stop, keep or skip in the API).',
+            '"Writing" is still running in the file, since 1 Nov 2025, 09:00: more than a day before this import. Choose what becomes of it: stop it at 1 Nov 2025, 17:00 (8 hours after its start; the file shows nothing of it since), keep it running as your timer, or leave it out. Give --running stop, keep or skip on the command line (running=stop, keep or skip in the API).',
         },
       ]);
       expect(refused.staleRunning).toHaveLength(1);
@@ -596,13 +599,14 @@ describe.each(dialects)('imports on %s', (dialect) => {
       expect(await stored()).toEqual(['calls 2025-10-31T13:00:00.000Z 2025-10-31T14:00:00.000Z']);
 
       const dryStop = await importText(file, { running: 'stop', dryRun: true });
-      expect(dryStop.preview.added).toMatchObject([{ activity: 'writing', end: '2025-11-01T21:00:00.000Z' }]);
+      expect(dryStop.preview.added).toMatchObject([{ activity: 'Writing', end: '2025-11-01T21:00:00.000Z' }]);
       const stopped = await importText(file, { running: 'stop' });
       expect(counts(stopped)).toEqual({ status: 'imported', added: 1, changed: 0, skipped: 1, errors: 0 });
       expect(stopped.staleRunning).toMatchObject([{ choice: 'stop' }]);
       expect(await stored()).toEqual([
         'calls 2025-10-31T13:00:00.000Z 2025-10-31T14:00:00.000Z',
-        'writing 2025-11-01T13:00:00.000Z 2025-11-01T21:00:00.000Z',
+        // The spelling in use since an earlier test.
+        'Writing 2025-11-01T13:00:00.000Z 2025-11-01T21:00:00.000Z',
       ]);
       expect(await test.bigrock.entries.timer()).toBeNull();
 
@@ -615,7 +619,7 @@ describe.each(dialects)('imports on %s', (dialect) => {
       const kept = await importText(file.replace('20251101T130000Z', '20251102T130000Z'), { running: 'keep' });
       expect(counts(kept)).toMatchObject({ status: 'imported', added: 1 });
       expect(await test.bigrock.entries.timer()).toMatchObject({
-        activity: 'writing',
+        activity: 'Writing',
         start: '2025-11-02T13:00:00.000Z',
       });
       await test.bigrock.entries.stopTimer();

@@ -23,6 +23,7 @@ import {
 import type { Clock } from '../../clock.js';
 import { createIdSequence } from '../../db/new-id.js';
 import type { WorkspaceRepository } from '../../workspaces/workspace.repository.js';
+import { createActivityNameResolver } from '../activity-names.js';
 import {
   billingColumns,
   compareWithImported,
@@ -307,6 +308,8 @@ function createBatchWriter(
   // The timer running in Bigrock when the import began: an imported running interval must not fight it.
   let running: TimeEntryRow | undefined;
   let runningTaken = false;
+  // "calls" in the file joins the workspace's "Calls" (see resolveActivityName).
+  let activityName = (typed: string) => typed;
   // Old running intervals stopped by the import: the hash of the source's (running) version, so
   // that the same file again leaves them stopped, as it would had the user stopped them here.
   const stoppedHashes = new Map<string, string>();
@@ -378,13 +381,17 @@ function createBatchWriter(
 
     async start(): Promise<void> {
       running = await repository.findRunning(workspaceId);
+      activityName = await createActivityNameResolver(repository, workspaceId);
     },
 
     async write(batch: readonly PreparedEntry[]): Promise<void> {
       const ids = nextIds(batch.length);
       const entries: PreparedEntry[] = [];
       const rows: ImportedRow[] = [];
-      for (const [index, read] of batch.entries()) {
+      for (const [index, given] of batch.entries()) {
+        // Named as the workspace names it before anything compares it with what is stored.
+        const activity = activityName(given.activity);
+        const read = activity === given.activity ? given : { ...given, activity };
         const entry =
           read.endMs === null && nowMs - read.startMs > STALE_RUNNING_MS ? await takeStaleRunning(read) : read;
         if (entry === null) continue;

@@ -10,7 +10,7 @@ import { trackingPath } from './tracking-paths';
 
 /** `/tracking/entries/:id`: change one entry, or split it in two; then back to its day. */
 export function EntryEditPage() {
-  const { entry, timeZone } = useLoaderData<typeof entryEditLoader>();
+  const { entry, timeZone, names } = useLoaderData<typeof entryEditLoader>();
   const navigate = useNavigate();
   const initial = entryToForm(entry, timeZone);
   const dayPath = trackingPath('day', initial.date);
@@ -39,6 +39,7 @@ export function EntryEditPage() {
           // A fresh form per entry: going from one entry to another must not keep the old values.
           key={entry.id}
           initial={initial}
+          names={names}
           running={entry.end === null}
           submitLabel="Save changes"
           save={async (values) => {

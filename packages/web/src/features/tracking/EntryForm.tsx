@@ -5,11 +5,14 @@ import { ErrorAlert } from '../../shared/ErrorAlert';
 import { Field } from '../../shared/Field';
 import { useFormChecks } from '../../shared/form-checks';
 import { usePendingAction } from '../../shared/use-pending-action';
+import { ActivityNameInput, KeepSeparateChoice } from './ActivityNameInput';
 import { endDateOf, missingEntryFields, type EntryFormField, type EntryFormValues } from './entry-form-values';
 import { formatDay } from './tracking-format';
 
 interface EntryFormProps {
   initial: EntryFormValues;
+  /** The activity names to offer as one is typed. */
+  names: readonly string[];
   /** A running timer: everything but its end can be changed. */
   running?: boolean;
   submitLabel: string;
@@ -33,7 +36,7 @@ const formFields: readonly string[] = [
 ] satisfies EntryFormField[];
 
 /** An activity on a day from one time to another, with tags and a note: a new entry or a change to one. */
-export function EntryForm({ initial, running = false, submitLabel, save, resetOnSave = false }: EntryFormProps) {
+export function EntryForm({ initial, names, running = false, submitLabel, save, resetOnSave = false }: EntryFormProps) {
   const [values, setValues] = useState(initial);
   const checks = useFormChecks();
   const { pending, error, run } = usePendingAction();
@@ -51,7 +54,7 @@ export function EntryForm({ initial, running = false, submitLabel, save, resetOn
     if (saved && resetOnSave) setValues(initial);
   }
 
-  const text = (name: 'activity' | 'tags' | 'note' | 'client' | 'project', label: string, hint?: string) => (
+  const text = (name: 'tags' | 'note' | 'client' | 'project', label: string, hint?: string) => (
     <Field
       label={label}
       hint={hint}
@@ -71,7 +74,27 @@ export function EntryForm({ initial, running = false, submitLabel, save, resetOn
   return (
     <form noValidate onInput={checks.onInput} onSubmit={(event) => void submit(event)}>
       <div className="field-row">
-        {text('activity', 'Activity')}
+        <div>
+          <Field
+            label="Activity"
+            error={errorOf('activity')}
+            control={(props) => (
+              <ActivityNameInput
+                {...props}
+                name="activity"
+                value={values.activity}
+                names={names}
+                onChange={(activity) => change('activity', activity)}
+              />
+            )}
+          />
+          <KeepSeparateChoice
+            value={values.activity}
+            names={names}
+            checked={values.keepSeparate}
+            onChange={(checked) => setValues((current) => ({ ...current, keepSeparate: checked }))}
+          />
+        </div>
         <Field
           label="Date"
           error={errorOf('date')}

@@ -8,6 +8,7 @@ import { Field } from '../../shared/Field';
 import { useFormChecks } from '../../shared/form-checks';
 import { SelectField } from '../../shared/SelectField';
 import { usePendingAction } from '../../shared/use-pending-action';
+import { ActivityNameInput, KeepSeparateChoice } from './ActivityNameInput';
 import { trackingApi } from './tracking-api';
 import { outcomeKindLabels } from './tracking-format';
 
@@ -20,9 +21,11 @@ interface OutcomeFormValues {
   activity: string;
   channel: string;
   note: string;
+  /** "calls" kept apart from the "Calls" in use. */
+  keepSeparate: boolean;
 }
 
-type TextField = Exclude<keyof OutcomeFormValues, 'kind'>;
+type TextField = Exclude<keyof OutcomeFormValues, 'kind' | 'keepSeparate'>;
 
 const formFields: readonly string[] = [
   'kind',
@@ -46,11 +49,12 @@ function toOutcomeInput(values: OutcomeFormValues): CreateOutcomeInput {
     activity: emptyOrNull(values.activity),
     channel: emptyOrNull(values.channel),
     note: emptyOrNull(values.note),
+    ...(values.keepSeparate && { keepSeparate: true }),
   };
 }
 
 /** Revenue, a client or leads on a day, credited to an activity or a channel. */
-export function OutcomeForm({ today }: { today: CalendarDate }) {
+export function OutcomeForm({ today, names }: { today: CalendarDate; names: readonly string[] }) {
   const empty: OutcomeFormValues = {
     kind: 'revenue',
     amount: '',
@@ -59,6 +63,7 @@ export function OutcomeForm({ today }: { today: CalendarDate }) {
     activity: '',
     channel: '',
     note: '',
+    keepSeparate: false,
   };
   const [values, setValues] = useState(empty);
   const checks = useFormChecks();
@@ -128,7 +133,28 @@ export function OutcomeForm({ today }: { today: CalendarDate }) {
         {text('date', 'Date', 'date')}
       </div>
       <div className="field-row">
-        {text('activity', 'Activity', 'text', 'The activity it came from, e.g. Calls.')}
+        <div>
+          <Field
+            label="Activity"
+            hint="The activity it came from, e.g. Calls."
+            error={checks.errors.activity ?? fieldError(error, 'activity')}
+            control={(props) => (
+              <ActivityNameInput
+                {...props}
+                name="activity"
+                value={values.activity}
+                names={names}
+                onChange={(activity) => change('activity', activity)}
+              />
+            )}
+          />
+          <KeepSeparateChoice
+            value={values.activity}
+            names={names}
+            checked={values.keepSeparate}
+            onChange={(checked) => change('keepSeparate', checked)}
+          />
+        </div>
         {text('channel', 'Channel', 'text', 'Referral, LinkedIn, a networking event…')}
       </div>
       {text('note', 'Note', 'text')}

@@ -35,7 +35,7 @@ function outcomeTotals(outcomes: readonly Outcome[]): string {
 
 /** Revenue, clients and leads over some days, what the hours are set against: listed, added, deleted. */
 export function OutcomesPage() {
-  const { today, from, to, outcomes } = useLoaderData<typeof outcomesLoader>();
+  const { today, from, to, outcomes, names } = useLoaderData<typeof outcomesLoader>();
   const navigate = useNavigate();
   const revalidator = useRevalidator();
   const { pending, error, run } = usePendingAction();
@@ -127,7 +127,7 @@ export function OutcomesPage() {
             </>
           )}
         </section>
-        <OutcomeForm today={today} />
+        <OutcomeForm today={today} names={names} />
       </div>
     </>
   );

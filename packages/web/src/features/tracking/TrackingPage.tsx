@@ -1,4 +1,4 @@
-import { addDays } from '@bigrock/core';
+import { addDays, type TimeEntry } from '@bigrock/core';
 import { Link, useLoaderData, useNavigate, useRevalidator } from 'react-router-dom';
 
 import { formToEntryInput, newEntryForm } from './entry-form-values';
@@ -12,14 +12,21 @@ import { ReviewInbox } from './ReviewInbox';
 import { TimerPanel } from './TimerPanel';
 import { useTrackedTime } from './use-tracked-time';
 import { trackingApi } from './tracking-api';
-import { formatDay, formatSeconds } from './tracking-format';
+import { formatDay, formatElapsed, formatSeconds } from './tracking-format';
+import { useNow } from './use-now';
 import type { trackingLoader } from './tracking-loaders';
 import { filterQuery, trackingPath } from './tracking-paths';
 import { WeekTable } from './WeekTable';
 
+/** The tab's title while a timer runs: `0:12:05 · Calls · Bigrock`, second by second. */
+function RunningTitle({ running }: { running: TimeEntry }) {
+  const now = useNow(true);
+  return <title>{`${formatElapsed((now - Date.parse(running.start)) / 1000)} · ${running.activity} · Bigrock`}</title>;
+}
+
 /** The timer, time added by hand, the time tracked by day or by week with what the review inbox found in it, and exports. */
 export function TrackingPage() {
-  const { view, date, today, from, to, filter, timeZone, running, entries, review } =
+  const { view, date, today, from, to, filter, timeZone, running, entries, review, names, recent } =
     useLoaderData<typeof trackingLoader>();
   const navigate = useNavigate();
   const revalidator = useRevalidator();
@@ -31,7 +38,7 @@ export function TrackingPage() {
 
   return (
     <>
-      <title>Tracking · Bigrock</title>
+      {running === null ? <title>Tracking · Bigrock</title> : <RunningTitle running={running} />}
       <div className="page-header">
         <div>
           <h1>Tracking</h1>
@@ -51,13 +58,14 @@ export function TrackingPage() {
           </Link>
         </div>
       </div>
-      <TimerPanel running={running} timeZone={timeZone} />
+      <TimerPanel running={running} timeZone={timeZone} today={today} names={names} recent={recent} />
       <section className="panel tracking-panel" aria-labelledby="add-entry-heading">
         <h2 id="add-entry-heading">Add an entry</h2>
         <EntryForm
           // The form starts on the day shown, and starts again when another day is shown.
           key={date}
           initial={newEntryForm(date)}
+          names={names}
           submitLabel="Add entry"
           resetOnSave
           save={async (values) => {

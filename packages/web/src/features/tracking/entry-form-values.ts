@@ -32,9 +32,11 @@ export interface EntryFormValues {
   rate: string;
   /** ISO 4217 code as typed; empty for none. */
   currency: string;
+  /** "calls" kept apart from the "Calls" in use (see KeepSeparateChoice). */
+  keepSeparate: boolean;
 }
 
-export type EntryFormField = Exclude<keyof EntryFormValues, 'nextDay' | 'billable'>;
+export type EntryFormField = Exclude<keyof EntryFormValues, 'nextDay' | 'billable' | 'keepSeparate'>;
 
 export function newEntryForm(date: CalendarDate): EntryFormValues {
   return {
@@ -50,6 +52,7 @@ export function newEntryForm(date: CalendarDate): EntryFormValues {
     billable: false,
     rate: '',
     currency: '',
+    keepSeparate: false,
   };
 }
 
@@ -70,6 +73,7 @@ export function entryToForm(entry: TimeEntry, timeZone: string): EntryFormValues
     billable: entry.billable,
     rate: entry.rate === null ? '' : String(entry.rate),
     currency: entry.currency ?? '',
+    keepSeparate: false,
   };
 }
 
@@ -122,6 +126,7 @@ export function formToEntryInput(values: EntryFormValues): CreateEntryInput {
     tags: tagsOf(values.tags),
     note: noteOf(values.note),
     ...billingOf(values),
+    ...(values.keepSeparate && { keepSeparate: true }),
   };
 }
 
@@ -139,6 +144,7 @@ export function formToEntryChanges(initial: EntryFormValues, values: EntryFormVa
     tags: tagsOf(values.tags),
     note: noteOf(values.note),
     ...billingOf(values),
+    ...(values.keepSeparate && { keepSeparate: true }),
     ...(moved && { start: startOf(values) }),
     ...(!running && (moved || endMoved) && { end: endOf(values) }),
   };

@@ -1,7 +1,9 @@
 import type {
   CreateEntryInput,
+  ContinueTimerInput,
   CreateOutcomeInput,
   CsvField,
+  EditTimerInput,
   DateFormatName,
   EntryFilter,
   ImportFormat,
@@ -46,6 +48,9 @@ export const trackingApi = {
   startTimer: (input: StartTimerInput) => api.post<TimerStart>('/timer/start', input),
   stopTimer: () => api.post<TimeEntry>('/timer/stop'),
   resolveIdle: (input: ResolveIdleInput) => api.post<IdleResolution>('/timer/idle', input),
+  continueTimer: (input: ContinueTimerInput = {}) => api.post<TimerStart>('/timer/continue', input),
+  editTimer: (input: EditTimerInput) => api.patch<TimeEntry>('/timer', input),
+  activityNames: () => api.get<{ names: string[] }>('/activity-names'),
   entries: (from: string, to: string, filter: EntryFilter = {}) =>
     api.get<TimeEntry[]>(`/entries?${range(from, to)}${filterQuery(filter)}`),
   review: (from: string, to: string) => api.get<ReviewItem[]>(`/entries/review?${range(from, to)}`),

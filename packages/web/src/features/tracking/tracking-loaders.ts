@@ -29,10 +29,13 @@ export async function trackingLoader({ request }: LoaderFunctionArgs) {
   const to = view === 'week' ? addDays(from, 6) : date;
   // The list (and its totals) and the exports keep the entries of the filter; the review inbox looks at all.
   const filter = filterOfSearch(search);
-  const [timer, entries, review] = await Promise.all([
+  const [timer, entries, review, names, recent] = await Promise.all([
     trackingApi.timer(),
     trackingApi.entries(from, to, filter),
     trackingApi.review(from, to),
+    trackingApi.activityNames(),
+    // The last week's entries, whatever day is shown: the latest of them can be continued.
+    trackingApi.entries(addDays(today, -6), today),
   ]);
   return {
     view,
@@ -45,14 +48,20 @@ export async function trackingLoader({ request }: LoaderFunctionArgs) {
     running: timer.running,
     entries,
     review,
+    names: names.names,
+    recent,
   };
 }
 
 /** One entry and the zone its times are shown in. */
 export async function entryEditLoader({ params }: LoaderFunctionArgs) {
   if (params.id === undefined) throw new Error('This page needs an entry id in its path.');
-  const [workspace, entry] = await Promise.all([trackingApi.workspace(), trackingApi.entry(params.id)]);
-  return { entry, timeZone: workspace.timeZone };
+  const [workspace, entry, names] = await Promise.all([
+    trackingApi.workspace(),
+    trackingApi.entry(params.id),
+    trackingApi.activityNames(),
+  ]);
+  return { entry, timeZone: workspace.timeZone, names: names.names };
 }
 
 /** The outcomes dated in the days asked (`?from=2026-03-01&to=2026-03-31`), this month by default. */
@@ -62,7 +71,8 @@ export async function outcomesLoader({ request }: LoaderFunctionArgs) {
   const today = dateInZone(new Date(), workspace.timeZone);
   const from = dateParam(search, 'from') ?? startOfMonth(today);
   const to = dateParam(search, 'to') ?? addDays(addMonths(startOfMonth(today), 1), -1);
-  return { today, from, to, outcomes: await trackingApi.outcomes(from, to) };
+  const [outcomes, names] = await Promise.all([trackingApi.outcomes(from, to), trackingApi.activityNames()]);
+  return { today, from, to, outcomes, names: names.names };
 }
 
 /** The workspace's zone: a file's wall-clock times are read in it unless the user names another. */
