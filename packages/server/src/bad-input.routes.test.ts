@@ -36,7 +36,9 @@ const validBodies: Record<string, unknown> = {
       { activity: 'recruits', minutesPerUnit: 60, conversionFromPrevious: 0.1 },
     ],
   },
-  'POST /api/v1/timer/start': { activity: 'Calls', note: 'warm list', tags: ['mga'] },
+  'POST /api/v1/timer/start': { activity: 'Calls', note: 'warm list', tags: ['mga'], start: '09:50' },
+  'POST /api/v1/timer/continue': { entryId: 'e1', start: '09:50' },
+  'PATCH /api/v1/timer': { start: '09:50' },
   'POST /api/v1/entries': {
     activity: 'Calls',
     start: '2026-03-02 09:00',

@@ -47,7 +47,7 @@ describe.each(dialects)('bigrock timer continue, edit and --at on %s', (dialect)
     expect(moved.code, moved.stderr).toBe(0);
     // The minute typed: ten minutes ago, or eleven once the seconds are cut.
     expect(moved.stdout).toMatch(
-      new RegExp(`^Email now started at ${wall(start).slice(11)}: running for 1[01] min\\.\n$`),
+      new RegExp(`^Email now started at ${wall(start).slice(11)}: running for 1[01] min( \\d+ sec)?\\.\n$`),
     );
     const running = json<{ running: Entry }>(await run('timer', 'status', '--json')).running;
     expect(running.start).toBe(new Date(Math.floor(start / 60_000) * 60_000).toISOString());
@@ -63,11 +63,13 @@ describe.each(dialects)('bigrock timer continue, edit and --at on %s', (dialect)
     expect(continued.code, continued.stderr).toBe(0);
     const { started } = json<{ started: Entry }>(continued);
     expect(started).toMatchObject({ activity: 'Calls', tags: ['mga'], note: 'Warm list', end: null });
-    expect((await run('timer', 'continue')).stdout).toMatch(/^Started Calls; stopped Calls after \d+ min\.\n$/);
+    expect((await run('timer', 'continue')).stdout).toMatch(
+      /^Started Calls; stopped Calls after (\d+ min( \d+ sec)?|\d+ sec)\.\n$/,
+    );
 
     const email = json<Entry[]>(await run('entry', 'list', '--json')).find(({ activity }) => activity === 'Email');
     const named = await run('timer', 'continue', email?.id ?? '');
-    expect(named.stdout).toMatch(/^Started Email; stopped Calls after \d+ min\.\n$/);
+    expect(named.stdout).toMatch(/^Started Email; stopped Calls after (\d+ min( \d+ sec)?|\d+ sec)\.\n$/);
     const unknown = await run('timer', 'continue', 'NOSUCH0000');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('No time entry has the id "NOSUCH0000"');
