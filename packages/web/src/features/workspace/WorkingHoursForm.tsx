@@ -4,18 +4,9 @@ import { useRevalidator } from 'react-router-dom';
 
 import { ApiError, fieldMessage } from '../../api/api-client';
 import { ErrorAlert } from '../../shared/ErrorAlert';
+import { weekdayLabels } from '../goals/goal-labels';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { workspaceApi, type WorkspaceSettings } from './workspace-api';
-
-const dayNames: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
 
 interface DayRow {
   works: boolean;
@@ -51,7 +42,7 @@ export function WorkingHoursForm({ workspace }: { workspace: WorkspaceSettings }
 
   // The server names the day and the bound: `workingHours.mon.end`.
   const dayError = (day: Weekday) => {
-    if (missing === day) return `Give ${dayNames[day]}'s start and end, or untick it.`;
+    if (missing === day) return `Give ${weekdayLabels[day]}'s start and end, or untick it.`;
     return error instanceof ApiError && error.field?.startsWith(`workingHours.${day}`)
       ? fieldMessage(error)
       : undefined;
@@ -97,20 +88,20 @@ export function WorkingHoursForm({ workspace }: { workspace: WorkspaceSettings }
               className={message === undefined ? 'working-day' : 'working-day field-invalid'}
               aria-describedby={message === undefined ? undefined : `working-${day}-error`}
             >
-              <legend className="sr-only">{dayNames[day]}</legend>
+              <legend className="sr-only">{weekdayLabels[day]}</legend>
               <label className="working-day-name">
                 <input
                   type="checkbox"
                   checked={row.works}
                   onChange={(event) => change(day, { works: event.target.checked })}
                 />{' '}
-                {dayNames[day]}
+                {weekdayLabels[day]}
               </label>
               <label className="working-day-time">
                 <span>From</span>
                 <input
                   type="time"
-                  aria-label={`${dayNames[day]} from`}
+                  aria-label={`${weekdayLabels[day]} from`}
                   value={row.start}
                   disabled={!row.works}
                   aria-invalid={message === undefined ? undefined : true}
@@ -121,7 +112,7 @@ export function WorkingHoursForm({ workspace }: { workspace: WorkspaceSettings }
                 <span>to</span>
                 <input
                   type="time"
-                  aria-label={`${dayNames[day]} to`}
+                  aria-label={`${weekdayLabels[day]} to`}
                   value={row.end}
                   disabled={!row.works}
                   aria-invalid={message === undefined ? undefined : true}
