@@ -88,6 +88,28 @@ const throwIssue = {
   },
 };
 
+/** A template's blocks made the blocks of one week of its own (`weekId`), each with a new id. */
+function weekBlocksOf(
+  templateBlocks: Parameters<typeof expandTemplate>[0],
+  week: Parameters<typeof expandTemplate>[1],
+  zone: string,
+  weekId: string,
+): StoredWeekBlock[] {
+  return expandTemplate(templateBlocks, week, zone).map((block) => ({
+    id: newId(),
+    weekId,
+    templateBlockId: block.templateBlockId,
+    date: block.date,
+    start: block.start,
+    end: block.end,
+    activityId: block.activityId,
+    activity: block.activity,
+    kind: block.kind,
+    note: block.note,
+    skipped: false,
+  }));
+}
+
 /**
  * The planner: weekly templates, the weeks made from them, one big rock a day, and each week
  * against what the time entries say happened and what the targets and funnels need.
@@ -164,21 +186,7 @@ export function createPlannerService({
     const active = await planner.activeTemplate(workspaceId);
     const now = clock.now().toISOString();
     const weekId = newId();
-    const blocks: StoredWeekBlock[] = (active === undefined ? [] : expandTemplate(active.blocks, week, zone)).map(
-      (block) => ({
-        id: newId(),
-        weekId,
-        templateBlockId: block.templateBlockId,
-        date: block.date,
-        start: block.start,
-        end: block.end,
-        activityId: block.activityId,
-        activity: block.activity,
-        kind: block.kind,
-        note: block.note,
-        skipped: false,
-      }),
-    );
+    const blocks = active === undefined ? [] : weekBlocksOf(active.blocks, week, zone, weekId);
     return planner.makeWeek(workspaceId, { id: weekId, week, templateId: active?.id ?? null }, blocks, now);
   }
 
@@ -452,19 +460,7 @@ export function createPlannerService({
       await planner.setActive(workspaceId, template.id, now);
       const zone = await timeZone();
       const weekId = newId();
-      const blocks = expandTemplate(template.blocks, week, zone).map((block): StoredWeekBlock => ({
-        id: newId(),
-        weekId,
-        templateBlockId: block.templateBlockId,
-        date: block.date,
-        start: block.start,
-        end: block.end,
-        activityId: block.activityId,
-        activity: block.activity,
-        kind: block.kind,
-        note: block.note,
-        skipped: false,
-      }));
+      const blocks = weekBlocksOf(template.blocks, week, zone, weekId);
       await planner.makeWeek(workspaceId, { id: weekId, week, templateId: template.id }, blocks, now, {
         replace: true,
       });
