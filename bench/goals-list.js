@@ -76,8 +76,11 @@ async function measure(env, { sequential, concurrent }) {
     const { stdout: token } = await promisify(execFile)(process.execPath, [bin, 'token'], { env });
     const headers = { authorization: `Bearer ${token.trim()}`, 'accept-encoding': 'gzip, deflate, br' };
     const load = (target, options) => loadOk(target, { ...options, headers });
+    // Warm up as the measures will run: alone, then 16 at once (the JIT settles in the first burst).
     await load(list, { concurrency: 1, requests: 10 });
     await load(health, { concurrency: 1, requests: 100 });
+    await load(list, { concurrency: 16, requests: 500 });
+    await load(health, { concurrency: 16, requests: 1000 });
 
     const cpuBefore = cpuMs(child.pid);
     const alone = await load(list, { concurrency: 1, requests: sequential });
