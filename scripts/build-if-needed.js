@@ -83,6 +83,8 @@ export function buildIfNeeded(steps, { check = false, log = console.log, root = 
   return built;
 }
 
+const isTestFile = (path) => /\.test\.tsx?$/.test(path);
+
 /** What `npm run build` does, step by step, with what each step reads and writes. */
 export function buildSteps(root) {
   const at = (...paths) => paths.map((path) => join(root, path));
@@ -98,6 +100,9 @@ export function buildSteps(root) {
           ...at(`packages/${name}/src`, `packages/${name}/tsconfig.json`),
           ...at('tsconfig.base.json', 'tsconfig.json', 'package-lock.json'),
         ],
+        // Test files are left out of the projects (their tsconfig excludes them): tsc -b finds a
+        // changed test nothing to build, and leaves the build info as it was.
+        skip: isTestFile,
         outputs: at(`packages/${name}/tsconfig.tsbuildinfo`),
       })),
       command: [process.execPath, require.resolve('typescript/bin/tsc', { paths: [root] }), '-b'],
@@ -127,6 +132,7 @@ export function buildSteps(root) {
             ...at('packages/web/src', 'packages/web/index.html', 'packages/web/vite.config.ts'),
             ...at('packages/web/package.json', 'packages/web/tsconfig.json', 'packages/core/dist', 'package-lock.json'),
           ],
+          skip: isTestFile,
           outputs: at('packages/web/dist/index.html'),
         },
       ],

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { buildIfNeeded, type BuildStep } from './build-if-needed.js';
+import { buildIfNeeded, buildSteps, type BuildStep } from './build-if-needed.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'bigrock-build-if-needed-'));
@@ -92,6 +92,17 @@ describe('npm start builds what is missing or older than its sources, and nothin
       cwd: work,
     };
     expect(() => buildIfNeeded([failing], { log: () => undefined })).toThrow('Building broken failed (exit status 3).');
+  });
+
+  it('reads no test file as an input of the TypeScript projects or the web app, which leave them out', () => {
+    // A test changed after a build: tsc -b finds nothing to build and leaves the build info as it
+    // was, so counting the test would make every npm start build again.
+    for (const step of buildSteps(root).filter(({ name }) => name !== 'the CLI bundle')) {
+      for (const part of step.parts) {
+        expect(part.skip?.(join(root, 'packages/core/src/goals/goal-pace.test.ts')), step.name).toBe(true);
+        expect(part.skip?.(join(root, 'packages/core/src/goals/goal-pace.ts')) ?? false, step.name).toBe(false);
+      }
+    }
   });
 
   it('finds the repository built by npm run build up to date, so that npm start builds nothing', async () => {

@@ -142,6 +142,11 @@ describe.each([
       );
     }
 
+    // Every other page shows it too, the dashboard for one.
+    await page.goto('/');
+    await expect.poll(() => page.title()).toMatch(/^0:\d\d:\d\d · Calls · Bigrock$/);
+    await page.goto('/tracking');
+
     // Stopped, the title is the page's again.
     await timer.getByRole('button', { name: 'Stop timer' }).click();
     await expect.poll(() => page.title()).toBe('Tracking · Bigrock');

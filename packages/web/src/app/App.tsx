@@ -10,6 +10,7 @@ import {
 import { UndoProvider } from '../shared/UndoNotice';
 import { MainNav } from './MainNav';
 import { IdleWatch } from '../features/tracking/IdleWatch';
+import { RunningTabTitle } from '../features/tracking/RunningTabTitle';
 import { NotFoundPage, RouteErrorPage } from './RouteErrorPage';
 
 function Layout() {
@@ -35,6 +36,7 @@ function Layout() {
         </UndoProvider>
       </main>
       <IdleWatch />
+      <RunningTabTitle />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { addDays, type TimeEntry } from '@bigrock/core';
+import { addDays } from '@bigrock/core';
 import { Link, useLoaderData, useNavigate, useRevalidator } from 'react-router-dom';
 
 import { formToEntryInput, newEntryForm } from './entry-form-values';
@@ -9,20 +9,14 @@ import { EntryFilterForm } from './EntryFilterForm';
 import { EntryForm } from './EntryForm';
 import { ExportPanel } from './ExportPanel';
 import { ReviewInbox } from './ReviewInbox';
+import { RunningTitle } from './RunningTabTitle';
 import { TimerPanel } from './TimerPanel';
 import { useTrackedTime } from './use-tracked-time';
 import { trackingApi } from './tracking-api';
-import { formatDay, formatElapsed, formatSeconds } from './tracking-format';
-import { useNow } from './use-now';
+import { formatDay, formatSeconds } from './tracking-format';
 import type { trackingLoader } from './tracking-loaders';
 import { filterQuery, trackingPath } from './tracking-paths';
 import { WeekTable } from './WeekTable';
-
-/** The tab's title while a timer runs: `0:12:05 · Calls · Bigrock`, second by second. */
-function RunningTitle({ running }: { running: TimeEntry }) {
-  const now = useNow(true);
-  return <title>{`${formatElapsed((now - Date.parse(running.start)) / 1000)} · ${running.activity} · Bigrock`}</title>;
-}
 
 /** The timer, time added by hand, the time tracked by day or by week with what the review inbox found in it, and exports. */
 export function TrackingPage() {
