@@ -1,7 +1,7 @@
 import { activityNameKey, matchActivityName, suggestActivityNames } from '@bigrock/core';
 import { useId, useState, type KeyboardEvent } from 'react';
 
-import type { ControlProps } from '../../shared/Field';
+import { Field, type ControlProps } from '../../shared/Field';
 
 interface ActivityNameInputProps extends ControlProps {
   name: string;
@@ -126,6 +126,42 @@ export function KeepSeparateChoice({
         <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />
         {`Keep “${typed}” as a separate activity`}
       </label>
+    </div>
+  );
+}
+
+/**
+ * The activity of a form (an entry, an outcome): its name with the names in use offered as it is
+ * typed, and the choice to keep a spelling apart from one in use in another case.
+ */
+export function ActivityNameField({
+  hint,
+  error,
+  names,
+  value,
+  keepSeparate,
+  onChange,
+  onKeepSeparate,
+}: {
+  hint?: string;
+  error?: string | undefined;
+  names: readonly string[];
+  value: string;
+  keepSeparate: boolean;
+  onChange(activity: string): void;
+  onKeepSeparate(checked: boolean): void;
+}) {
+  return (
+    <div>
+      <Field
+        label="Activity"
+        hint={hint}
+        error={error}
+        control={(props) => (
+          <ActivityNameInput {...props} name="activity" value={value} names={names} onChange={onChange} />
+        )}
+      />
+      <KeepSeparateChoice value={value} names={names} checked={keepSeparate} onChange={onKeepSeparate} />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../shared/ErrorAlert';
 import { Field } from '../../shared/Field';
 import { useFormChecks } from '../../shared/form-checks';
 import { usePendingAction } from '../../shared/use-pending-action';
-import { ActivityNameInput, KeepSeparateChoice } from './ActivityNameInput';
+import { ActivityNameField } from './ActivityNameInput';
 import { endDateOf, missingEntryFields, type EntryFormField, type EntryFormValues } from './entry-form-values';
 import { formatDay } from './tracking-format';
 
@@ -74,27 +74,14 @@ export function EntryForm({ initial, names, running = false, submitLabel, save, 
   return (
     <form noValidate onInput={checks.onInput} onSubmit={(event) => void submit(event)}>
       <div className="field-row">
-        <div>
-          <Field
-            label="Activity"
-            error={errorOf('activity')}
-            control={(props) => (
-              <ActivityNameInput
-                {...props}
-                name="activity"
-                value={values.activity}
-                names={names}
-                onChange={(activity) => change('activity', activity)}
-              />
-            )}
-          />
-          <KeepSeparateChoice
-            value={values.activity}
-            names={names}
-            checked={values.keepSeparate}
-            onChange={(checked) => setValues((current) => ({ ...current, keepSeparate: checked }))}
-          />
-        </div>
+        <ActivityNameField
+          error={errorOf('activity')}
+          names={names}
+          value={values.activity}
+          keepSeparate={values.keepSeparate}
+          onChange={(activity) => change('activity', activity)}
+          onKeepSeparate={(checked) => setValues((current) => ({ ...current, keepSeparate: checked }))}
+        />
         <Field
           label="Date"
           error={errorOf('date')}

@@ -8,7 +8,7 @@ import { Field } from '../../shared/Field';
 import { useFormChecks } from '../../shared/form-checks';
 import { SelectField } from '../../shared/SelectField';
 import { usePendingAction } from '../../shared/use-pending-action';
-import { ActivityNameInput, KeepSeparateChoice } from './ActivityNameInput';
+import { ActivityNameField } from './ActivityNameInput';
 import { trackingApi } from './tracking-api';
 import { outcomeKindLabels } from './tracking-format';
 
@@ -133,28 +133,15 @@ export function OutcomeForm({ today, names }: { today: CalendarDate; names: read
         {text('date', 'Date', 'date')}
       </div>
       <div className="field-row">
-        <div>
-          <Field
-            label="Activity"
-            hint="The activity it came from, e.g. Calls."
-            error={checks.errors.activity ?? fieldError(error, 'activity')}
-            control={(props) => (
-              <ActivityNameInput
-                {...props}
-                name="activity"
-                value={values.activity}
-                names={names}
-                onChange={(activity) => change('activity', activity)}
-              />
-            )}
-          />
-          <KeepSeparateChoice
-            value={values.activity}
-            names={names}
-            checked={values.keepSeparate}
-            onChange={(checked) => change('keepSeparate', checked)}
-          />
-        </div>
+        <ActivityNameField
+          hint="The activity it came from, e.g. Calls."
+          error={checks.errors.activity ?? fieldError(error, 'activity')}
+          names={names}
+          value={values.activity}
+          keepSeparate={values.keepSeparate}
+          onChange={(activity) => change('activity', activity)}
+          onKeepSeparate={(checked) => change('keepSeparate', checked)}
+        />
         {text('channel', 'Channel', 'text', 'Referral, LinkedIn, a networking event…')}
       </div>
       {text('note', 'Note', 'text')}
