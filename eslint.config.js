@@ -27,6 +27,7 @@ export default tseslint.config(
     files: [
       'packages/server/src/config/config.ts',
       'packages/cli/src/cli-context.ts',
+      'packages/cli/bin/bigrock.js',
       '**/*.test.ts',
       '**/test-support/**',
       'bench/**',

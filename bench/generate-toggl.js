@@ -27,8 +27,14 @@ const time = (ms) => {
 const duration = (ms) =>
   `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}`;
 
-/** Resolves to the size of the file written, in bytes. */
-export async function generateToggl(path, rows) {
+const person = (index) => people[index] ?? [`Person ${index + 1}`, `person${index + 1}@example.com`];
+
+/**
+ * Resolves to the size of the file written, in bytes. `options.people` people's days run side by
+ * side from `options.start` (epoch ms, 07:00 UTC of a day; 1 January 2019 unless given).
+ */
+export async function generateToggl(path, rows, options = {}) {
+  const crew = Array.from({ length: options.people ?? people.length }, (_, index) => person(index));
   const out = createWriteStream(path);
   let bytes = 0;
   const write = async (text) => {
@@ -39,11 +45,11 @@ export async function generateToggl(path, rows) {
     '\uFEFFUser,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (USD)\n',
   );
   // Two people's days, interleaved: each person's entries follow one another in time.
-  const clocks = people.map(() => Date.UTC(2019, 0, 1, 7, 0, 0));
+  const clocks = crew.map(() => options.start ?? Date.UTC(2019, 0, 1, 7, 0, 0));
   let chunk = '';
   for (let row = 0; row < rows; row++) {
-    const who = row % people.length;
-    const [name, email] = people[who];
+    const who = row % crew.length;
+    const [name, email] = crew[who];
     const [project, client, task, tags] = projects[(row >> 1) % projects.length];
     const length = (10 + ((row * 7919) % 110)) * 60_000 + ((row * 31) % 60) * 1000;
     const start = clocks[who];

@@ -45,7 +45,7 @@ async function freePort() {
   return port;
 }
 
-async function startServer(env, extraArgs = []) {
+export async function startServer(env, extraArgs = []) {
   const child = spawn(process.execPath, [...extraArgs, serverMain], {
     env: { ...env, BIGROCK_PORT: String(await freePort()) },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -59,7 +59,7 @@ async function startServer(env, extraArgs = []) {
   throw new Error(`The server did not start: ${output}`);
 }
 
-async function stopServer(child) {
+export async function stopServer(child) {
   child.kill('SIGTERM');
   if (child.exitCode === null) await once(child, 'exit');
 }

@@ -1,7 +1,11 @@
 // npm run bench: imports a million generated Toggl rows through the CLI, then times the CLI's
 // timer start and stop on that database of a million entries, then the goals list of the server
-// on the demo and on a million data points (bench/goals-list.js), and the web app's first load
-// (bench/web-first-load.js), and writes BENCHMARKS.md.
+// on the demo and on a million data points (bench/goals-list.js), the weekly review and its PDF
+// (bench/review-pdf.js), the planner (bench/planner.js: the calendar feed, the week against a year
+// of tracked time, bigrock today), the hours reports at ROWS and 5 × ROWS entries
+// (bench/reports.js; BENCH_BASE_BIN names the CLI of a build before rollups to compare the import
+// with), the web app's first load (bench/web-first-load.js), and the delivery of 10,000 posts with
+// workers killed mid-run (bench/publishing.js), and writes BENCHMARKS.md.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -11,6 +15,10 @@ import { promisify } from 'node:util';
 
 import { generateToggl } from './generate-toggl.js';
 import { benchGoalsList, goalsListMarkdown } from './goals-list.js';
+import { benchReviewPdf, reviewPdfMarkdown } from './review-pdf.js';
+import { benchPlanner, plannerMarkdown } from './planner.js';
+import { benchPublishing, publishingMarkdown } from './publishing.js';
+import { benchReports, reportsMarkdown } from './reports.js';
 import { webFirstLoad, webFirstLoadMarkdown } from './web-first-load.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -153,8 +161,19 @@ try {
   console.log('Timing the goals list…');
   const goalsList = await benchGoalsList();
 
+  console.log('Timing the weekly review and its PDF…');
+  const reviewPdf = await benchReviewPdf();
+  console.log('Timing the planner…');
+  const planner = await benchPlanner();
+
   console.log("Measuring the web app's first load…");
   const firstLoad = webFirstLoad();
+
+  console.log('Timing the hours reports…');
+  const reports = await benchReports({ sizes: [ROWS, 5 * ROWS], importRows: ROWS });
+
+  console.log('Delivering 10,000 posts with workers killed mid-run…');
+  const publishing = await benchPublishing();
 
   const figures = {
     importSeconds: round(median(importSeconds), 1),
@@ -237,7 +256,11 @@ Median of ${RUNS} runs each, wall time of the whole process (\`node packages/cli
 | \`node -e ''\` (Node's own start, for scale) | ${figures.nodeMs} ms | | |
 
 ${goalsListMarkdown(goalsList)}
+${reviewPdfMarkdown(reviewPdf)}
+${plannerMarkdown(planner)}
 ${webFirstLoadMarkdown(firstLoad)}
+${reportsMarkdown(reports)}
+${publishingMarkdown(publishing)}
 ## Before
 
 The first version (csv-parse, one thread, 4 KiB pages, every module loaded for every command)

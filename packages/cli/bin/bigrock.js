@@ -36,6 +36,13 @@ if (process.argv[2] === 'serve') {
   // A long-running server gains nothing from the bundle, and loads its modules as they are (a
   // script run through vm cannot import() an ES module on Node 20).
   await import('../dist/main.js');
+} else if (process.argv[2] === 'today') {
+  // The day is asked of the app when one runs on this data directory (see today-from-app).
+  const { endQuietlyWhenOutputCloses } = await import('../dist/quiet-output.js');
+  const { todayFromRunningApp } = await import('../dist/planner/today-from-app.js');
+  endQuietlyWhenOutputCloses();
+  const out = (text) => process.stdout.write(text);
+  if (!(await todayFromRunningApp(process.argv.slice(2), process.env, out))) runBundle();
 } else {
   runBundle();
 }

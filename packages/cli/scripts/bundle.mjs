@@ -39,6 +39,25 @@ const writtenVersion = {
     }));
   },
 };
+// The heavy clients that only some commands use (Bluesky's, Mastodon's, the PDF writer, pg-boss) stay out of
+// the bundle, which every command reads and compiles: they are required when first used, from the
+// server package's folder, where npm installs them whether or not it hoists them to the root.
+const fromServerPackage = {
+  name: 'from-server-package',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^(@atproto\/api|masto|pdf-lib|pg-boss)$/ }, (args) => ({
+      path: args.path,
+      namespace: 'from-server-package',
+    }));
+    plugin.onLoad({ filter: /.*/, namespace: 'from-server-package' }, (args) => ({
+      contents:
+        "const { createRequire } = require('node:module');\n" +
+        "const { join } = require('node:path');\n" +
+        `module.exports = createRequire(join(__dirname, '../../../server/package.json'))(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
 const shared = {
   bundle: true,
   format: 'cjs',
@@ -62,7 +81,9 @@ const main = await build({
   stdin: {
     contents: [
       "import { processIo } from './dist/cli-context.js';",
+      "import { endQuietlyWhenOutputCloses } from './dist/quiet-output.js';",
       "import { runCli } from './dist/program.js';",
+      'endQuietlyWhenOutputCloses();',
       'runCli(process.argv.slice(2), processIo).then((code) => { process.exitCode = code; });',
     ].join('\n'),
     resolveDir: cli,
@@ -72,7 +93,7 @@ const main = await build({
   // A native addon, an optional one, and the HTTP server, which bin/bigrock.js loads unbundled for
   // `serve` (a bundle run through vm cannot import() a module on Node 20).
   external: ['better-sqlite3', 'pg-native', '@bigrock/server/http'],
-  plugins: [importWorkerLocation, writtenVersion],
+  plugins: [importWorkerLocation, writtenVersion, fromServerPackage],
 });
 const outputFiles = [...worker.outputFiles, ...main.outputFiles];
 // Each file replaced in one step, so that a CLI started during a build finds the old or the new one.

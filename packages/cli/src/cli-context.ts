@@ -1,3 +1,4 @@
+import { formatColumns } from '@bigrock/core';
 import type { Bigrock } from '@bigrock/server';
 import type { openTimeEntries } from '@bigrock/server/time-entries';
 
@@ -55,15 +56,5 @@ export function printJson(io: CliIo, value: unknown): void {
 
 /** Left-aligned columns, for the human-readable listings. */
 export function printTable(io: CliIo, rows: string[][]): void {
-  const widths = rows.reduce<number[]>(
-    (max, row) => row.map((cell, index) => Math.max(max[index] ?? 0, cell.length)),
-    [],
-  );
-  for (const row of rows)
-    io.out(
-      `${row
-        .map((cell, index) => cell.padEnd(widths[index] ?? 0))
-        .join('  ')
-        .trimEnd()}\n`,
-    );
+  io.out(formatColumns(rows));
 }

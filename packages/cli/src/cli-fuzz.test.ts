@@ -88,6 +88,21 @@ function commandLine(goalId: string, file: string): fc.Arbitrary<string[]> {
     fc.tuple(v, v, v).map(([from, to, by]) => ['entry', 'summary', '--from', from, '--to', to, '--by', by]),
     fc.tuple(v, v).map(([name, asOf]) => ['funnel', 'solve', name, '--as-of', asOf]),
     fc.tuple(v, v).map(([from, to]) => ['import', file, '--from', from, '--to', to, '--running', 'skip']),
+    fc
+      .tuple(v, v, fc.constantFrom('draining', 'energizing', 'bored', ''), v, v)
+      .map(([name, hours, energy, rate, review]) => [
+        'triage',
+        'add',
+        name,
+        '--hours',
+        hours,
+        '--energy',
+        energy,
+        '--outsource',
+        rate,
+        '--review',
+        review,
+      ]),
   );
 }
 

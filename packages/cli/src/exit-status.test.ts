@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { SQLITE_FILE } from '@bigrock/server';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { EXIT_FAILURE, EXIT_USAGE } from './program.js';
-import { cliRunner } from './test-support/cli-workbench.js';
+import { bin, cliRunner } from './test-support/cli-workbench.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'bigrock-cli-exit-'));
 const env = { PATH: process.env.PATH, BIGROCK_DATA: join(dataDir, 'data'), BIGROCK_TZ: 'UTC' };
@@ -59,5 +60,31 @@ describe("the bigrock command's exit statuses (the README's table)", () => {
     const result = await cliRunner({ ...env, BIGROCK_DATA: damaged })('goal', 'list');
     expect(result.code, result.stderr).toBe(EXIT_FAILURE);
     expect(result.stderr).toMatch(/^bigrock: /);
+  });
+
+  it('ends quietly, without an EPIPE trace, when its reader stops early (bigrock … | head)', async () => {
+    // More than a pipe holds (64 KiB): the writes go on after the reader has gone.
+    const csv = join(dataDir, 'many.csv');
+    const rows = Array.from({ length: 3000 }, (_, index) => {
+      const day = new Date(Date.UTC(2025, 0, 1 + Math.floor(index / 8))).toISOString().slice(0, 10);
+      const hour = String(8 + (index % 8)).padStart(2, '0');
+      return `Work,${day},${hour}:00:00,${day},${hour}:30:00`;
+    });
+    writeFileSync(csv, ['Activity,Start date,Start time,End date,End time', ...rows].join('\n'));
+    expect((await run('import', csv, '--format', 'csv')).code).toBe(0);
+    for (const args of [
+      ['export', '--format', 'csv'],
+      ['entry', 'list', '--from', '2025-01-01', '--to', '2026-01-01'],
+    ]) {
+      const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      // The reader takes the first chunk and goes, as `head -1` does.
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      child.stdout.destroy();
+      const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+      expect(stderr, args.join(' ')).toBe('');
+      expect(code, args.join(' ')).toBe(0);
+    }
   });
 });

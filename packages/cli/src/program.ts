@@ -36,9 +36,35 @@ export const commandGroups: ReadonlyArray<{ commands: readonly string[]; load():
     load: async () => (await import('./workspaces/workspace.commands.js')).registerWorkspaceSettingsCommands,
   },
   {
+    commands: ['settings'],
+    load: async () => (await import('./money/settings.commands.js')).registerSettingsCommands,
+  },
+  {
+    commands: ['review'],
+    load: async () => (await import('./review/review.commands.js')).registerReviewCommands,
+  },
+  {
+    commands: ['triage'],
+    load: async () => (await import('./triage/triage.commands.js')).registerTriageCommands,
+  },
+  {
+    commands: ['audit', 'channel'],
+    load: async () => (await import('./audit/audit.commands.js')).registerAuditCommands,
+  },
+  {
+    commands: ['report'],
+    load: async () => (await import('./reports/report.commands.js')).registerReportCommands,
+  },
+  {
     commands: ['week', 'block', 'rock', 'today'],
     load: async () => (await import('./planner/planner.commands.js')).registerPlannerCommands,
   },
+  { commands: ['focus'], load: async () => (await import('./focus/focus.commands.js')).registerFocusCommands },
+  {
+    commands: ['notify'],
+    load: async () => (await import('./notifications/notify.commands.js')).registerNotifyCommands,
+  },
+  { commands: ['feed'], load: async () => (await import('./planner/feed.commands.js')).registerFeedCommands },
   {
     commands: ['completion', '__complete'],
     load: async () => (await import('./completion/completion.commands.js')).registerCompletionCommands,
@@ -47,6 +73,15 @@ export const commandGroups: ReadonlyArray<{ commands: readonly string[]; load():
     commands: ['restore'],
     load: async () => (await import('./backup/restore.commands.js')).registerRestoreCommands,
   },
+  {
+    commands: ['account'],
+    load: async () => (await import('./publishing/account.commands.js')).registerAccountCommands,
+  },
+  {
+    commands: ['post', 'queue', 'worker'],
+    load: async () => (await import('./publishing/post.commands.js')).registerPostCommands,
+  },
+  { commands: ['rule'], load: async () => (await import('./rules/rule.commands.js')).registerRuleCommands },
   { commands: ['undo'], load: async () => (await import('./undo/undo.commands.js')).registerUndoCommands },
 ];
 

@@ -61,6 +61,9 @@ const validBodies: Record<string, unknown> = {
     timeZone: 'Europe/Paris',
     workingHours: { mon: { start: '09:00', end: '17:00' } },
   },
+  'POST /api/v1/focus/start': { activity: 'Calls', blockId: 'b1', minutes: 25 },
+  'POST /api/v1/focus/interrupt': { kind: 'external', note: 'a knock on the door' },
+  'POST /api/v1/focus/abandon': { reason: 'The client called' },
   'POST /api/v1/timer/idle': {
     entryId: 'e1',
     from: '2026-03-02 09:00',
@@ -83,6 +86,59 @@ const validBodies: Record<string, unknown> = {
   'POST /api/v1/planner/rocks': { title: 'Call the warm list', date: '2026-03-02', activity: 'calls' },
   'POST /api/v1/planner/rocks/done': { date: '2026-03-02' },
   'POST /api/v1/planner/rocks/carry': { date: '2026-03-02', to: '2026-03-03', reason: 'sick' },
+  'PATCH /api/v1/settings': { currency: 'EUR', exchangeRates: { USD: 0.92 }, weekStart: 'mon' },
+  'PATCH /api/v1/notifications': { digestTime: '08:30', quietHours: { start: '20:00', end: '08:00' } },
+  'POST /api/v1/triage/tasks': { name: 'Bookkeeping', activity: 'admin', hoursPerWeek: 3, energy: 'draining' },
+  'PATCH /api/v1/triage/tasks/{id}': { name: 'Bookkeeping', activity: 'admin' },
+  'PUT /api/v1/triage/tasks/{id}/override': { action: 'batch', reason: 'I like it' },
+  'PUT /api/v1/audit/channels/{channel}': { activities: ['Networking', 'Client work'] },
+  'POST /api/v1/accounts': {
+    network: 'webhook',
+    url: 'https://hooks.example.org/bigrock',
+    secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+  },
+  'POST /api/v1/posts': {
+    text: 'New post on the blog',
+    overrides: { mastodon: 'New post, Mastodon', bluesky: 'New post, Bluesky' },
+    contentWarning: 'long read',
+    accountIds: ['acc1'],
+    media: [{ data: 'iVBORw0KGgoAAAANSUhEUg==', mimeType: 'image/png', altText: 'A rock at dawn' }],
+    when: { kind: 'at', at: '2026-03-02 09:00' },
+  },
+  'PATCH /api/v1/posts/{id}': {
+    text: 'Edited',
+    overrides: { bluesky: 'Edited for Bluesky' },
+    contentWarning: 'cw',
+    media: [{ id: 'm1', altText: 'A rock at dusk' }],
+    when: { kind: 'at', at: '2026-03-02 13:00' },
+  },
+  'PUT /api/v1/queue/slots': { slots: [{ weekday: 'mon', time: '09:00' }], graceMinutes: 60 },
+  'PUT /api/v1/queue/alt-text': { required: true },
+  'POST /api/v1/rules': {
+    name: 'Blog to social',
+    trigger: { kind: 'schedule', at: [{ day: 'mon', time: '09:00' }] },
+    filters: [
+      { kind: 'contains', field: 'title', value: 'launch' },
+      { kind: 'matches', field: 'title', pattern: '^new' },
+      { kind: 'category', value: 'news' },
+      { kind: 'tag', value: 'release' },
+    ],
+    actions: [
+      {
+        kind: 'post',
+        template: 'New: {date}',
+        overrides: { mastodon: '{date}', bluesky: '{time}' },
+        accountIds: ['a1'],
+      },
+      { kind: 'webhook', accountId: 'a1' },
+      { kind: 'log', activity: 'calls' },
+    ],
+  },
+  'PATCH /api/v1/rules/{id}': {
+    name: 'Blog to social',
+    trigger: { kind: 'feed', url: 'https://blog.example.org/feed.xml' },
+    actions: [{ kind: 'post', template: '{title} {link}' }],
+  },
 };
 
 /** Every string in a body, as a path and a copy of the body with a NUL put into that string. */

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 
-import { addDays, dateInZone } from '@bigrock/core';
+import { addDays, dateInZone, isoWeekOf } from '@bigrock/core';
 import type { TestServer } from '@bigrock/server/test-support';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, test } from 'vitest';
@@ -28,6 +28,8 @@ interface Ids {
   activity: string;
   funnel: string;
   entry: string;
+  /** A queued post to a webhook, with a long text and link. */
+  post: string;
 }
 
 interface AppPage {
@@ -49,6 +51,16 @@ const appPages: AppPage[] = [
   { name: 'activities, empty', data: 'empty', path: '/activities' },
   { name: 'funnels, empty', data: 'empty', path: '/funnels' },
   { name: 'tracking, empty', data: 'empty', path: '/tracking' },
+  { name: 'focus, empty', data: 'empty', path: '/focus' },
+  { name: 'week, empty', data: 'empty', path: '/week' },
+  { name: 'today, empty', data: 'empty', path: '/today' },
+  { name: 'review, empty', data: 'empty', path: '/review' },
+  { name: 'triage, empty', data: 'empty', path: '/triage' },
+  { name: 'audit, empty', data: 'empty', path: '/audit' },
+  { name: 'accounts, empty', data: 'empty', path: '/accounts' },
+  { name: 'rules, empty', data: 'empty', path: '/rules' },
+  { name: 'compose, no account', data: 'empty', path: '/compose' },
+  { name: 'queue, empty', data: 'empty', path: '/queue' },
   { name: 'dashboard with the demo', data: 'full', path: '/' },
   { name: 'goal detail', data: 'full', path: (ids) => `/goals/${ids.goal}` },
   { name: 'goal editor', data: 'full', path: (ids) => `/goals/${ids.goal}/edit` },
@@ -79,7 +91,67 @@ const appPages: AppPage[] = [
   { name: 'funnel editor', data: 'full', path: (ids) => `/funnels/${ids.funnel}/edit` },
   { name: 'new funnel', data: 'full', path: '/funnels/new' },
   { name: 'a goal that does not exist', data: 'full', path: '/goals/no-such-goal' },
+  { name: 'triage', data: 'full', path: '/triage' },
   { name: 'settings', data: 'full', path: '/settings' },
+  {
+    name: 'focus, a session running',
+    data: 'full',
+    path: '/focus',
+    async prepare(page) {
+      await page.getByLabel('Activity').fill('Calls');
+      await page.getByRole('button', { name: 'Start focus' }).click();
+      await page.getByRole('timer', { name: 'Time left' }).waitFor();
+    },
+  },
+  {
+    name: 'week, made from a template',
+    data: 'full',
+    path: '/week',
+    async prepare(page) {
+      await page.getByLabel('Template', { exact: true }).selectOption('social-selling');
+      await page.getByRole('button', { name: 'Apply to this week' }).click();
+      await page
+        .getByRole('status')
+        .getByText(/made from social-selling/)
+        .waitFor();
+    },
+  },
+  { name: 'today, with the week made', data: 'full', path: '/today' },
+  { name: 'review of this week', data: 'full', path: `/review?week=${isoWeekOf(today)}` },
+  {
+    name: 'settings, with a calendar feed',
+    data: 'full',
+    path: '/settings',
+    async prepare(page) {
+      const make = page.getByRole('button', { name: 'Make a subscribe address' });
+      if ((await make.count()) > 0) await make.click();
+      await page.getByLabel('Subscribe address').waitFor();
+    },
+  },
+  { name: 'audit', data: 'full', path: '/audit?range=last-90-days&attribution=pro-rata' },
+  { name: 'compose', data: 'full', path: '/compose' },
+  {
+    name: 'compose, texts for each network',
+    data: 'full',
+    path: '/compose',
+    async prepare(page) {
+      await page.getByLabel('Text', { exact: true }).fill(`${longPost} ${'x'.repeat(300)}`);
+      await page.getByLabel('At a time').check();
+      await page.getByLabel('Time', { exact: true }).waitFor();
+    },
+  },
+  { name: 'queue, a post in the week', data: 'full', path: `/queue?week=${isoWeekOf(addDays(today, 1))}` },
+  {
+    name: 'queue, moving a post',
+    data: 'full',
+    path: `/queue?week=${isoWeekOf(addDays(today, 1))}`,
+    async prepare(page) {
+      await page.getByRole('button', { name: 'Move' }).first().click();
+      await page.getByLabel('Move to').selectOption('other');
+      await page.getByLabel('Time', { exact: true }).first().waitFor();
+    },
+  },
+  { name: 'post history', data: 'full', path: (ids) => `/posts/${ids.post}` },
   { name: 'not found', data: 'full', path: '/no/such/page' },
 ];
 
@@ -98,6 +170,9 @@ async function get<T>(path: string): Promise<T> {
   expect(response.status, `GET ${path}`).toBe(200);
   return (await response.json()) as T;
 }
+
+const longPost =
+  'Batch your week: every post written on Monday, sent by the queue at its slot https://example.org/a/very/long/path/that/never/breaks/on/its/own/because/it/has/no/spaces/in/it';
 
 /** The demo, one of its goals archived, a day of tracked time with long names and notes, and outcomes. */
 async function fillWorkspace(): Promise<Ids> {
@@ -131,6 +206,21 @@ async function fillWorkspace(): Promise<Ids> {
     note: 'First order of a new customer',
   });
   await post('/outcomes', { kind: 'lead', amount: 3, date: today, activity: 'Calls' });
+  const triageTask = (await post('/triage/tasks', {
+    name: 'Reconcile the receipts of every card and bank account with the bookkeeping software',
+    activity: 'Admin',
+    hoursPerWeek: 3,
+    energy: 'draining',
+    outsourceRate: 25,
+    reviewHoursPerWeek: 0.5,
+    automationOnce: 300,
+    automationMonthly: 20,
+  })) as { id: string };
+  await server.api(`/api/v1/triage/tasks/${triageTask.id}/override`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'batch', reason: 'I want to see every receipt myself before the quarter closes' }),
+  });
   const fedGoal = (await post('/goals', {
     title: 'Make 300 calls to the people on my warm market list this quarter',
     target: 300,
@@ -138,7 +228,19 @@ async function fillWorkspace(): Promise<Ids> {
     deadline: addDays(today, 90),
     source: `activity:${activity.activity.id}`,
   })) as { id: string };
-  return { goal, fedGoal: fedGoal.id, activity: activity.activity.id, funnel: funnel.id, entry: entry.id };
+  await post('/accounts', { network: 'webhook', url: 'https://hooks.example.org/a/very/long/path/for/bigrock/posts' });
+  const queued = (await post('/posts', {
+    text: longPost,
+    when: { kind: 'at', at: `${addDays(today, 1)} 09:00` },
+  })) as { id: string };
+  return {
+    goal,
+    fedGoal: fedGoal.id,
+    activity: activity.activity.id,
+    funnel: funnel.id,
+    entry: entry.id,
+    post: queued.id,
+  };
 }
 
 /** What the code run in the page uses of the browser: the e2e files are type-checked without the DOM library. */
@@ -321,7 +423,7 @@ describe('the menu', () => {
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: 'Your goals' }).waitFor();
     expect(await menuButton().isVisible()).toBe(false);
-    for (const name of ['Dashboard', 'New goal', 'Tracking', 'Activities', 'Funnels', 'Archived']) {
+    for (const name of ['Dashboard', 'New goal', 'Today', 'Week', 'Tracking', 'Activities', 'Funnels', 'Archived']) {
       expect(await nav().getByRole('link', { name, exact: true }).isVisible(), name).toBe(true);
     }
   });

@@ -83,6 +83,54 @@ describe('bigrock completion', () => {
     expect(await complete('timer', 'start', 'Calls', '')).toBe('\n');
   });
 
+  it('completes the focus commands and their options in bash', async () => {
+    const script = join(workbench.dataDir, 'bigrock-focus.bash');
+    writeFileSync(script, (await run('completion', 'bash')).stdout);
+    const complete = (...words: string[]) =>
+      shell('bash', [
+        '-c',
+        `source ${script}; COMP_WORDS=(bigrock "$@"); COMP_CWORD=$#; _bigrock; printf '%s\\n' "\${COMPREPLY[@]}"`,
+        'bash',
+        ...words,
+      ]);
+    expect((await complete('focus', '')).split('\n')).toEqual(
+      expect.arrayContaining(['abandon', 'done', 'interrupt', 'pause', 'resume', 'start', 'stats', 'status']),
+    );
+    expect((await complete('focus', 'start', '--')).split('\n')).toEqual(
+      expect.arrayContaining(['--block', '--json', '--minutes', '--rock']),
+    );
+  });
+
+  it('completes the rule commands, their options and the activity a pace rule watches in bash', async () => {
+    const script = join(workbench.dataDir, 'bigrock-rule.bash');
+    writeFileSync(script, (await run('completion', 'bash')).stdout);
+    const complete = (...words: string[]) =>
+      shell('bash', [
+        '-c',
+        `source ${script}; COMP_WORDS=(bigrock "$@"); COMP_CWORD=$#; _bigrock; printf '%s\\n' "\${COMPREPLY[@]}"`,
+        'bash',
+        ...words,
+      ]);
+    expect((await complete('rule', '')).split('\n')).toEqual(
+      expect.arrayContaining(['add', 'list', 'remove', 'run', 'show']),
+    );
+    expect((await complete('rule', 'add', 'Blog', '--')).split('\n')).toEqual(
+      expect.arrayContaining([
+        '--feed',
+        '--at',
+        '--every',
+        '--hook',
+        '--contains',
+        '--matches',
+        '--post',
+        '--webhook',
+        '--log',
+      ]),
+    );
+    expect((await complete('rule', 'run', '--')).split('\n')).toEqual(expect.arrayContaining(['--dry-run', '--json']));
+    expect(await complete('rule', 'add', 'Behind', '--activity', 'CA')).toBe('Calls\n');
+  });
+
   it.runIf(installed('zsh'))('gives zsh a script that parses, and reads the command line as bash does', async () => {
     const script = join(workbench.dataDir, '_bigrock');
     writeFileSync(script, (await run('completion', 'zsh')).stdout);

@@ -177,6 +177,9 @@ describe.each(dialects)('bigrock week, block, rock and today on %s', (dialect) =
       yesterday: { date: string; rock: { status: string }; actual: { week: { adherence: number } } };
     }>('today', '--date', '2026-03-25');
     expect(day).toMatchObject({ date: '2026-03-25', rock: { title: 'Slides' } });
+    // The digest for scripts: the big rock, the blocks and what is behind.
+    expect(day).toHaveProperty('activitiesBehind', expect.any(Array));
+    expect(day).toHaveProperty('goalsBehind', expect.any(Array));
     expect(day.blocks.map(({ start }) => start)).toContain('13:00');
     expect(day.yesterday).toMatchObject({ date: '2026-03-24', rock: { status: 'carried' } });
     const text = await run('today', '--date', '2026-03-23');

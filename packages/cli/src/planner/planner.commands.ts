@@ -1,20 +1,19 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+
 import {
+  AppError,
   blockKinds,
   formatCount,
   formatDay,
   formatNumber,
-  formatPercent,
-  formatQuantity,
   parseEstimate,
+  rockText,
+  todayText,
   weekdays,
-  type Adherence,
-  type BigRock,
-  type BlockActual,
+  weekText,
   type BlockKind,
-  type PlanAgainstActual,
   type WeekBlock,
-  type WeekCapacity,
-  type WeekPlan,
 } from '@bigrock/core';
 import { Option, type Command } from 'commander';
 
@@ -43,83 +42,7 @@ const dayOption = () => new Option('--day <day>', `the weekday (${weekdays.join(
  */
 const wantsJson = (command: Command) => Boolean(command.optsWithGlobals<{ json?: boolean }>().json);
 
-const hours = (seconds: number) => `${formatNumber(seconds / 3600)} h`;
-const share = (value: number | null) => (value === null ? '-' : formatPercent(value));
 const whatOf = (block: Pick<WeekBlock, 'activity' | 'kind'>) => block.activity ?? block.kind ?? '-';
-
-function keptOf(actual: BlockActual | undefined, block: WeekBlock): string {
-  if (block.skipped) return 'skipped';
-  if (block.kind === 'break') return '';
-  if (actual === undefined || actual.adherence === null) return '';
-  const tracked = actual.byActivity.map(({ activity, seconds }) => `${activity} ${hours(seconds)}`).join(', ');
-  return `${actual.kept ? 'kept' : 'broken'} ${share(actual.adherence)}${tracked === '' ? '' : ` (${tracked})`}`;
-}
-
-function printBlocks(io: CliIo, blocks: readonly WeekBlock[], actual: PlanAgainstActual, withDays: boolean): void {
-  const actuals = new Map(actual.blocks.map((item) => [item.blockId, item]));
-  let day = '';
-  const rows: string[][] = [];
-  for (const block of blocks) {
-    if (withDays && block.date !== day) {
-      day = block.date;
-      rows.push([formatDay(block.date), '', '', '', '']);
-    }
-    rows.push([
-      `  ${block.start}-${block.end}`,
-      whatOf(block),
-      block.note ?? '',
-      keptOf(actuals.get(block.id), block),
-      block.id,
-    ]);
-  }
-  printTable(io, rows);
-}
-
-function describeAdherence(label: string, adherence: Adherence): string {
-  return adherence.adherence === null
-    ? `${label}: nothing planned has passed yet`
-    : `${label}: ${share(adherence.adherence)} kept (${hours(adherence.keptSeconds)} of ${hours(adherence.plannedSeconds)})`;
-}
-
-function describeRock(rock: BigRock): string {
-  const estimate = rock.estimateMinutes === null ? '' : `, ${formatQuantity(rock.estimateMinutes, 'min')}`;
-  const state =
-    rock.status === 'carried'
-      ? `carried to ${formatDay(rock.carriedTo ?? rock.date)}: ${rock.carryReason ?? ''}`
-      : rock.status;
-  return `${rock.title} (${state}${estimate})`;
-}
-
-function printCapacity(io: CliIo, capacity: WeekCapacity, notes: readonly string[]): void {
-  io.out(
-    `Capacity: ${formatNumber(capacity.plannedHours)} h planned of ${formatNumber(capacity.hoursAvailable)} h available${capacity.fits ? ', and it fits' : ''}\n`,
-  );
-  for (const funnel of capacity.funnels) io.out(`  ${funnel.message}\n`);
-  for (const problem of capacity.problems.filter((text) => !capacity.funnels.some(({ message }) => message === text)))
-    io.out(`  ${problem}\n`);
-  if (capacity.cut.length > 0) {
-    io.out('  Cut first:\n');
-    for (const cut of capacity.cut)
-      io.out(`    ${cut.activity ?? cut.kind ?? ''}: ${formatNumber(cut.hours)} h, ${cut.why}\n`);
-  }
-  for (const note of notes) io.out(`  ${note}\n`);
-}
-
-function printWeek(io: CliIo, plan: WeekPlan): void {
-  const first = plan.dates[0] ?? '';
-  const last = plan.dates[6] ?? first;
-  const source = plan.template === null ? '' : `, ${plan.made ? 'made from' : 'following'} ${plan.template}`;
-  io.out(`Week ${plan.week} (${formatDay(first)} to ${formatDay(last)}, ${plan.timeZone}${source})\n`);
-  if (plan.blocks.length === 0)
-    io.out('No blocks. Start from a template: bigrock week template list, then bigrock week template apply <name>\n');
-  else printBlocks(io, plan.blocks, plan.actual, true);
-  if (plan.rocks.length > 0) {
-    io.out('Big rocks:\n');
-    for (const rock of plan.rocks) io.out(`  ${formatDay(rock.date)}  ${describeRock(rock)}\n`);
-  }
-  io.out(`${describeAdherence('Adherence this week', plan.actual.week)}\n`);
-  printCapacity(io, plan.capacity, plan.notes);
-}
 
 export function registerPlannerCommands(program: Command, io: CliIo): void {
   const week = program
@@ -132,7 +55,7 @@ export function registerPlannerCommands(program: Command, io: CliIo): void {
       withBigrock(io, async (bigrock) => {
         const plan = await bigrock.planner.week({ week: options.week, hoursAvailable: options.hours });
         if (options.json) return printJson(io, plan);
-        printWeek(io, plan);
+        io.out(weekText(plan));
       }),
     );
 
@@ -193,7 +116,40 @@ export function registerPlannerCommands(program: Command, io: CliIo): void {
         io.out(
           `Made ${plan.week} from ${plan.template ?? name}: ${formatCount(plan.blocks.length, 'block', 'blocks')}.\n`,
         );
-        printWeek(io, plan);
+        io.out(weekText(plan));
+      }),
+    );
+
+  week
+    .command('import-busy')
+    .description(
+      'make the busy time of a calendar (.ics) fixed meeting blocks: recurring events expanded, all-day and free ones left out; again, no duplicates',
+    )
+    .argument('<file>', 'the .ics file')
+    .option('--week <week>', 'the first ISO week to import (default this week)')
+    .option('--weeks <n>', 'how many weeks from it, 1 to 12 (default 1)', parseNumber)
+    .option('--json', 'print JSON')
+    .action((file: string, _options: { weeks?: number }, command: Command) =>
+      withBigrock(io, async (bigrock) => {
+        const options = command.optsWithGlobals<{ week?: string; weeks?: number }>();
+        let text: string;
+        try {
+          text = await readFile(file, 'utf8');
+        } catch {
+          throw new AppError('invalid-input', `There is no file to read at ${file}.`, { field: 'file' });
+        }
+        const result = await bigrock.busyImport.importBusy(
+          (async function* content() {
+            yield text;
+          })(),
+          { week: options.week, weeks: options.weeks, fileName: basename(file) },
+        );
+        if (wantsJson(command)) return printJson(io, result);
+        const skipped = Object.entries(result.skipped).map(([reason, count]) => `${formatNumber(count)} ${reason}`);
+        io.out(
+          `Busy time of ${result.weeks.join(', ')}: ${formatCount(result.added, 'block added', 'blocks added')}, ${formatNumber(result.updated)} moved, ${formatNumber(result.unchanged)} unchanged` +
+            `${skipped.length === 0 ? '' : `; left out: ${skipped.join(', ')}`}.\n`,
+        );
       }),
     );
 
@@ -337,7 +293,7 @@ export function registerPlannerCommands(program: Command, io: CliIo): void {
             estimateMinutes: options.estimate === undefined ? undefined : parseEstimate(options.estimate),
           });
           if (options.json) return printJson(io, set);
-          io.out(`Big rock of ${formatDay(set.date)}: ${describeRock(set)}.\n`);
+          io.out(`Big rock of ${formatDay(set.date)}: ${rockText(set)}.\n`);
           const start = await bigrock.planner.rockStart(set.date);
           if (!start.allowed) io.out(`${start.message}\n`);
         }),
@@ -380,26 +336,7 @@ export function registerPlannerCommands(program: Command, io: CliIo): void {
       withBigrock(io, async (bigrock) => {
         const day = await bigrock.planner.day({ date: options.date });
         if (options.json) return printJson(io, day);
-        io.out(`${formatDay(day.date)} (${day.week})\n`);
-        io.out(
-          `Big rock: ${day.rock === null ? 'none yet; set one with bigrock rock set "…"' : describeRock(day.rock)}\n`,
-        );
-        if (!day.rockStart.allowed) io.out(`  ${day.rockStart.message}\n`);
-        if (day.blocks.length === 0) io.out('No blocks today.\n');
-        else printBlocks(io, day.blocks, day.actual, false);
-        for (const activity of day.activitiesBehind)
-          io.out(
-            `Behind: ${activity.name}, ${formatQuantity(-activity.delta, activity.unit)} under the line (${formatNumber(activity.actual)} of ${formatNumber(activity.expected)})\n`,
-          );
-        for (const goal of day.goalsBehind)
-          io.out(
-            `Behind: ${goal.title}, ${formatNumber(goal.actual)} of ${formatQuantity(goal.expected, goal.unit)} expected\n`,
-          );
-        const yesterday = day.yesterday;
-        io.out(
-          `Yesterday (${formatDay(yesterday.date)}): ${describeAdherence('plan against actual', yesterday.actual.week).replace('plan against actual: ', '')}` +
-            `${yesterday.rock === null ? '' : `; big rock ${describeRock(yesterday.rock)}`}\n`,
-        );
+        io.out(todayText(day));
       }),
     );
 }

@@ -10,7 +10,7 @@ import type { DialectName } from '@bigrock/server';
 import { TEST_POSTGRES_URL } from '@bigrock/server/test-support';
 import pg from 'pg';
 
-const bin = fileURLToPath(new URL('../../bin/bigrock.js', import.meta.url));
+export const bin = fileURLToPath(new URL('../../bin/bigrock.js', import.meta.url));
 
 export interface CliRun {
   code: number;

@@ -218,6 +218,10 @@ export function registerImportCommands(program: Command, io: CliIo): void {
     .option('--project <name>', 'only entries of this project (csv and ics)')
     .option('--billable', 'only billable entries (csv and ics)')
     .option('--no-billable', 'only entries that are not billable (csv and ics)')
+    .option(
+      '--with-credentials',
+      'json: put the publishing credentials in the backup, in the clear (left out otherwise)',
+    )
     .action(
       (options: {
         format: (typeof exportFormats)[number];
@@ -226,6 +230,7 @@ export function registerImportCommands(program: Command, io: CliIo): void {
         client?: string;
         project?: string;
         billable?: boolean;
+        withCredentials?: boolean;
       }) =>
         withBigrock(io, async (bigrock) => {
           const filter = { client: options.client, project: options.project, billable: options.billable };
@@ -247,7 +252,7 @@ export function registerImportCommands(program: Command, io: CliIo): void {
                 { field: 'client' },
               );
             }
-            return writeOut(io, bigrock.backup.backup());
+            return writeOut(io, bigrock.backup.backup({ includeCredentials: options.withCredentials === true }));
           }
           return writeOut(io, options.format === 'csv' ? bigrock.exports.csv(range) : bigrock.exports.ics(range));
         }),

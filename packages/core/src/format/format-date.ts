@@ -43,3 +43,13 @@ export function formatDay(date: CalendarDate, locale?: Locale): string {
 export function formatShortDate(date: CalendarDate, locale?: Locale): string {
   return dateFormat(locale, { day: 'numeric', month: 'short' }).format(asInstant(date));
 }
+
+/**
+ * An hour of the day as the locale writes a clock time: `09:00`, `9:00 AM`.
+ *
+ * @example formatHourOfDay(9, 'en-GB') // '09:00'
+ */
+export function formatHourOfDay(hour: number, locale?: Locale): string {
+  const instant = new Date(Date.UTC(1970, 0, 1, Math.min(23, Math.max(0, Math.floor(hour)))));
+  return dateFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(instant);
+}

@@ -1,6 +1,6 @@
 import { weekdays, type Weekday } from '../goals/goal.js';
 import { addDays, isoWeekday, type CalendarDate } from '../time/calendar-date.js';
-import { wallClockToInstant } from '../time/zoned-time.js';
+import { createWallClockConverter, wallClockToInstant, type WallClock } from '../time/zoned-time.js';
 import { datesOfIsoWeek, type IsoWeek } from './iso-week.js';
 import { minutesOfDay } from '../time/clock-time.js';
 import type { BlockRecurrence, TemplateBlock } from './planner.js';
@@ -74,28 +74,29 @@ export function recurrenceRule(weekday: Weekday, recurrence: BlockRecurrence): s
   return text.replace(/^RRULE:/, '');
 }
 
-/** The instants of a block's local start and end on a date, in a zone; 24:00 is the next midnight. */
+/**
+ * The instants of a block's local start and end on a date, in a zone; 24:00 is the next midnight.
+ * `toInstant` reads the wall clock: many blocks are placed faster by one `createWallClockConverter`.
+ */
 export function blockInstants(
   date: CalendarDate,
   start: string,
   end: string,
   zone: string,
+  toInstant: (wall: WallClock) => number = (wall) => wallClockToInstant(wall, zone),
 ): { startMs: number; endMs: number } {
   const at = (time: string) => {
     const minutes = minutesOfDay(time);
     const day = minutes >= 1440 ? addDays(date, 1) : date;
     const [year, month, dayOfMonth] = day.split('-').map(Number);
-    return wallClockToInstant(
-      {
-        year: year ?? 1970,
-        month: month ?? 1,
-        day: dayOfMonth ?? 1,
-        hour: Math.floor(minutes / 60) % 24,
-        minute: minutes % 60,
-        second: 0,
-      },
-      zone,
-    );
+    return toInstant({
+      year: year ?? 1970,
+      month: month ?? 1,
+      day: dayOfMonth ?? 1,
+      hour: Math.floor(minutes / 60) % 24,
+      minute: minutes % 60,
+      second: 0,
+    });
   };
   return { startMs: at(start), endMs: at(end) };
 }
@@ -124,18 +125,32 @@ export interface ExpandedBlock {
  */
 export function expandTemplate(blocks: readonly TemplateBlock[], week: IsoWeek, zone: string): ExpandedBlock[] {
   const days = datesOfIsoWeek(week);
-  const monday = days[0] ?? '';
-  const sunday = days[6] ?? '';
+  return expandTemplateBetween(blocks, days[0] ?? '', days[6] ?? '', zone);
+}
+
+/**
+ * A template's blocks on the days from `from` to `to` (both included), in order of start: each
+ * block's rule walked once over the whole span (the calendar feed's twelve weeks), not once a week.
+ *
+ * @example expandTemplateBetween(seed000Blocks, '2026-03-02', '2026-05-24', 'Europe/Paris').length // 12 weeks of blocks
+ */
+export function expandTemplateBetween(
+  blocks: readonly TemplateBlock[],
+  from: CalendarDate,
+  to: CalendarDate,
+  zone: string,
+): ExpandedBlock[] {
   const expanded: ExpandedBlock[] = [];
+  const toInstant = createWallClockConverter(zone);
   for (const block of blocks) {
-    for (const date of occurrenceDates(block.weekday, block.recurrence, monday, sunday)) {
+    for (const date of occurrenceDates(block.weekday, block.recurrence, from, to)) {
       expanded.push({
         templateBlockId: block.id,
         date,
         weekday: weekdayOf(date),
         start: block.start,
         end: block.end,
-        ...blockInstants(date, block.start, block.end, zone),
+        ...blockInstants(date, block.start, block.end, zone, toInstant),
         activityId: block.activityId,
         activity: block.activity,
         kind: block.kind,

@@ -6,9 +6,6 @@ import type { PlanAgainstActual } from './plan-actual.js';
 import type { BigRock, BlockKind, WeekBlock } from './planner.js';
 import type { WeekCapacity } from './week-capacity.js';
 
-/** Hours a week available when nothing says otherwise: five days of eight hours. */
-export const DEFAULT_HOURS_AVAILABLE = 40;
-
 /** A template in the list: shipped with Bigrock, stored in the workspace, or both (a shipped one applied). */
 export interface TemplateSummary {
   name: string;
@@ -78,4 +75,6 @@ export interface TodayPlan {
     delta: number;
   }>;
   yesterday: { date: CalendarDate; blocks: WeekBlock[]; actual: PlanAgainstActual; rock: BigRock | null };
+  /** Tomorrow's big rock so far: the shutdown chooses it. */
+  tomorrow: { date: CalendarDate; rock: BigRock | null };
 }

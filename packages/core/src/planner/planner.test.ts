@@ -47,6 +47,7 @@ const weekBlock = (fields: Partial<WeekBlock>): WeekBlock => ({
   note: null,
   templateBlockId: null,
   skipped: false,
+  imported: null,
   ...fields,
 });
 

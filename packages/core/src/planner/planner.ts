@@ -73,6 +73,17 @@ export interface WeekBlock extends BlockContent {
   templateBlockId: string | null;
   /** Skipped blocks stay on the plan, out of its hours and its adherence. */
   skipped: boolean;
+  /**
+   * Busy time imported from a calendar (a meeting): fixed, counted in the capacity like any block,
+   * and changed only by importing again; null for a block of the plan.
+   */
+  imported: ImportedBusy | null;
+}
+
+/** Where an imported block came from: its event's UID and RECURRENCE-ID, and the file's name. */
+export interface ImportedBusy {
+  key: string;
+  from: string | null;
 }
 
 /** The one task of a day that matters most: tied to a goal or an activity, with an estimate. */

@@ -324,3 +324,35 @@ export function createLocalDateTimeFormatter(zone: string): (instantMs: number) 
 export function isoInstant(instantMs: number): string {
   return new Date(instantMs).toISOString();
 }
+
+/** The offset a zone keeps from an instant on, and the instant it changes (or the lookup's edge). */
+export interface OffsetStretch {
+  offsetMs: number;
+  /** The first instant no longer known to have this offset: look again from there. */
+  untilMs: number;
+}
+
+/**
+ * A fast offset lookup for one zone, for splitting many entries into local hours: the zone's
+ * offsets are learnt a year at a time, as `createLocalDateTimeFormatter` does.
+ *
+ * @example createZoneOffsets('Europe/Paris')(Date.parse('2026-07-01T10:00:00Z')).offsetMs // 7_200_000
+ */
+export function createZoneOffsets(zone: string): (instantMs: number) => OffsetStretch {
+  const ianaZone = zoneOrThrow(zone);
+  const years = new Map<number, OffsetSegment[]>();
+  return function offsetAt(instantMs: number): OffsetStretch {
+    const year = new Date(instantMs).getUTCFullYear();
+    let segments = years.get(year);
+    if (segments === undefined) {
+      segments = offsetSegments(ianaZone, year);
+      years.set(year, segments);
+    }
+    for (const segment of segments) {
+      if (instantMs >= segment.start && instantMs < segment.end)
+        return { offsetMs: segment.offsetMs, untilMs: segment.end };
+    }
+    // Outside the year looked at (cannot happen for a year's own instants): one second at a time.
+    return { offsetMs: ianaZone.offset(instantMs) * 60_000, untilMs: instantMs + 1000 };
+  };
+}

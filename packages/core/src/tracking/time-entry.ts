@@ -8,7 +8,7 @@ import type { CalendarDate } from '../time/calendar-date.js';
 import { instantInputProblem } from '../time/zoned-time.js';
 
 /** Where a time entry came from. */
-export const entrySources = ['timer', 'manual', 'import', 'calendar', 'browser'] as const;
+export const entrySources = ['timer', 'manual', 'import', 'calendar', 'browser', 'focus'] as const;
 export type EntrySource = (typeof entrySources)[number];
 
 /**

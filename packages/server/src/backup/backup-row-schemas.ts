@@ -1,15 +1,34 @@
+import { createHash } from 'node:crypto';
+
 import {
+  altTextSchema,
+  base64ByteLength,
+  MAX_IMAGE_BYTES,
+  postImageTypes,
+  sniffImageType,
+  deliveryStatuses,
+  MAX_POST_TEXT,
+  postingSlotsSchema,
+  postOverridesSchema,
   activityClasses,
+  activityNameKey,
+  channelMappingInputSchema,
+  channelNameSchema,
   activityCountSchema,
   activityFieldsSchema,
   aggregates,
   billableRateSchema,
   blockKinds,
+  boundedNumber,
   calendarDateSchema,
   checkBlockShape,
   clockTimeSchema,
   endTimeSchema,
   estimateMinutesSchema,
+  focusStatuses,
+  focusTargets,
+  interruptionKinds,
+  MAX_FOCUS_MINUTES,
   everyWeeksSchema,
   isoWeekSchema,
   checkOutcomeAmount,
@@ -33,12 +52,23 @@ import {
   noteSchema,
   outcomeAmountSchema,
   outcomeKinds,
+  publishingNetworks,
   ratePeriods,
   rockStatuses,
   setRockSchema,
   tagSchema,
   textSchema,
   weekdays,
+  automationMonthlySchema,
+  automationOnceSchema,
+  energies,
+  outsourceRateSchema,
+  overrideReasonSchema,
+  triageActionSchema,
+  triageHoursSchema,
+  triageTaskNameSchema,
+  createRuleSchema,
+  ruleTriggerSchema,
 } from '@bigrock/core';
 import { z } from 'zod';
 
@@ -87,6 +117,9 @@ const commaList = (item: z.ZodType, options: { min?: number; max: number }) =>
   });
 const weekdayList = (min: number) => commaList(z.enum(weekdays), { min, max: 7 });
 
+/** The changes counted on a block or rock (the calendar feed's SEQUENCE). */
+const storedSequence = z.number().int().min(0).max(2_147_483_647);
+
 /** A flag stored as an integer: 0 or 1. */
 const storedFlag = z.union([z.literal(0), z.literal(1)], { error: 'must be 0 or 1' });
 
@@ -116,8 +149,22 @@ const funnel = funnelFieldsSchema.shape;
 
 /** The tables of a workspace, each as one row of a backup holds it. */
 // goal_days is derived from data_points (refolded after a restore), so it is not backed up;
-// deleted_items is the undo buffer, emptied by a restore.
-export type WorkspaceTableName = Exclude<keyof Database, 'workspaces' | 'settings' | 'goal_days' | 'deleted_items'>;
+// deleted_items is the undo buffer, emptied by a restore; the time rollups are derived from
+// time_entries (rebuilt by a restore).
+export type WorkspaceTableName = Exclude<
+  keyof Database,
+  | 'workspaces'
+  | 'settings'
+  | 'goal_days'
+  | 'deleted_items'
+  | 'time_rollup_days'
+  | 'time_rollup_hours'
+  // What a rule's runs leave behind hangs off the rule (no workspace_id): not backed up.
+  | 'rule_state'
+  | 'rule_seen_items'
+  | 'rule_hook_ids'
+  | 'rule_runs'
+>;
 
 type Row = Record<string, unknown>;
 
@@ -378,6 +425,11 @@ export const backupRowSchemas: Record<WorkspaceTableName, BackupRowSchema> = {
       skipped: storedFlag,
       created_at: storedInstant,
       updated_at: storedInstant,
+      // Migration 0015: a backup made before it has none of these.
+      sequence: storedSequence.optional(),
+      feed_uid: idSchema.nullable().optional(),
+      imported_key: textSchema.max(1000).nullable().optional(),
+      imported_from: textSchema.max(200).nullable().optional(),
     },
     check: checkStoredBlock,
   },
@@ -395,9 +447,284 @@ export const backupRowSchemas: Record<WorkspaceTableName, BackupRowSchema> = {
       done_at: storedInstant.nullable().optional(),
       created_at: storedInstant,
       updated_at: storedInstant,
+      sequence: storedSequence.optional(),
+    },
+  },
+  focus_sessions: {
+    columns: {
+      id: idSchema,
+      target: z.enum(focusTargets),
+      activity: entryActivitySchema,
+      title: textSchema
+        .min(1, { message: 'must not be empty' })
+        .max(500, { message: 'must be at most 500 characters' }),
+      rock_id: idSchema.nullable().optional(),
+      block_id: idSchema.nullable().optional(),
+      date: calendarDateSchema.nullable().optional(),
+      planned_seconds: boundedNumber({ min: 60, max: MAX_FOCUS_MINUTES * 60, whole: true, note: '(seconds)' }),
+      status: z.enum(focusStatuses),
+      started_at: storedInstant,
+      ended_at: storedInstant.nullable().optional(),
+      abandon_reason: noteOf(500),
+      created_at: storedInstant,
+      updated_at: storedInstant,
+    },
+    check(row, context) {
+      const open = row.ended_at === null || row.ended_at === undefined;
+      const ended = row.status === 'done' || row.status === 'abandoned';
+      if (open === ended)
+        context.addIssue({
+          code: 'custom',
+          path: ['ended_at'],
+          message: ended ? 'must be set for an ended session' : 'must be null while the session is open',
+        });
+      if (row.status === 'abandoned' && (row.abandon_reason === null || row.abandon_reason === undefined))
+        context.addIssue({
+          code: 'custom',
+          path: ['abandon_reason'],
+          message: 'must say why the session was abandoned',
+        });
+    },
+  },
+  focus_interruptions: {
+    columns: {
+      id: idSchema,
+      session_id: idSchema,
+      kind: z.enum(interruptionKinds),
+      note: noteOf(500),
+      at: storedInstant,
+      created_at: storedInstant,
+    },
+  },
+  notification_settings: {
+    columns: {
+      digest_time: clockTimeSchema.nullable().optional(),
+      quiet_start: clockTimeSchema.nullable().optional(),
+      quiet_end: clockTimeSchema.nullable().optional(),
+      updated_at: storedInstant,
+    },
+    check: (row, context) => {
+      const start = row.quiet_start ?? null;
+      const end = row.quiet_end ?? null;
+      if ((start === null) !== (end === null))
+        context.addIssue({
+          code: 'custom',
+          path: ['quiet_end'],
+          message: 'must be given with quiet_start, or both null',
+        });
+      else if (start !== null && start === end)
+        context.addIssue({ code: 'custom', path: ['quiet_end'], message: 'must differ from quiet_start' });
+    },
+  },
+  triage_tasks: {
+    columns: {
+      id: idSchema,
+      name: triageTaskNameSchema,
+      activity: activityFieldsSchema.shape.name.nullable().optional(),
+      hours_per_week: triageHoursSchema.nullable().optional(),
+      energy: z.enum(energies),
+      produces_income: storedFlag,
+      needed: storedFlag,
+      only_me: storedFlag,
+      outsource_rate: outsourceRateSchema.nullable().optional(),
+      automation_once: automationOnceSchema.nullable().optional(),
+      automation_monthly: automationMonthlySchema.nullable().optional(),
+      review_hours_per_week: triageHoursSchema,
+      override_action: triageActionSchema.nullable().optional(),
+      override_reason: overrideReasonSchema.nullable().optional(),
+      created_at: storedInstant,
+      updated_at: storedInstant,
+    },
+    check(row, context) {
+      if (row.activity == null && row.hours_per_week == null)
+        context.addIssue({
+          code: 'custom',
+          path: ['hours_per_week'],
+          message: 'give hours_per_week or activity: a task needs one of the two',
+        });
+      if ((row.override_action == null) !== (row.override_reason == null))
+        context.addIssue({
+          code: 'custom',
+          path: ['override_reason'],
+          message: 'an override needs both its action and its reason',
+        });
+    },
+  },
+  audit_channels: {
+    columns: {
+      id: idSchema,
+      channel: channelNameSchema,
+      channel_key: textSchema
+        .min(1, { message: 'must not be empty' })
+        .max(100, { message: 'must be at most 100 characters' }),
+      activities: textSchema.refine(
+        (text) => {
+          try {
+            return channelMappingInputSchema.shape.activities.safeParse(JSON.parse(text)).success;
+          } catch {
+            return false;
+          }
+        },
+        { message: 'must be a JSON array of 1 to 50 activity names' },
+      ),
+      created_at: storedInstant,
+      updated_at: storedInstant,
+    },
+    check: (row, context) => {
+      const channel = text(row, 'channel');
+      if (channel !== null && row.channel_key !== activityNameKey(channel))
+        context.addIssue({
+          code: 'custom',
+          path: ['channel_key'],
+          message: 'must be the channel in lower case, trimmed',
+        });
+    },
+  },
+  publishing_accounts: {
+    columns: {
+      id: idSchema,
+      network: z.enum(publishingNetworks),
+      name: textSchema.min(1).max(2000),
+      url: textSchema.min(1).max(2000),
+      remote_id: textSchema.min(1).max(2000),
+      limits: textSchema.max(100_000).nullable().optional(),
+      // A backup carries credentials only when asked to, in the clear after "plain:" (the restore
+      // seals them with this Bigrock's key); otherwise null, and the account asks to be added again.
+      credentials: textSchema
+        .max(100_000)
+        .regex(/^plain:/, { message: 'must be null, or credentials from a backup made with them ("plain:…")' })
+        .nullable()
+        .optional(),
+      created_at: storedInstant,
+      updated_at: storedInstant,
+    },
+  },
+  posts: {
+    columns: {
+      id: idSchema,
+      text: textSchema.min(1).max(MAX_POST_TEXT),
+      overrides: storedJson(postOverridesSchema, 'must be JSON: { "mastodon"?: text, "bluesky"?: text }'),
+      content_warning: noteOf(500),
+      when_kind: z.enum(['queue', 'at', 'now']),
+      scheduled_at: storedInstant,
+      cancelled_at: storedInstant.nullable().optional(),
+      created_at: storedInstant,
+      updated_at: storedInstant,
+    },
+  },
+  rules: {
+    columns: {
+      id: idSchema,
+      name: createRuleSchema.shape.name,
+      enabled: z.union([z.literal(0), z.literal(1)]),
+      trigger: storedJson(ruleTriggerSchema, 'must be a rule trigger as JSON, as the API takes it'),
+      filters: storedJson(
+        createRuleSchema.shape.filters.unwrap(),
+        'must be a list of rule filters as JSON, as the API takes it',
+      ),
+      actions: storedJson(
+        createRuleSchema.shape.actions,
+        'must be a list of rule actions as JSON, as the API takes it',
+      ),
+      // Like an account's credentials: null, or "plain:" and the secret when the backup was made with them.
+      hook_secret: textSchema
+        .max(1000)
+        .regex(/^plain:/, { message: 'must be null, or the secret from a backup made with credentials ("plain:…")' })
+        .nullable()
+        .optional(),
+      created_at: storedInstant,
+      updated_at: storedInstant,
+    },
+  },
+  post_deliveries: {
+    columns: {
+      id: idSchema,
+      post_id: idSchema,
+      account_id: idSchema,
+      network: z.enum(publishingNetworks),
+      status: z.enum(deliveryStatuses),
+      scheduled_at: storedInstant,
+      version: z.number().int().min(1),
+      idempotency_key: textSchema.max(200).nullable().optional(),
+      first_tried_at: storedInstant.nullable().optional(),
+      tries: z.number().int().min(0),
+      next_attempt_at: storedInstant.nullable().optional(),
+      needs_reconcile: z.number().int().min(0).max(1),
+      lease_token: textSchema.max(200).nullable().optional(),
+      lease_until: storedInstant.nullable().optional(),
+      remote_id: textSchema.max(2000).nullable().optional(),
+      remote_url: textSchema.max(2000).nullable().optional(),
+      reason: noteOf(5000),
+      fix: noteOf(2000),
+      updated_at: storedInstant,
+    },
+  },
+  post_attempts: {
+    columns: {
+      id: idSchema,
+      delivery_id: idSchema,
+      number: z.number().int().min(1),
+      idempotency_key: textSchema.min(1).max(200),
+      started_at: storedInstant,
+      ended_at: storedInstant.nullable().optional(),
+      outcome: textSchema.max(50).nullable().optional(),
+      reason: noteOf(5000),
+    },
+  },
+  post_queues: {
+    columns: {
+      slots: storedJson(postingSlotsSchema, 'must be JSON: [{ "weekday": "mon", "time": "09:00" }]'),
+      paused: z.number().int().min(0).max(1),
+      grace_minutes: z.number().int().min(0).max(10_080),
+      // Backups made before images had no such column: alt text is then required, the default.
+      require_alt_text: z.number().int().min(0).max(1).optional(),
+      updated_at: storedInstant,
+    },
+  },
+  post_media: {
+    columns: {
+      id: idSchema,
+      post_id: idSchema,
+      position: z.number().int().min(0).max(3),
+      mime_type: z.enum(postImageTypes),
+      alt_text: altTextSchema,
+      byte_size: z.number().int().min(1).max(MAX_IMAGE_BYTES),
+      sha256: textSchema.regex(/^[0-9a-f]{64}$/, { message: 'must be a SHA-256 in 64 hex digits' }),
+      // The bytes in base64 (see BINARY_COLUMNS in backup.service.ts).
+      data: textSchema
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'must be the image in base64' })
+        .refine((text) => text.length % 4 === 0 && base64ByteLength(text) <= MAX_IMAGE_BYTES, {
+          message: `must be the image in base64, at most ${MAX_IMAGE_BYTES} bytes`,
+        }),
+      created_at: storedInstant,
+    },
+    check(row, context) {
+      const data = text(row, 'data');
+      if (data === null) return;
+      const bytes = Buffer.from(data, 'base64');
+      if (sniffImageType(bytes) !== row.mime_type)
+        context.addIssue({ code: 'custom', path: ['data'], message: `must be an image of its mime_type` });
+      else if (bytes.length !== row.byte_size)
+        context.addIssue({ code: 'custom', path: ['byte_size'], message: `must be the image's size, ${bytes.length}` });
+      else if (createHash('sha256').update(bytes).digest('hex') !== row.sha256)
+        context.addIssue({ code: 'custom', path: ['sha256'], message: "must be the SHA-256 of the image's bytes" });
     },
   },
 };
+
+/** A JSON column whose value the API takes with `schema`; `message` says what it must be. */
+function storedJson(schema: z.ZodType, message: string) {
+  return textSchema.refine(
+    (text) => {
+      try {
+        return schema.safeParse(JSON.parse(text)).success;
+      } catch {
+        return false;
+      }
+    },
+    { message },
+  );
+}
 
 /**
  * Checks rows against their table's schema: each column alone, then across columns. A value already
@@ -469,6 +796,11 @@ export const backupReferences: Partial<Record<WorkspaceTableName, Record<string,
   planner_weeks: { template_id: 'planner_templates' },
   planner_week_blocks: { week_id: 'planner_weeks', activity_id: 'activities' },
   planner_rocks: { goal_id: 'goals', activity_id: 'activities' },
+  focus_sessions: { rock_id: 'planner_rocks' },
+  focus_interruptions: { session_id: 'focus_sessions' },
+  post_deliveries: { post_id: 'posts' },
+  post_attempts: { delivery_id: 'post_deliveries' },
+  post_media: { post_id: 'posts' },
 };
 
 /**
@@ -483,6 +815,17 @@ export const backupUniqueKeys: Partial<
   planner_templates: [{ what: 'name', key: (row) => String(row.name).toLowerCase() }],
   planner_weeks: [{ what: 'week', key: (row) => String(row.week) }],
   planner_rocks: [{ what: 'date', key: (row) => String(row.date) }],
+  focus_sessions: [
+    {
+      what: 'ended_at null (an open focus session: there can be one)',
+      key: (row) => (row.ended_at === null || row.ended_at === undefined ? 'open' : null),
+    },
+  ],
+  audit_channels: [{ what: 'channel', key: (row) => String(row.channel_key) }],
+  rules: [{ what: 'name', key: (row) => String(row.name) }],
+  publishing_accounts: [
+    { what: 'account', key: (row) => `${String(row.network)} ${String(row.url)} ${String(row.remote_id)}` },
+  ],
   activity_goals: [
     { what: 'activity_id and goal_id', key: (row) => `${String(row.activity_id)}\u0000${String(row.goal_id)}` },
   ],

@@ -1,9 +1,13 @@
-import type { WorkingHours } from '@bigrock/core';
+import type { MoneySettings, WorkingHours } from '@bigrock/core';
 import { sql, type Kysely } from 'kysely';
 
 import type { Database } from '../db/database.js';
 import type { DialectName } from '../db/open-database.js';
 import { rebuildGoalDays } from '../goals/goal-days.js';
+import { rebuildTimeRollups } from '../reports/time-rollup.repository.js';
+
+/** Tables derived from others, made again by a restore rather than backed up. */
+const derivedTables = new Set(['time_rollup_days', 'time_rollup_hours']);
 
 export type Row = Record<string, unknown>;
 // Backup works on tables it discovers at run time, so it addresses them by name.
@@ -36,9 +40,17 @@ export const backupTableOrder = [
   'planner_weeks',
   'planner_week_blocks',
   'planner_rocks',
+  'focus_sessions',
+  'focus_interruptions',
+  'posts',
+  'post_media',
+  'post_deliveries',
+  'post_attempts',
 ];
 
 const PAGE = 5000;
+/** Rows a page of tables whose rows are large: a post's images are up to 8 MB each. */
+const pageOf: Partial<Record<string, number>> = { post_media: 8 };
 
 /**
  * The tables of this database (on PostgreSQL, of the schema it works in) with their columns in
@@ -81,6 +93,7 @@ export function createBackupRepository(db: Kysely<Database>, dialect: DialectNam
           table.name !== 'workspaces' &&
           // The undo buffer is not the workspace's data: a restore empties it instead.
           table.name !== 'deleted_items' &&
+          !derivedTables.has(table.name) &&
           table.columns.includes('workspace_id'),
       );
       const rank = (name: string) => {
@@ -113,9 +126,10 @@ export function createBackupRepository(db: Kysely<Database>, dialect: DialectNam
       for (;;) {
         let query = anyDb.selectFrom(table.name).select(table.columns).where(inWorkspace, '=', workspaceId);
         if (after !== null) query = query.where('id', '>', after);
-        const page = await query.orderBy('id').limit(PAGE).execute();
+        const size = pageOf[table.name] ?? PAGE;
+        const page = await query.orderBy('id').limit(size).execute();
         if (page.length > 0) yield page;
-        if (page.length < PAGE) return;
+        if (page.length < size) return;
         after = String(page[page.length - 1]?.id);
       }
     },
@@ -135,9 +149,18 @@ export function createBackupRepository(db: Kysely<Database>, dialect: DialectNam
     },
 
     /** The workspace's own settings; the working hours as stored (JSON text). */
-    async workspace(): Promise<{ name: string; timeZone: string; workingHours: string } | undefined> {
+    async workspace(): Promise<
+      { name: string; timeZone: string; workingHours: string; moneySettings: string } | undefined
+    > {
       const row = await db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirst();
-      return row && { name: row.name, timeZone: row.time_zone, workingHours: row.working_hours };
+      return (
+        row && {
+          name: row.name,
+          timeZone: row.time_zone,
+          workingHours: row.working_hours,
+          moneySettings: row.money_settings,
+        }
+      );
     },
 
     /** A transaction in which the workspace's rows are replaced; nothing shows until `commit`. */
@@ -177,9 +200,17 @@ export function createBackupRepository(db: Kysely<Database>, dialect: DialectNam
             .where('id', '=', workspaceId)
             .execute();
         },
-        /** Refolds what is derived from the rows (goal_days, not backed up), then commits. */
+        async setMoneySettings(settings: MoneySettings): Promise<void> {
+          await trx
+            .updateTable('workspaces')
+            .set({ money_settings: JSON.stringify(settings) })
+            .where('id', '=', workspaceId)
+            .execute();
+        },
+        /** Refolds what is derived from the rows (goal_days, the time rollups: not backed up), then commits. */
         async commit(): Promise<void> {
           await rebuildGoalDays(trx as unknown as Kysely<Database>, workspaceId);
+          await rebuildTimeRollups(trx as unknown as Kysely<Database>, workspaceId);
           await trx.commit().execute();
         },
         rollback: () => trx.rollback().execute(),

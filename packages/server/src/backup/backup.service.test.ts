@@ -48,13 +48,27 @@ async function fill(test: TestBigrock): Promise<void> {
   await activities.create({ name: 'calls', rate: 10, ratePeriod: 'day', minutesPerUnit: 6, goalIds: [monthly.id] });
   await activities.log('calls', { count: 8, date: '2026-11-02' });
   await activities.addBreak('calls', { start: '2026-11-10', end: '2026-11-12', note: 'away' });
+  await test.bigrock.audit.setChannel('Referral', { activities: ['calls', 'Networking'] });
   await funnels.create({
     name: 'warm market',
     goalId: monthly.id,
     hoursPerWeek: 10,
     stages: [{ activity: 'calls' }, { activity: 'recruits', conversion: 0.1, minutesPerUnit: 60 }],
   });
+  // A queued post with its image: restored without it, it would go out without it.
+  await test.bigrock.publishingAccounts.add({ network: 'webhook', url: 'http://127.0.0.1:9/hook' });
+  await test.bigrock.posts.create({
+    text: 'New rock',
+    media: [{ data: PNG.toString('base64'), mimeType: 'image/png', altText: 'A big rock at dawn' }],
+    when: { kind: 'at', at: '2027-01-04 09:00' },
+  });
 }
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** The line of the backup that holds `text`, counted from 1. */
 const lineOf = (backup: string, text: string) => backup.split('\n').findIndex((line) => line.includes(text)) + 1;
@@ -92,9 +106,12 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
     );
     const tables = await tablesOf(source.bigrock.db, dialect);
     const withWorkspace = tables
-      // The undo buffer (deleted_items) is not backed up: a restore empties it.
+      // The undo buffer (deleted_items) is not backed up: a restore empties it. The time rollups
+      // are derived from the entries: a restore makes them again.
       .filter(
-        (table) => !['workspaces', 'deleted_items'].includes(table.name) && table.columns.includes('workspace_id'),
+        (table) =>
+          !['workspaces', 'deleted_items', 'time_rollup_days', 'time_rollup_hours'].includes(table.name) &&
+          table.columns.includes('workspace_id'),
       )
       .map(({ name }) => name);
     expect(Object.keys(parsed.tables).sort()).toEqual(withWorkspace.sort());
@@ -116,6 +133,13 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
     const again = await text(target.bigrock.backup.backup());
     expect(withoutStamp(again)).toEqual(withoutStamp(backup));
     expect(await target.bigrock.entries.timer()).toMatchObject({ activity: 'Deep work' });
+    // The image's bytes, written in base64, come back as bytes.
+    const [post] = await target.bigrock.posts.list();
+    expect(post?.media).toEqual([
+      { id: expect.any(String), mimeType: 'image/png', altText: 'A big rock at dawn', size: PNG.length },
+    ]);
+    const image = await target.bigrock.posts.image(post?.id ?? '', post?.media[0]?.id ?? '');
+    expect(Buffer.from(image.data).equals(PNG)).toBe(true);
     expect(await target.bigrock.workspace.get()).toMatchObject({
       timeZone: 'America/New_York',
       workingHours: danasHours,
@@ -340,6 +364,32 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
       expect(withoutStamp(await text(target.bigrock.backup.backup()))).toEqual(withoutStamp(before));
     }
     expect((await workspace.get()).workingHours).toEqual(ownHours);
+  });
+
+  it('carries the money settings, and stores a currency typed in small letters as the API does', async () => {
+    const source = await openTestBigrock(dialect, { clock: fixedClock('2026-11-22T12:00:00Z') });
+    try {
+      await source.bigrock.money.update({ currency: 'EUR', exchangeRates: { USD: 0.9 }, targetHourlyRate: 120 });
+      await source.bigrock.outcomes.add({ kind: 'revenue', amount: 100, currency: 'USD', date: '2026-11-02' });
+      const file = (await text(source.bigrock.backup.backup())).replace('"USD","date"', '"usd","date"');
+      expect(file).toContain('"usd"');
+      await target.bigrock.backup.restore(Readable.from([file]));
+      expect(await target.bigrock.money.get()).toMatchObject({
+        currency: 'EUR',
+        exchangeRates: { USD: 0.9 },
+        targetHourlyRate: 120,
+      });
+      const [outcome] = await target.bigrock.outcomes.list({ from: '2026-11-02', to: '2026-11-02' });
+      expect(outcome?.currency).toBe('USD');
+
+      const refused = file.replace('"targetHourlyRate":120', '"targetHourlyRate":-1');
+      await expect(target.bigrock.backup.restore(Readable.from([refused]))).rejects.toMatchObject({
+        code: 'invalid-input',
+        message: expect.stringContaining('workspace.moneySettings.targetHourlyRate'),
+      });
+    } finally {
+      await source.cleanup();
+    }
   });
 });
 

@@ -1,4 +1,15 @@
-import { AppError, isTimeZone, withoutNul, workingHoursSchema, type WorkingHours } from '@bigrock/core';
+import {
+  applyMoneySettingsPatch,
+  AppError,
+  DEFAULT_MONEY_SETTINGS,
+  isTimeZone,
+  moneySettingsPatchSchema,
+  readMoneySettings as readStoredMoneySettings,
+  withoutNul,
+  workingHoursSchema,
+  type MoneySettings,
+  type WorkingHours,
+} from '@bigrock/core';
 
 import type { Clock } from '../clock.js';
 import type { DialectName } from '../db/open-database.js';
@@ -16,6 +27,31 @@ const selfReferences: Record<string, string[]> = { goals: ['parent_id'] };
 
 /** Rows per insert: within SQLite's and PostgreSQL's limits on bound parameters. */
 const MAX_PARAMETERS = 30_000;
+/**
+ * A column of secrets, sealed in the database: left out of a backup (null) unless the user asks
+ * for it, then written in the clear after "plain:", and sealed again with this Bigrock's key when
+ * restored.
+ */
+export interface BackupSecrets {
+  table: string;
+  column: string;
+  reveal(row: Row): string;
+  seal(row: Row, plaintext: string): string;
+}
+
+export const PLAIN_SECRET_PREFIX = 'plain:';
+
+/**
+ * Columns of bytes (a post's images), written to a backup in base64 and decoded on restore: a
+ * queued post restored without its images would go out without them.
+ */
+const BINARY_COLUMNS: Partial<Record<string, readonly string[]>> = { post_media: ['data'] };
+
+export interface BackupOptions {
+  /** Put the secrets (publishing credentials) in the backup, in the clear. */
+  includeCredentials?: boolean;
+}
+
 export interface BackupServiceDeps {
   backups: BackupRepository;
   /** The same repository reading one moment of the data, for as long as a backup takes. */
@@ -23,6 +59,7 @@ export interface BackupServiceDeps {
   dialect: DialectName;
   clock: Clock;
   workspaceId: string;
+  secrets?: BackupSecrets[];
 }
 
 export interface RestoreResult {
@@ -53,9 +90,41 @@ const shown = (value: unknown) => {
  * constraints of the API (`backup-row-schemas.ts`) and against the rows before it
  * (`restore-checks.ts`): a row the API would refuse never reaches a table.
  */
-export function createBackupService({ backups, snapshot, dialect, clock, workspaceId }: BackupServiceDeps) {
+/** The columns that hold a currency code, by table. */
+const CURRENCY_COLUMNS: Partial<Record<string, readonly string[]>> = {
+  outcomes: ['currency'],
+  time_entries: ['rate_currency'],
+};
+
+export function createBackupService({
+  backups,
+  snapshot,
+  dialect,
+  clock,
+  workspaceId,
+  secrets = [],
+}: BackupServiceDeps) {
+  /** The row as the backup writes it: secrets left out, or revealed when the user asked for them. */
+  function backedUp(table: string, row: Row, options: BackupOptions): Row {
+    const columns = secrets.filter((secret) => secret.table === table);
+    const binary = BINARY_COLUMNS[table] ?? [];
+    if (columns.length === 0 && binary.length === 0) return row;
+    const written = { ...row };
+    for (const column of binary) {
+      const bytes = row[column];
+      if (bytes instanceof Uint8Array)
+        written[column] = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+    }
+    for (const secret of columns) {
+      const sealed = row[secret.column];
+      written[secret.column] =
+        options.includeCredentials && typeof sealed === 'string' ? `${PLAIN_SECRET_PREFIX}${secret.reveal(row)}` : null;
+    }
+    return written;
+  }
+
   /** Every table of the workspace as JSON text, in chunks, read from `reading`. */
-  async function* backupOf(reading: BackupRepository): AsyncGenerator<string> {
+  async function* backupOf(reading: BackupRepository, options: BackupOptions): AsyncGenerator<string> {
     const workspace = await reading.workspace();
     const header = {
       format: BACKUP_FORMAT,
@@ -64,7 +133,11 @@ export function createBackupService({ backups, snapshot, dialect, clock, workspa
       workspace: {
         name: workspace?.name ?? '',
         timeZone: workspace?.timeZone ?? 'UTC',
-        ...(workspace !== undefined && { workingHours: JSON.parse(workspace.workingHours) as unknown }),
+        ...(workspace !== undefined && {
+          workingHours: JSON.parse(workspace.workingHours) as unknown,
+          // Written whole, defaults included, so that a restored workspace backs up the same.
+          moneySettings: readStoredMoneySettings(JSON.parse(workspace.moneySettings)),
+        }),
       },
     };
     yield `${JSON.stringify(header).slice(0, -1)},"tables":{`;
@@ -76,7 +149,7 @@ export function createBackupService({ backups, snapshot, dialect, clock, workspa
       for await (const page of reading.tableRows(table)) {
         let text = '';
         for (const row of page) {
-          text += `${firstRow ? '' : ','}\n${JSON.stringify(row)}`;
+          text += `${firstRow ? '' : ','}\n${JSON.stringify(backedUp(table.name, row, options))}`;
           firstRow = false;
         }
         yield text;
@@ -91,10 +164,10 @@ export function createBackupService({ backups, snapshot, dialect, clock, workspa
      * Every table of the workspace as JSON text, in chunks: the data as it was when the backup
      * began, however long it takes and whatever is written meanwhile (a timer started mid-way).
      */
-    async *backup(): AsyncGenerator<string> {
+    async *backup(options: BackupOptions = {}): AsyncGenerator<string> {
       const reading = await snapshot();
       try {
-        yield* backupOf(reading.backups);
+        yield* backupOf(reading.backups, options);
       } finally {
         await reading.end();
       }
@@ -115,6 +188,8 @@ export function createBackupService({ backups, snapshot, dialect, clock, workspa
       const header: { format?: unknown; version?: unknown; workspace?: unknown } = {};
       // A backup from before working hours (migration 0009) has none: the workspace keeps its own.
       let workingHours: WorkingHours | undefined;
+      // Nor money settings before migration 0012: the workspace keeps its own.
+      let moneySettings: MoneySettings | undefined;
       const trx = await backups.startReplacing();
       let cleared = false;
       // The table being filled: rows wait here until there are enough for one insert.
@@ -164,7 +239,11 @@ export function createBackupService({ backups, snapshot, dialect, clock, workspa
         const { current } = state;
         if (current === null) return;
         const { table, rows } = current;
-        const perInsert = Math.max(1, Math.floor(MAX_PARAMETERS / (table.columns.length + 1)));
+        // Rows of bytes one at a time: eight images in one statement would be 64 MB.
+        const perInsert =
+          BINARY_COLUMNS[table.name] === undefined
+            ? Math.max(1, Math.floor(MAX_PARAMETERS / (table.columns.length + 1)))
+            : 1;
         while (rows.length >= (final ? 1 : perInsert)) {
           const chunk = rows.splice(0, perInsert);
           await trx.insert(table, chunk);
@@ -200,6 +279,17 @@ export function createBackupService({ backups, snapshot, dialect, clock, workspa
         }
         const problem = checks.check(name, cells, line);
         if (problem !== null) failRow(name, problem);
+        // A currency is stored as the API stores it: its ISO 4217 code in capitals ("usd" is USD).
+        for (const column of CURRENCY_COLUMNS[name] ?? []) {
+          const code = cells[column];
+          if (typeof code === 'string') cells[column] = code.trim().toUpperCase();
+        }
+        for (const secret of secrets) {
+          const plain = cells[secret.column];
+          if (secret.table === table.name && typeof plain === 'string' && plain.startsWith(PLAIN_SECRET_PREFIX)) {
+            cells[secret.column] = secret.seal(cells, plain.slice(PLAIN_SECRET_PREFIX.length));
+          }
+        }
         return cells;
       }
 
@@ -207,7 +297,12 @@ export function createBackupService({ backups, snapshot, dialect, clock, workspa
         const row: Row = { workspace_id: workspaceId };
         let deferred: Row | null = null;
         for (const [column, cell] of Object.entries(checkedCells(table, value, line))) {
-          const stored = dialect === 'sqlite' && typeof cell === 'boolean' ? Number(cell) : cell;
+          const stored =
+            dialect === 'sqlite' && typeof cell === 'boolean'
+              ? Number(cell)
+              : typeof cell === 'string' && BINARY_COLUMNS[table.name]?.includes(column)
+                ? Buffer.from(cell, 'base64')
+                : cell;
           if (selfReferences[table.name]?.includes(column) && stored !== null) {
             deferred = { ...(deferred ?? {}), [column]: stored };
             row[column] = null;
@@ -231,6 +326,20 @@ export function createBackupService({ backups, snapshot, dialect, clock, workspa
         );
       }
 
+      /** The header's money settings, checked as the API checks a change to them. */
+      function readMoneySettings(workspace: unknown, line: number): MoneySettings | undefined {
+        if (typeof workspace !== 'object' || workspace === null || !('moneySettings' in workspace)) return undefined;
+        const parsed = moneySettingsPatchSchema.safeParse(workspace.moneySettings);
+        if (parsed.success)
+          return applyMoneySettingsPatch({ ...DEFAULT_MONEY_SETTINGS, exchangeRates: {} }, parsed.data);
+        const issue = parsed.error.issues[0];
+        const field = ['workspace', 'moneySettings', ...(issue?.path ?? []).map(String)].join('.');
+        return fail(
+          line,
+          `${field} ${issue?.message ?? 'is not valid'}. Correct the money settings of the file and restore again.`,
+        );
+      }
+
       const wants = (path: JsonPath) =>
         (path.length === 1 && ['format', 'version', 'workspace'].includes(String(path[0]))) ||
         (path.length === 3 && path[0] === 'tables' && typeof path[2] === 'number');
@@ -241,7 +350,10 @@ export function createBackupService({ backups, snapshot, dialect, clock, workspa
           for (const { path, value, line } of batch) {
             if (path.length === 1) {
               header[String(path[0]) as keyof typeof header] = value;
-              if (path[0] === 'workspace') workingHours = readWorkingHours(value, line);
+              if (path[0] === 'workspace') {
+                workingHours = readWorkingHours(value, line);
+                moneySettings = readMoneySettings(value, line);
+              }
               continue;
             }
             await clear(line);
@@ -270,6 +382,7 @@ export function createBackupService({ backups, snapshot, dialect, clock, workspa
           }
         }
         if (workingHours !== undefined) await trx.setWorkingHours(workingHours);
+        if (moneySettings !== undefined) await trx.setMoneySettings(moneySettings);
         await trx.commit();
         return { tables: restored, nulCharactersRemoved };
       } catch (error) {

@@ -1,7 +1,6 @@
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
-
 import { AppError, isTimeZone } from '@bigrock/core';
+
+import { dataDirOf } from './data-dir.js';
 
 /** Everything the environment can set, parsed once at start and passed down. */
 export interface Config {
@@ -14,14 +13,24 @@ export interface Config {
   databaseUrl: string | null;
   /** The zone a new workspace starts in. */
   timeZone: string;
+  /**
+   * The key that encrypts publishing credentials (BIGROCK_SECRET_KEY, 32 bytes in base64). Null:
+   * a key file of the data directory, made on first use; server mode (PostgreSQL) must set it.
+   */
+  secretKey: Buffer | null;
+  /** Bluesky: the PLC directory that resolves did:plc identities. */
+  plcUrl: string;
+  /** Bluesky: an XRPC service asked to resolve handles before DNS and the handle's own site; null to ask those only. */
+  handleResolverUrl: string | null;
+  /**
+   * Delivery workers the app process runs (BIGROCK_WORKERS, default 1): on SQLite one loop
+   * whatever the number, on PostgreSQL that many pg-boss workers. 0: the app delivers nothing, and
+   * `bigrock worker` does it apart.
+   */
+  workers: number;
 }
 
 export const DEFAULT_PORT = 4545;
-
-function defaultDataDir(env: NodeJS.ProcessEnv): string {
-  const base = env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share');
-  return join(base, 'bigrock');
-}
 
 function parsePort(raw: string | undefined): number {
   if (raw === undefined || raw === '') return DEFAULT_PORT;
@@ -32,6 +41,17 @@ function parsePort(raw: string | undefined): number {
     });
   }
   return port;
+}
+
+function parseWorkers(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 1;
+  const workers = Number(raw);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 32) {
+    throw new AppError('config', `BIGROCK_WORKERS must be a whole number from 0 to 32, got "${raw}".`, {
+      field: 'BIGROCK_WORKERS',
+    });
+  }
+  return workers;
 }
 
 function parseDatabaseUrl(raw: string | undefined): string | null {
@@ -57,10 +77,30 @@ function systemTimeZone(env: NodeJS.ProcessEnv): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
+function parseSecretKey(raw: string | undefined): Buffer | null {
+  if (raw === undefined || raw === '') return null;
+  const key = /^[A-Za-z0-9+/_-]+={0,2}$/.test(raw.trim()) ? Buffer.from(raw.trim(), 'base64') : Buffer.alloc(0);
+  if (key.length !== 32) {
+    throw new AppError(
+      'config',
+      'BIGROCK_SECRET_KEY must be 32 random bytes in base64: make one with `openssl rand -base64 32`.',
+      { field: 'BIGROCK_SECRET_KEY' },
+    );
+  }
+  return key;
+}
+
+function parseServiceUrl(raw: string, name: string): string {
+  if (!/^https?:\/\/[^\s]+$/.test(raw)) {
+    throw new AppError('config', `${name} must be an http(s) address, got "${raw}".`, { field: name });
+  }
+  return raw.replace(/\/+$/, '');
+}
+
 /** Reads the environment; the only place in Bigrock that looks at `process.env`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
-    dataDir: resolve(env.BIGROCK_DATA || defaultDataDir(env)),
+    dataDir: dataDirOf(env),
     port: parsePort(env.BIGROCK_PORT),
     host: env.BIGROCK_HOST || '127.0.0.1',
     allowedHosts: (env.BIGROCK_ALLOWED_HOSTS ?? '')
@@ -69,5 +109,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
     timeZone: systemTimeZone(env),
+    secretKey: parseSecretKey(env.BIGROCK_SECRET_KEY),
+    plcUrl: parseServiceUrl(env.BIGROCK_PLC_URL || 'https://plc.directory', 'BIGROCK_PLC_URL'),
+    handleResolverUrl: env.BIGROCK_HANDLE_RESOLVER
+      ? parseServiceUrl(env.BIGROCK_HANDLE_RESOLVER, 'BIGROCK_HANDLE_RESOLVER')
+      : null,
+    workers: parseWorkers(env.BIGROCK_WORKERS),
   };
 }

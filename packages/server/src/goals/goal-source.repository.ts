@@ -36,6 +36,19 @@ const toDays = (rows: ReadonlyArray<{ date: string; value: number }>): SourceDay
     .map(({ date, value }) => ({ date, value: Number(value) }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
+/** Each day's amounts in several currencies as one amount: converted, or left out without a rate. */
+function inOneCurrency(
+  rows: ReadonlyArray<{ date: string; currency: string | null; value: number }>,
+  rateOf: (currency: string | null) => number | null,
+): Array<{ date: string; value: number }> {
+  const byDate = new Map<string, number>();
+  for (const { date, currency, value } of rows) {
+    const rate = rateOf(currency);
+    if (rate !== null) byDate.set(date, (byDate.get(date) ?? 0) + Number(value) * rate);
+  }
+  return [...byDate].map(([date, value]) => ({ date, value }));
+}
+
 /** A LIKE pattern that finds `tag` among comma-separated tags, its own % and _ taken literally. */
 const tagPattern = (tag: string) => `%,${tag.replace(/[\\%_]/g, (character) => `\\${character}`)},%`;
 
@@ -87,8 +100,17 @@ export function createGoalSourceRepository(db: Kysely<Database>) {
       return found;
     },
 
-    /** For each goal, the amounts of the outcomes of its kind (and channel or activity) by day, from its first day on. */
-    async outcomeDays(workspaceId: string, wanted: readonly OutcomeDaysWanted[]): Promise<Map<string, SourceDay[]>> {
+    /**
+     * For each goal, the amounts of the outcomes of its kind (and channel or activity) by day, from
+     * its first day on. Revenue is converted to the workspace currency by `rateOf` (units per unit
+     * of `currency`; null for revenue stored without one, which is in the workspace's); revenue in a
+     * currency with no rate is left out, never added as if it were the workspace's.
+     */
+    async outcomeDays(
+      workspaceId: string,
+      wanted: readonly OutcomeDaysWanted[],
+      rateOf: (currency: string | null) => number | null,
+    ): Promise<Map<string, SourceDay[]>> {
       const found = new Map<string, SourceDay[]>();
       for (const part of chunks(wanted)) {
         const goals = values(
@@ -98,18 +120,19 @@ export function createGoalSourceRepository(db: Kysely<Database>) {
           ),
         );
         // An empty channel or activity reads as "any": neither can be stored empty (they are null then).
-        const { rows } = await sql<{ goal_id: string; date: string; value: number }>`
-          select g.column1 as goal_id, o.date as date, cast(sum(o.amount) as double precision) as value
+        const { rows } = await sql<{ goal_id: string; date: string; currency: string | null; value: number }>`
+          select g.column1 as goal_id, o.date as date, o.currency as currency,
+            cast(sum(o.amount) as double precision) as value
           from ${goals} as g
           join outcomes o on o.workspace_id = ${workspaceId} and o.kind = g.column2 and o.date >= g.column5
             and (g.column3 = '' or o.channel = g.column3)
             and (g.column4 = '' or o.activity = g.column4)
-          group by g.column1, o.date`.execute(db);
+          group by g.column1, o.date, o.currency`.execute(db);
         for (const [goalId, days] of byGoal(
           part.map(({ goalId }) => goalId),
           rows,
         ))
-          found.set(goalId, toDays(days));
+          found.set(goalId, toDays(inOneCurrency(days, rateOf)));
       }
       return found;
     },

@@ -6,6 +6,7 @@ import { createActivityRepository } from '../activities/activity.repository.js';
 import { DEFAULT_WORKSPACE_ID } from '../bigrock.js';
 import { dialects } from '../db/open-database.js';
 import { buildApp } from '../http/build-app.js';
+import { createMoneySettingsRepository } from '../money/money-settings.repository.js';
 import { fixedClock, openTestBigrock, type TestBigrock } from '../test-support/test-bigrock.js';
 import { createWorkspaceRepository } from '../workspaces/workspace.repository.js';
 import { createGoalRepository } from './goal.repository.js';
@@ -185,6 +186,27 @@ describe.each(dialects)('goals fed by a source on %s', (dialect) => {
     expect((await detail(all.id)).pace?.actual).toBe(1);
   });
 
+  it('counts revenue in the workspace currency: other currencies at their rates, none without one', async () => {
+    const outcome = (payload: object) => created('/api/v1/outcomes', payload);
+    await send({ method: 'PATCH', url: '/api/v1/settings', payload: { currency: 'EUR' } });
+    await outcome({ kind: 'revenue', amount: 1000, currency: 'EUR', date: '2026-03-03' });
+    await outcome({ kind: 'revenue', amount: 500, currency: 'USD', date: '2026-03-04' });
+    await outcome({ kind: 'revenue', amount: 20_000, currency: 'JPY', date: '2026-03-04' });
+    const goal = await created('/api/v1/goals', {
+      title: 'Revenue',
+      unit: 'EUR',
+      target: 10_000,
+      startDate: '2026-03-01',
+      deadline: '2026-06-01',
+      source: 'outcome:revenue',
+    });
+    // No rate yet: only the euros count; the dollars and the yen are not added as if they were euros.
+    expect((await detail(goal.id)).pace?.actual).toBe(1000);
+    await send({ method: 'PATCH', url: '/api/v1/settings', payload: { exchangeRates: { USD: 0.9 } } });
+    expect((await detail(goal.id)).pace?.actual).toBeCloseTo(1450, 9);
+    expect((await listed(goal.id))?.pace?.actual).toBeCloseTo(1450, 9);
+  });
+
   it('offers the data that exists to feed a goal from', async () => {
     const choices = (await send({ method: 'GET', url: '/api/v1/goal-sources' })).json<GoalSourceChoices>();
     expect(choices.activities.map(({ name }) => name)).toEqual(['Calls']);
@@ -229,6 +251,7 @@ describe.each(dialects)('goals fed by a source on %s', (dialect) => {
       activities: createActivityRepository(counted),
       sources: createGoalSourceRepository(counted),
       workspaces: createWorkspaceRepository(counted),
+      moneySettings: createMoneySettingsRepository(counted, dialect),
       clock: fixedClock('2026-03-10T19:00:00Z'),
       workspaceId: DEFAULT_WORKSPACE_ID,
     });

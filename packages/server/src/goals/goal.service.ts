@@ -21,6 +21,7 @@ import {
   paceSeries,
   paceSeriesDates,
   paceTotalsOf,
+  rateOf as rateOfCurrency,
   recentRateStart,
   SERIES_POINTS,
   targetBound,
@@ -41,6 +42,7 @@ import {
 
 import type { ActivityRepository } from '../activities/activity.repository.js';
 import type { Clock } from '../clock.js';
+import type { MoneySettingsRepository } from '../money/money-settings.repository.js';
 import { newId } from '../db/new-id.js';
 import { parseInput } from '../validation.js';
 import type { WorkspaceRepository } from '../workspaces/workspace.repository.js';
@@ -54,6 +56,8 @@ export interface GoalServiceDeps {
   /** The rows of activities, time entries and outcomes that feed goals. */
   sources: GoalSourceRepository;
   workspaces: WorkspaceRepository;
+  /** A revenue goal counts in the workspace currency, other currencies converted at their rates. */
+  moneySettings: Pick<MoneySettingsRepository, 'get'>;
   clock: Clock;
   workspaceId: string;
 }
@@ -63,7 +67,15 @@ const noDataPoint = (id: string) =>
     field: 'id',
   });
 
-export function createGoalService({ goals, activities, sources, workspaces, clock, workspaceId }: GoalServiceDeps) {
+export function createGoalService({
+  goals,
+  activities,
+  sources,
+  workspaces,
+  moneySettings,
+  clock,
+  workspaceId,
+}: GoalServiceDeps) {
   async function zone(): Promise<string> {
     return (await workspaces.find(workspaceId))?.timeZone ?? 'UTC';
   }
@@ -138,6 +150,10 @@ export function createGoalService({ goals, activities, sources, workspaces, cloc
           : [[goal.id, { from, span: bucketSpan({ zone: timeZone, unit: 'day', from, to: until }) }]];
       }),
     );
+    const money = outcomeGoals.length === 0 ? null : await moneySettings.get(workspaceId);
+    // Counts (clients, leads) and revenue stored without a currency count as they are.
+    const rateOf = (currency: string | null) =>
+      currency === null || money === null ? 1 : rateOfCurrency(currency, money);
     const [logged, earned, tracked] = await Promise.all([
       activityGoals.length === 0
         ? new Map<string, SourceDay[]>()
@@ -160,6 +176,7 @@ export function createGoalService({ goals, activities, sources, workspaces, cloc
               activity: source.activity,
               from: feedStart(goal),
             })),
+            rateOf,
           ),
       spans.size === 0
         ? new Map<string, BucketEntry[]>()

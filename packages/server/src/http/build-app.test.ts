@@ -228,3 +228,24 @@ describe.each(dialects)('the HTTP API on %s', (dialect) => {
     expect(JSON.stringify(document.paths['/api/v1/goals']?.post?.requestBody)).toContain('hoursPerWeek');
   });
 });
+
+describe('a server on BIGROCK_PORT=0', () => {
+  it('answers to its own names on the port the system gave it, and to nothing else', async () => {
+    const test = await openTestBigrock('sqlite', { port: 0 });
+    const app = await buildApp({ bigrock: test.bigrock });
+    try {
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      expect(port).toBeGreaterThan(0);
+      const health = (host: string) => app.inject({ method: 'GET', url: '/api/health', headers: { host } });
+      expect((await health(`127.0.0.1:${port}`)).statusCode).toBe(200);
+      expect((await health(`localhost:${port}`)).statusCode).toBe(200);
+      expect((await health('127.0.0.1:0')).statusCode).toBe(403);
+      expect((await health(`evil.example:${port}`)).statusCode).toBe(403);
+    } finally {
+      await app.close();
+      await test.cleanup();
+    }
+  });
+});

@@ -14,13 +14,26 @@ import {
 
 import type { Bigrock } from '../bigrock.js';
 import { activityRoutes } from '../activities/activity.routes.js';
+import { auditRoutes } from '../audit/audit.routes.js';
 import { funnelRoutes } from '../funnels/funnel.routes.js';
 import { goalRoutes } from '../goals/goal.routes.js';
+import { focusRoutes } from '../focus/focus.routes.js';
+import { notificationRoutes } from '../notifications/notification.routes.js';
+import { busyImportRoutes } from '../planner/busy-import.routes.js';
+import { calendarFeedRoutes } from '../planner/calendar-feed.routes.js';
 import { plannerRoutes } from '../planner/planner.routes.js';
+import { accountRoutes } from '../publishing/account.routes.js';
+import { postRoutes } from '../publishing/post.routes.js';
+import { postsFeedRoutes } from '../publishing/feeds/posts-feed.routes.js';
+import { ruleRoutes } from '../rules/rule.routes.js';
 import { importExportRoutes } from '../tracking/import/import.routes.js';
 import { trackingRoutes } from '../tracking/tracking.routes.js';
 import { deletedItemRoutes } from '../undo/deleted-item.routes.js';
 import { workspaceRoutes } from '../workspaces/workspace.routes.js';
+import { moneyRoutes } from '../money/money.routes.js';
+import { reviewRoutes } from '../review/review.routes.js';
+import { triageRoutes } from '../triage/triage.routes.js';
+import { reportRoutes } from '../reports/reports.routes.js';
 import { errorHandler, frameworkErrorHandler } from './error-handler.js';
 import { createReadCache } from './read-cache.js';
 import { accessOf, allowedHostHeaders, assertAccess, assertAllowedHost, SESSION_COOKIE } from './request-guards.js';
@@ -37,7 +50,9 @@ export interface AppOptions {
 export async function buildApp({ bigrock, webDir, logger = false }: AppOptions): Promise<FastifyInstance> {
   const { config } = bigrock;
   const secret = await bigrock.sessionSecret();
-  const allowedHosts = allowedHostHeaders(config.host, config.port, config.allowedHosts);
+  // Port 0 asks the system for a free port: the names are allowed on the one it gives, once listening.
+  const allowedHosts =
+    config.port === 0 ? new Set<string>() : allowedHostHeaders(config.host, config.port, config.allowedHosts);
 
   const app = Fastify({
     logger,
@@ -47,6 +62,11 @@ export async function buildApp({ bigrock, webDir, logger = false }: AppOptions):
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  app.addHook('onListen', async () => {
+    const address = app.server.address();
+    if (config.port !== 0 || typeof address !== 'object' || address === null) return;
+    for (const name of allowedHostHeaders(config.host, address.port, config.allowedHosts)) allowedHosts.add(name);
+  });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? request.url;
     // Client-side routes get the app; a missing file (a stale /assets/ script, favicon.ico) is a 404.
@@ -98,6 +118,19 @@ export async function buildApp({ bigrock, webDir, logger = false }: AppOptions):
       await scope.register(importExportRoutes(bigrock.imports, bigrock.exports, bigrock.backup));
       await scope.register(deletedItemRoutes(bigrock.undo));
       await scope.register(plannerRoutes(bigrock.planner));
+      await scope.register(moneyRoutes(bigrock.money));
+      await scope.register(focusRoutes(bigrock.focus));
+      await scope.register(notificationRoutes(bigrock.notifications));
+      await scope.register(reviewRoutes(bigrock.review));
+      await scope.register(calendarFeedRoutes(bigrock.calendarFeed));
+      await scope.register(busyImportRoutes(bigrock.busyImport));
+      await scope.register(triageRoutes(bigrock.triage));
+      await scope.register(auditRoutes(bigrock.audit));
+      await scope.register(accountRoutes(bigrock.publishingAccounts));
+      await scope.register(postRoutes(bigrock.posts));
+      await scope.register(postsFeedRoutes(bigrock.postsFeed));
+      await scope.register(ruleRoutes(bigrock.rules));
+      await scope.register(reportRoutes(bigrock.reports));
     },
     { prefix: '/api/v1' },
   );

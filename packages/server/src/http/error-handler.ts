@@ -25,7 +25,9 @@ function fromValidation(error: FastifyError): AppError {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issue = error.validation[0];
     const path = issue?.instancePath.replace(/^\//, '').replaceAll('/', '.') ?? '';
-    const field = path || undefined;
+    // A key the schema does not know is named as the field, so that the message says which one.
+    const unknownKey = issue?.keyword === 'unrecognized_keys' ? firstKey(issue.params) : undefined;
+    const field = [path, unknownKey].filter(Boolean).join('.') || undefined;
     const where = error.validationContext === 'body' ? '' : `${error.validationContext ?? 'request'} `;
     return new AppError('invalid-input', `${where}${field ?? 'input'}: ${issue?.message ?? 'is not valid'}.`, {
       field,
@@ -33,6 +35,13 @@ function fromValidation(error: FastifyError): AppError {
     });
   }
   return new AppError('invalid-input', error.message, { cause: error });
+}
+
+function firstKey(params: unknown): string | undefined {
+  if (typeof params !== 'object' || params === null || !('keys' in params) || !Array.isArray(params.keys))
+    return undefined;
+  const [key] = params.keys as unknown[];
+  return typeof key === 'string' ? key : undefined;
 }
 
 function isFastifyError(error: unknown): error is FastifyError {

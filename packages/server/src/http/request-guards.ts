@@ -11,10 +11,16 @@ export const SESSION_COOKIE = 'bigrock_session';
  * reads the raw URL can be walked past (`/%61pi/v1/restore` is `/api/v1/restore` to the router).
  * - `public`: anyone on an allowed Host (the app's page and files, health, the OpenAPI document);
  * - `read`: the session (cookie or bearer token), from our own pages or a script;
- * - `write`: the same, for a change.
+ * - `write`: the same, for a change;
+ * - `feed`: the calendar feed and the posts' RSS and Atom feeds, read without the session:
+ *   calendar apps and feed readers have no cookie and send no header of ours, so the route checks
+ *   the secret token in its own address (and answers 404 to a wrong one). The Host must still be ours.
+ * - `hook`: a rule's incoming webhook, sent by another service (no cookie, no browser): the route
+ *   checks the message's Standard Webhooks signature under the rule's own secret and answers 401
+ *   to anything that does not verify. The Host must still be ours.
  * A route that declares nothing is `write`, whatever its method: deny by default.
  */
-export const routeAccesses = ['public', 'read', 'write'] as const;
+export const routeAccesses = ['public', 'read', 'write', 'feed', 'hook'] as const;
 export type RouteAccess = (typeof routeAccesses)[number];
 
 declare module 'fastify' {
@@ -92,7 +98,7 @@ export function assertAccess(
   secret: string,
   allowedHosts: ReadonlySet<string>,
 ): void {
-  if (access === 'public') return;
+  if (access === 'public' || access === 'feed' || access === 'hook') return;
   assertFromOurPages(request, access, allowedHosts);
   const bearer = request.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
   if (!sameSecret(request.cookies[SESSION_COOKIE], secret) && !sameSecret(bearer, secret)) {

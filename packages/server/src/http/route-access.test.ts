@@ -100,7 +100,13 @@ describe.each(dialects)('access to every route on %s', (dialect) => {
           const response = await send({ method, url, payload: method === 'GET' ? undefined : '{"format":"x"}' });
           // A GET of a path that is no route may answer the app's page (a client-side route) or a 404.
           const notARoute = method === 'GET' && (response.statusCode === 404 || response.body === INDEX_HTML);
-          if (![401, 403].includes(response.statusCode) && !notARoute) {
+          // The calendar feed is read without the session: a token that is no token (x1, a NUL) is refused as such.
+          const feedRefused =
+            method === 'GET' &&
+            path.startsWith('/api/v1/planner/feed/') &&
+            [400, 404].includes(response.statusCode) &&
+            !response.body.includes('BEGIN:VCALENDAR');
+          if (![401, 403].includes(response.statusCode) && !notARoute && !feedRefused) {
             answered.push(`${method} ${url}: ${response.statusCode}`);
           }
         }
@@ -148,6 +154,30 @@ describe.each(dialects)('access to every route on %s', (dialect) => {
       payload: { name: 'Scripted' },
     });
     expect(script.statusCode).toBe(200);
+  });
+
+  it('serves the calendar feed without the session to its token alone, and on our Host alone', async () => {
+    const made = await withSession({ method: 'POST', url: '/api/v1/planner/feed' });
+    const { path } = made.json<{ feed: { path: string } }>().feed;
+    // A calendar app: no cookie, no Sec-Fetch-Site, no Origin.
+    const feed = await send({ method: 'GET', url: path });
+    expect(feed.statusCode).toBe(200);
+    expect(feed.body).toMatch(/^BEGIN:VCALENDAR/);
+    for (const url of [path.replace(/.{8}\.ics$/, 'AAAAAAAA.ics'), '/api/v1/planner/feed/x1', path.toUpperCase()]) {
+      expect((await send({ method: 'GET', url })).statusCode, url).toBe(404);
+    }
+    for (const hostName of ['attacker.example', `rebind.attacker.example:${PORT}`, `127.0.0.1:${PORT + 1}`]) {
+      const refused = await app.inject({ method: 'GET', url: path, headers: { host: hostName } });
+      expect(refused.statusCode, hostName).toBe(403);
+      expect(refused.json()).toMatchObject({ error: { code: 'forbidden-host' } });
+    }
+    // Its token opens the feed, nothing else: not the API, not managing the feed itself.
+    const token = path.split('/').at(-1)?.replace('.ics', '') ?? '';
+    expect(
+      (await send({ method: 'GET', url: '/api/v1/goals', headers: { authorization: `Bearer ${token}` } })).statusCode,
+    ).toBe(401);
+    expect((await send({ method: 'DELETE', url: '/api/v1/planner/feed' })).statusCode).toBe(401);
+    expect((await send({ method: 'POST', url: `${path}` })).statusCode).toBe(401);
   });
 
   it('serves the page, its files, the health check and the API document to anyone on our host', async () => {

@@ -38,6 +38,10 @@ export interface StoredWeekBlock {
   kind: BlockKind | null;
   note: string | null;
   skipped: boolean;
+  /** The UID the feed publishes it under: `t.<template block>.<date>` when made from a template, else its id. */
+  feedUid: string;
+  /** Busy time imported from a calendar: the event's UID and RECURRENCE-ID, and the file's name. */
+  imported: { key: string; from: string | null } | null;
 }
 
 /** A made week: its ISO week and the template it was made from. */
@@ -89,6 +93,8 @@ const toWeekBlock = (row: WeekBlockRow): StoredWeekBlock => ({
   kind: oneOf<BlockKind>(blockKinds, row.kind),
   note: row.note,
   skipped: Number(row.skipped) === 1,
+  feedUid: row.feed_uid ?? row.id,
+  imported: row.imported_key === null ? null : { key: row.imported_key, from: row.imported_from },
 });
 
 const toRock = (row: Selectable<PlannerRockTable>): BigRock => ({
@@ -142,6 +148,10 @@ const weekBlockRow = (workspaceId: string, block: StoredWeekBlock, now: string):
   skipped: block.skipped ? 1 : 0,
   created_at: now,
   updated_at: now,
+  sequence: 0,
+  feed_uid: block.feedUid === block.id ? null : block.feedUid,
+  imported_key: block.imported?.key ?? null,
+  imported_from: block.imported?.from ?? null,
 });
 
 const rockRow = (workspaceId: string, rock: BigRock): PlannerRockTable => ({
@@ -158,6 +168,7 @@ const rockRow = (workspaceId: string, rock: BigRock): PlannerRockTable => ({
   done_at: rock.doneAt,
   created_at: rock.createdAt,
   updated_at: rock.updatedAt,
+  sequence: 0,
 });
 
 /** The storage of the planner: templates and their blocks, made weeks and their blocks, big rocks. */
@@ -311,7 +322,23 @@ export function createPlannerRepository(db: Kysely<Database>) {
             .where('workspace_id', '=', workspaceId)
             .where('week', '=', week.week)
             .executeTakeFirst();
+          // A week made anew publishes its blocks under the same UIDs: each goes on counting its changes.
+          const sequences = new Map<string, number>();
+          let imported: Selectable<PlannerWeekBlockTable>[] = [];
           if (existing !== undefined && options.replace) {
+            const old = await trx
+              .selectFrom('planner_week_blocks')
+              .select(['id', 'feed_uid', 'sequence'])
+              .where('week_id', '=', existing.id)
+              .execute();
+            for (const row of old) sequences.set(row.feed_uid ?? row.id, Number(row.sequence));
+            // Busy time imported from a calendar is not the template's: it stays in the week made anew.
+            imported = await trx
+              .selectFrom('planner_week_blocks')
+              .selectAll()
+              .where('week_id', '=', existing.id)
+              .where('imported_key', 'is not', null)
+              .execute();
             await trx.deleteFrom('planner_weeks').where('id', '=', existing.id).execute();
           }
           await trx
@@ -327,7 +354,18 @@ export function createPlannerRepository(db: Kysely<Database>) {
           if (blocks.length > 0)
             await trx
               .insertInto('planner_week_blocks')
-              .values(blocks.map((block) => weekBlockRow(workspaceId, { ...block, weekId: week.id }, now)))
+              .values(
+                blocks.map((block) => {
+                  const row = weekBlockRow(workspaceId, { ...block, weekId: week.id }, now);
+                  const before = sequences.get(block.feedUid);
+                  return before === undefined ? row : { ...row, sequence: before + 1 };
+                }),
+              )
+              .execute();
+          if (imported.length > 0)
+            await trx
+              .insertInto('planner_week_blocks')
+              .values(imported.map((row) => ({ ...row, week_id: week.id })))
               .execute();
           return week;
         });
@@ -380,11 +418,12 @@ export function createPlannerRepository(db: Kysely<Database>) {
         id: _id,
         created_at: _created,
         workspace_id: _workspace,
+        sequence: _sequence,
         ...values
       } = weekBlockRow(workspaceId, block, now);
       await db
         .updateTable('planner_week_blocks')
-        .set(values)
+        .set((eb) => ({ ...values, sequence: eb('sequence', '+', 1) }))
         .where('workspace_id', '=', workspaceId)
         .where('id', '=', block.id)
         .execute();
@@ -392,6 +431,70 @@ export function createPlannerRepository(db: Kysely<Database>) {
 
     async deleteWeekBlock(workspaceId: string, id: string): Promise<void> {
       await db.deleteFrom('planner_week_blocks').where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+    },
+
+    /**
+     * The blocks of made weeks from one day to another, both included, as the feed publishes
+     * them: with their week, change count and last change.
+     */
+    async feedBlocks(
+      workspaceId: string,
+      from: CalendarDate,
+      to: CalendarDate,
+    ): Promise<Array<StoredWeekBlock & { week: string; sequence: number; updatedAt: string }>> {
+      const rows = await weekBlocks(workspaceId)
+        .innerJoin('planner_weeks as w', 'w.id', 'b.week_id')
+        .select('w.week as week')
+        .where('b.date', '>=', from)
+        .where('b.date', '<=', to)
+        .execute();
+      return rows.map((row) => ({
+        ...toWeekBlock(row),
+        week: row.week,
+        sequence: Number(row.sequence),
+        updatedAt: row.updated_at,
+      }));
+    },
+
+    /** Which of these ISO weeks are made (and so belong to themselves). */
+    async madeWeeks(workspaceId: string, weeks: readonly string[]): Promise<Set<string>> {
+      if (weeks.length === 0) return new Set();
+      const rows = await db
+        .selectFrom('planner_weeks')
+        .select('week')
+        .where('workspace_id', '=', workspaceId)
+        .where('week', 'in', weeks)
+        .execute();
+      return new Set(rows.map(({ week }) => week));
+    },
+
+    /** Big rocks from one day to another with their change count, as the feed publishes them. */
+    async feedRocks(
+      workspaceId: string,
+      from: CalendarDate,
+      to: CalendarDate,
+    ): Promise<Array<BigRock & { sequence: number }>> {
+      const rows = await db
+        .selectFrom('planner_rocks')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('date', '>=', from)
+        .where('date', '<=', to)
+        .execute();
+      return rows.map((row) => ({ ...toRock(row), sequence: Number(row.sequence) }));
+    },
+
+    /** The block an imported occurrence became, by its event's UID and RECURRENCE-ID. */
+    async findImportedBlock(
+      workspaceId: string,
+      key: string,
+    ): Promise<(StoredWeekBlock & { week: string }) | undefined> {
+      const row = await weekBlocks(workspaceId)
+        .innerJoin('planner_weeks as w', 'w.id', 'b.week_id')
+        .select('w.week as week')
+        .where('b.imported_key', '=', key)
+        .executeTakeFirst();
+      return row && { ...toWeekBlock(row), week: row.week };
     },
 
     /** Big rocks from one day to another, both included, in date order. */
@@ -439,10 +542,10 @@ export function createPlannerRepository(db: Kysely<Database>) {
           if (isNew) {
             await trx.insertInto('planner_rocks').values(row).execute();
           } else {
-            const { id: _id, workspace_id: _workspace, created_at: _created, ...values } = row;
+            const { id: _id, workspace_id: _workspace, created_at: _created, sequence: _sequence, ...values } = row;
             await trx
               .updateTable('planner_rocks')
-              .set(values)
+              .set((eb) => ({ ...values, sequence: eb('sequence', '+', 1) }))
               .where('workspace_id', '=', workspaceId)
               .where('id', '=', rock.id)
               .execute();

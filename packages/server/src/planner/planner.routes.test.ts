@@ -1,3 +1,4 @@
+import { todayText, type TodayPlan } from '@bigrock/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { dialects } from '../db/open-database.js';
@@ -68,9 +69,45 @@ describe.each(dialects)('the planner API on %s', (dialect) => {
       date: '2027-01-20',
       rock: { title: 'Ship the draft' },
       rockStart: { allowed: true },
+      tomorrow: { date: '2027-01-21', rock: null },
+    });
+    // The same day as the text `bigrock today` prints, in the locale the request names.
+    const asText = await api.send({ method: 'GET', url: '/api/v1/planner/today?format=text' });
+    expect(asText.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(asText.body).toBe(todayText(today.json<TodayPlan>()));
+    expect(asText.body).toContain('Big rock: Ship the draft (open, 90 min)\n');
+    const german = await api.send({
+      method: 'GET',
+      url: '/api/v1/planner/today',
+      headers: { accept: 'text/plain', 'accept-language': 'de-DE;q=0.9, en;q=0.5' },
+    });
+    expect(german.body).toBe(todayText(today.json<TodayPlan>(), 'de-DE'));
+    expect(german.body.split('\n')[0]).toBe('Mi., 20. Jan. (2027-W03)');
+    const notALanguage = await api.send({
+      method: 'GET',
+      url: '/api/v1/planner/today?format=text',
+      headers: { 'accept-language': '12345, !!' },
+    });
+    expect(notALanguage.body).toBe(asText.body);
+    expect(await refused('GET', '/api/v1/planner/today?format=pdf')).toMatchObject({
+      status: 400,
+      error: { field: 'format' },
     });
     const done = await api.send({ method: 'POST', url: '/api/v1/planner/rocks/done' });
     expect(done.json()).toMatchObject({ status: 'done' });
+
+    // Tuesday's 09:00-12:00 deep work (freelancer) went by with nothing tracked: broken, not yet always.
+    const record = await api.send({ method: 'GET', url: '/api/v1/planner/record?week=2027-W03&weeks=2' });
+    expect(record.statusCode).toBe(200);
+    const { weeks, blocks } = record.json<{
+      weeks: string[];
+      blocks: Array<{ weekday: string; kept: number; broken: number; verdict: string }>;
+    }>();
+    expect(weeks).toEqual(['2027-W02', '2027-W03']);
+    expect(blocks.length).toBeGreaterThan(0);
+    expect(blocks.every((item) => item.kept === 0 && item.broken >= 1)).toBe(true);
+    expect(blocks.every((item) => item.verdict === (item.broken >= 2 ? 'always-broken' : 'broken'))).toBe(true);
+    expect(blocks.some((item) => item.weekday === 'thu')).toBe(false);
   });
 
   it('answers bad input with a 4xx naming the field', async () => {
@@ -99,6 +136,14 @@ describe.each(dialects)('the planner API on %s', (dialect) => {
       status: 400,
       error: { field: 'hoursAvailable' },
     });
+    expect(await refused('GET', '/api/v1/planner/record?weeks=0')).toMatchObject({
+      status: 400,
+      error: { field: 'weeks' },
+    });
+    expect(await refused('GET', '/api/v1/planner/record?weeks=-2')).toMatchObject({
+      status: 400,
+      error: { field: 'weeks' },
+    });
     expect(await refused('GET', '/api/v1/planner/week?week=2027-13')).toMatchObject({
       status: 400,
       error: { field: 'week' },
@@ -125,6 +170,11 @@ describe.each(dialects)('the planner API on %s', (dialect) => {
       '/api/v1/planner/blocks',
       '/api/v1/planner/blocks/{id}',
       '/api/v1/planner/blocks/{id}/skip',
+      '/api/v1/planner/busy',
+      '/api/v1/planner/feed',
+      '/api/v1/planner/feed/renew',
+      '/api/v1/planner/feed/{file}',
+      '/api/v1/planner/record',
       '/api/v1/planner/rocks',
       '/api/v1/planner/rocks/carry',
       '/api/v1/planner/rocks/done',

@@ -9,10 +9,12 @@ import {
   rockDateSchema,
   setRockSchema,
   textSchema,
+  todayText,
 } from '@bigrock/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
+import { requestLocale, wantsText } from '../http/request-locale.js';
 import type { PlannerService } from './planner.service.js';
 
 const nameParams = z.object({ name: idSchema.describe('The template, by name (social-selling, freelancer, coach…)') });
@@ -24,10 +26,21 @@ const weekQuery = z.object({
   hoursAvailable: textSchema
     .regex(/^\d{1,3}(\.\d{1,4})?$/, { message: 'must be a number of hours from 0 to 168, such as 40 or 32.5' })
     .optional()
-    .describe('Hours available in the week, for the capacity; 40 by default'),
+    .describe('Hours available in the week, for the capacity; the workspace working hours that week by default'),
+});
+const recordQuery = z.object({
+  week: isoWeekSchema.optional().describe('The last week looked at; this week by default'),
+  weeks: textSchema
+    .regex(/^\d{1,2}$/, { message: 'must be a whole number of weeks from 1 to 26' })
+    .optional()
+    .describe('How many weeks to look back over; 4 by default'),
 });
 const dateQuery = z.object({
   date: calendarDateSchema.optional().describe('The day; today in the workspace time zone by default'),
+});
+
+const todayQuery = dateQuery.extend({
+  format: z.enum(['json', 'text']).optional().describe('json (the default) or text, as `bigrock today` prints it'),
 });
 
 export function plannerRoutes(planner: PlannerService): FastifyPluginAsyncZod {
@@ -70,6 +83,22 @@ export function plannerRoutes(planner: PlannerService): FastifyPluginAsyncZod {
         planner.week({
           week: request.query.week,
           hoursAvailable: request.query.hoursAvailable === undefined ? undefined : Number(request.query.hoursAvailable),
+        }),
+    );
+
+    app.get(
+      '/planner/record',
+      {
+        schema: {
+          tags,
+          summary: 'Which blocks are kept and which are always broken, over the last weeks',
+          querystring: recordQuery,
+        },
+      },
+      (request) =>
+        planner.record({
+          week: request.query.week,
+          weeks: request.query.weeks === undefined ? undefined : Number(request.query.weeks),
         }),
     );
 
@@ -142,11 +171,19 @@ export function plannerRoutes(planner: PlannerService): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "The day: blocks, big rock, what is behind, yesterday's plan against actual",
-          querystring: dateQuery,
+          summary:
+            "The day: blocks, big rock, what is behind, yesterday's plan against actual; as the text `bigrock today` prints with format=text or Accept: text/plain, in the Accept-Language's locale",
+          querystring: todayQuery,
         },
       },
-      (request) => planner.day({ date: request.query.date }),
+      async (request, reply) => {
+        const day = await planner.day({ date: request.query.date });
+        if (!wantsText(request, request.query.format)) return day;
+        return reply
+          .header('content-type', 'text/plain; charset=utf-8')
+          .header('vary', 'Accept, Accept-Language')
+          .send(todayText(day, requestLocale(request)));
+      },
     );
   };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_WORKING_HOURS } from '@bigrock/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { dialects } from '../db/open-database.js';
@@ -200,5 +201,21 @@ describe.each(dialects)('the planner on %s', (dialect) => {
     expect(day.activitiesBehind.map(({ name }) => name)).toContain('calls');
     expect(day.yesterday).toMatchObject({ date: '2026-03-24', rock: { status: 'carried' } });
     expect(day.yesterday.actual.days[0]?.adherence).toBe(0);
+  });
+  it("counts the workspace's working hours that week as the hours available, unless hours are given", async () => {
+    const { planner, workspace } = test.bigrock;
+    expect((await planner.week({ week: '2026-W15' })).capacity.hoursAvailable).toBe(40);
+    await workspace.update({
+      workingHours: { mon: { start: '09:00', end: '13:00' }, tue: { start: '09:00', end: '17:00' } },
+    });
+    expect((await planner.week({ week: '2026-W15' })).capacity.hoursAvailable).toBe(12);
+    expect((await planner.week({ week: '2026-W15', hoursAvailable: 30 })).capacity.hoursAvailable).toBe(30);
+    // The money settings' hours a week, when set, stand for the working hours; hours given still win.
+    await test.bigrock.money.update({ hoursPerWeek: 25 });
+    expect((await planner.week({ week: '2026-W15' })).capacity.hoursAvailable).toBe(25);
+    expect((await planner.week({ week: '2026-W15', hoursAvailable: 30 })).capacity.hoursAvailable).toBe(30);
+    await test.bigrock.money.update({ hoursPerWeek: null });
+    expect((await planner.week({ week: '2026-W15' })).capacity.hoursAvailable).toBe(12);
+    await workspace.update({ workingHours: DEFAULT_WORKING_HOURS });
   });
 });

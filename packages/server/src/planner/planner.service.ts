@@ -6,13 +6,14 @@ import {
   applyTemplateSchema,
   assertCalendarDate,
   blockInstants,
+  blockRecords,
   boundedNumber,
   carryOver,
   carryRockSchema,
   checkBlockShape,
   datesOfIsoWeek,
   dateInZone,
-  DEFAULT_HOURS_AVAILABLE,
+  DEFAULT_WORKING_HOURS,
   editBlockSchema,
   expandTemplate,
   findShippedTemplate,
@@ -26,10 +27,12 @@ import {
   setRockSchema,
   shippedTemplates,
   weekCapacity,
+  weekHoursAvailable,
   weekdayOf,
   weekdays,
   type Activity,
   type BigRock,
+  type BlockRecord,
   type CalendarDate,
   type CapacityFunnel,
   type IsoWeek,
@@ -47,6 +50,7 @@ import { z } from 'zod';
 import type { ActivityRepository } from '../activities/activity.repository.js';
 import type { ActivityService } from '../activities/activity.service.js';
 import type { Clock } from '../clock.js';
+import type { MoneySettingsRepository } from '../money/money-settings.repository.js';
 import { newId } from '../db/new-id.js';
 import type { FunnelService } from '../funnels/funnel.service.js';
 import type { GoalRepository } from '../goals/goal.repository.js';
@@ -65,6 +69,8 @@ export interface PlannerServiceDeps {
   funnelService: FunnelService;
   entries: TimeEntryRepository;
   workspaces: WorkspaceRepository;
+  /** The money settings' hours a week, when set, stand for the hours available to plan. */
+  moneySettings?: Pick<MoneySettingsRepository, 'get'>;
   clock: Clock;
   workspaceId: string;
 }
@@ -75,10 +81,16 @@ export const OWN_TEMPLATE = 'my-week';
 /** Hours available in a week, as a query gives them. */
 export const hoursAvailableSchema = boundedNumber({ min: 0, max: 168, note: '(the hours in a week)' });
 
+/** Weeks a record of kept and broken blocks looks back over: 1 to 26. */
+export const recordWeeksSchema = boundedNumber({ min: 1, max: 26, whole: true, note: '(weeks looked back over)' });
+
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-/** The id a block of a week not made yet goes by: its template block and its date. */
-const expandedId = (templateBlockId: string, date: CalendarDate) => `t.${templateBlockId}.${date}`;
+/**
+ * The id a block of a week not made yet goes by: its template block and its date. Once made, the
+ * block keeps it as the UID the calendar feed publishes it under.
+ */
+export const expandedId = (templateBlockId: string, date: CalendarDate) => `t.${templateBlockId}.${date}`;
 const expandedIdPattern = /^t\.(.+)\.(\d{4}-\d{2}-\d{2})$/;
 
 const throwIssue = {
@@ -107,6 +119,8 @@ function weekBlocksOf(
     kind: block.kind,
     note: block.note,
     skipped: false,
+    feedUid: expandedId(block.templateBlockId, block.date),
+    imported: null,
   }));
 }
 
@@ -123,6 +137,7 @@ export function createPlannerService({
   funnelService,
   entries,
   workspaces,
+  moneySettings,
   clock,
   workspaceId,
 }: PlannerServiceDeps) {
@@ -150,7 +165,7 @@ export function createPlannerService({
   }
 
   function placed(block: StoredWeekBlock, zone: string): WeekBlock {
-    const { weekId: _weekId, ...rest } = block;
+    const { weekId: _weekId, feedUid: _feedUid, ...rest } = block;
     return { ...rest, weekday: weekdayOf(block.date), ...blockInstants(block.date, block.start, block.end, zone) };
   }
 
@@ -175,6 +190,7 @@ export function createPlannerService({
         ...block,
         id: expandedId(block.templateBlockId, block.date),
         skipped: false,
+        imported: null,
       })),
     };
   }
@@ -258,8 +274,16 @@ export function createPlannerService({
     return planAgainstActual(blocks, spans, dates, clock.now().getTime());
   }
 
-  async function weekPlan(week: IsoWeek, hoursAvailable: number): Promise<WeekPlan> {
-    const zone = await timeZone();
+  /** The hours available for the capacity: the workspace's working hours that week, unless given. */
+  async function weekPlan(week: IsoWeek, givenHours?: number): Promise<WeekPlan> {
+    const workspace = await workspaces.find(workspaceId);
+    const zone = workspace?.timeZone ?? 'UTC';
+    const hoursAvailable = weekHoursAvailable({
+      week,
+      timeZone: zone,
+      workingHours: workspace?.workingHours ?? DEFAULT_WORKING_HOURS,
+      hoursPerWeek: givenHours ?? (await moneySettings?.get(workspaceId))?.hoursPerWeek ?? undefined,
+    });
     const dates = datesOfIsoWeek(week);
     const monday = dates[0] ?? '';
     const { made, template, blocks } = await blocksOfWeek(week, zone);
@@ -405,6 +429,15 @@ export function createPlannerService({
   return {
     templates: templateSummaries,
 
+    /** The workspace's time zone and today's date in it. */
+    async zoneAndToday(): Promise<{ zone: string; today: CalendarDate }> {
+      const zone = await timeZone();
+      return { zone, today: dateInZone(clock.now(), zone) };
+    },
+
+    /** A week made (from the active template) if it was not yet, before blocks are added to it. */
+    madeWeek: ensureWeek,
+
     async template(name: string): Promise<TemplateView> {
       const stored = await planner.findTemplate(workspaceId, name);
       const shipped = findShippedTemplate(stored?.name ?? name);
@@ -464,14 +497,14 @@ export function createPlannerService({
       await planner.makeWeek(workspaceId, { id: weekId, week, templateId: template.id }, blocks, now, {
         replace: true,
       });
-      return weekPlan(week, DEFAULT_HOURS_AVAILABLE);
+      return weekPlan(week);
     },
 
     async week(options: { week?: string; hoursAvailable?: number } = {}): Promise<WeekPlan> {
       const week = await weekOrThis(options.week);
       const hours =
         options.hoursAvailable === undefined
-          ? DEFAULT_HOURS_AVAILABLE
+          ? undefined
           : parseInput(z.object({ hoursAvailable: hoursAvailableSchema }), options).hoursAvailable;
       return weekPlan(week, hours);
     },
@@ -499,12 +532,15 @@ export function createPlannerService({
       const repeats = fields.every !== undefined || fields.until !== undefined || fields.except !== undefined;
       if (!repeats) {
         const stored = await ensureWeek(week, zone);
+        const id = newId();
         const block: StoredWeekBlock = {
-          id: newId(),
+          id,
           weekId: stored.id,
           templateBlockId: null,
           date,
           skipped: false,
+          feedUid: id,
+          imported: null,
           ...content,
         };
         await planner.insertWeekBlock(workspaceId, block, now);
@@ -539,10 +575,43 @@ export function createPlannerService({
       let block =
         made === undefined ? await planner.findWeekBlockFrom(workspaceId, stored.id, templateBlockId, date) : undefined;
       if (block === undefined) {
-        block = { id: newId(), weekId: stored.id, templateBlockId, date, skipped: false, ...content };
+        const id = newId();
+        block = {
+          id,
+          weekId: stored.id,
+          templateBlockId,
+          date,
+          skipped: false,
+          feedUid: expandedId(templateBlockId, date),
+          imported: null,
+          ...content,
+        };
         await planner.insertWeekBlock(workspaceId, block, now);
       }
       return { block: placed(block, zone), templateBlockId };
+    },
+
+    /**
+     * Which blocks are kept and which are always broken over the `weeks` weeks that end with `week`
+     * (this week by default): each ended block against the time tracked inside it.
+     */
+    async record(
+      options: { week?: string; weeks?: number } = {},
+    ): Promise<{ weeks: IsoWeek[]; blocks: BlockRecord[] }> {
+      const zone = await timeZone();
+      const last = await weekOrThis(options.week);
+      const count = parseInput(z.object({ weeks: recordWeeksSchema }), { weeks: options.weeks ?? 4 }).weeks;
+      const lastMonday = datesOfIsoWeek(last)[0] ?? '';
+      const weeks = Array.from({ length: count }, (_, index) =>
+        isoWeekOf(addDays(lastMonday, -7 * (count - 1 - index))),
+      );
+      const planned = await Promise.all(
+        weeks.map(async (week) => {
+          const { blocks } = await blocksOfWeek(week, zone);
+          return { blocks, actual: await actualOf(blocks, datesOfIsoWeek(week)) };
+        }),
+      );
+      return { weeks, blocks: blockRecords(planned, clock.now().getTime()) };
     },
 
     /** Moves, shortens or changes a block of a week; the template and the other weeks keep theirs. */
@@ -550,6 +619,12 @@ export function createPlannerService({
       const fields = parseInput(editBlockSchema, input);
       const zone = await timeZone();
       const current = await findBlock(id, zone);
+      if (current.imported !== null)
+        throw new AppError(
+          'conflict',
+          `The block ${id} is busy time imported from ${current.imported.from ?? 'a calendar'}: change the event in its calendar and import it again, or skip or remove the block here.`,
+          { field: 'id' },
+        );
       const monday = datesOfIsoWeek(isoWeekOf(current.date))[0] ?? current.date;
       const date = fields.weekday === undefined ? current.date : addDays(monday, weekdays.indexOf(fields.weekday));
       const activity =
@@ -593,6 +668,18 @@ export function createPlannerService({
     async removeBlock(id: string): Promise<void> {
       const block = await findBlock(id, await timeZone());
       await planner.deleteWeekBlock(workspaceId, block.id);
+    },
+
+    /** The big rock of a day (today by default), or null when none is set: what a focus session starts on. */
+    async rock(date?: string): Promise<BigRock | null> {
+      const day = date === undefined ? await today() : assertCalendarDate(date, 'date');
+      return (await planner.findRockOn(workspaceId, day)) ?? null;
+    },
+
+    /** A block of a week by its id (or the id it goes by in a week not made yet, which makes the week). */
+    async block(id: string): Promise<WeekBlock> {
+      const zone = await timeZone();
+      return placed(await findBlock(id, zone), zone);
     },
 
     /** Sets the big rock of a day; an open one is replaced, a done or carried one stays. */
@@ -695,15 +782,18 @@ export function createPlannerService({
       const yesterday = addDays(date, -1);
       const weekOf = async (day: CalendarDate) =>
         (await blocksOfWeek(isoWeekOf(day), zone)).blocks.filter((block) => block.date === day);
-      const [blocks, yesterdayBlocks, rock, yesterdayRock, open, activityList, goalList] = await Promise.all([
-        weekOf(date),
-        weekOf(yesterday),
-        planner.findRockOn(workspaceId, date),
-        planner.findRockOn(workspaceId, yesterday),
-        planner.openRocksBefore(workspaceId, date),
-        activityService.list({ asOf: date }),
-        goalService.list({ asOf: date }),
-      ]);
+      const tomorrow = addDays(date, 1);
+      const [blocks, yesterdayBlocks, rock, yesterdayRock, tomorrowRock, open, activityList, goalList] =
+        await Promise.all([
+          weekOf(date),
+          weekOf(yesterday),
+          planner.findRockOn(workspaceId, date),
+          planner.findRockOn(workspaceId, yesterday),
+          planner.findRockOn(workspaceId, tomorrow),
+          planner.openRocksBefore(workspaceId, date),
+          activityService.list({ asOf: date }),
+          goalService.list({ asOf: date }),
+        ]);
       return {
         date,
         week: isoWeekOf(date),
@@ -745,6 +835,7 @@ export function createPlannerService({
           actual: await actualOf(yesterdayBlocks, [yesterday]),
           rock: yesterdayRock ?? null,
         },
+        tomorrow: { date: tomorrow, rock: tomorrowRock ?? null },
       };
     },
   };

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 import pg from 'pg';
 
-import { openBigrock, type Bigrock } from '../bigrock.js';
+import { openBigrock, type Bigrock, type OpenBigrockOptions } from '../bigrock.js';
 import type { Clock } from '../clock.js';
 import { loadConfig, type Config } from '../config/config.js';
 import type { DialectName } from '../db/open-database.js';
@@ -24,8 +24,12 @@ export interface TestBigrock {
 
 export interface TestBigrockOptions {
   clock?: Clock;
+  /** Settings over the test's own (a PLC directory, a handle resolver). */
+  config?: Partial<Pick<Config, 'plcUrl' | 'handleResolverUrl' | 'secretKey'>>;
   port?: number;
   timeZone?: string;
+  /** The waits between a rule webhook's tries (tests pass one that records them). */
+  sleep?: OpenBigrockOptions['sleep'];
 }
 
 /** A fixed clock, for tests that need "today". */
@@ -82,9 +86,16 @@ export async function openTestBigrock(dialect: DialectName, options: TestBigrock
     ...loadConfig({ BIGROCK_DATA: dataDir, BIGROCK_TZ: options.timeZone ?? 'UTC' }),
     port: options.port ?? 4545,
     databaseUrl: dialect === 'postgres' ? TEST_POSTGRES_URL : null,
+    // Server mode keeps its credential key in the environment; locally it is a file of the data directory.
+    secretKey: dialect === 'postgres' ? randomBytes(32) : null,
+    ...options.config,
   };
   if (dialect === 'postgres') await withAdminClient((client) => client.query(`CREATE SCHEMA ${schema}`));
-  const bigrock = await openBigrock(config, { clock: options.clock, schema });
+  const bigrock = await openBigrock(config, {
+    clock: options.clock,
+    schema,
+    sleep: options.sleep,
+  });
   return {
     bigrock,
     config,

@@ -1,5 +1,6 @@
 import {
   AppError,
+  RollupDelta,
   entrySeconds,
   entrySources,
   type EntryFilter,
@@ -13,6 +14,13 @@ import { inTransaction } from '../db/in-transaction.js';
 import { isLongEntry, LONG_ENTRY_MS } from '../db/migrations/0004-long-entries.js';
 import type { DialectName } from '../db/open-database.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
+import {
+  applyRollupDelta,
+  rollupChange,
+  rollupColumns,
+  rollupEntryOf,
+  workspaceZone,
+} from '../reports/time-rollup.repository.js';
 import { recordDeleted } from '../undo/record-deleted.js';
 import { keepImportedContent, type EntryContent } from './imported-content.js';
 
@@ -185,6 +193,8 @@ function createTimeEntryQueries(db: Kysely<Database>, dialect: DialectName) {
 
   return {
     findRunning,
+    /** The bulk inserts on this connection or transaction: `insertMany` calls them inside its own. */
+    bulk: { insertRows, insertColumns },
 
     /**
      * The distinct activity names of the workspace's entries, in the index's order, at most
@@ -329,8 +339,12 @@ function createTimeEntryQueries(db: Kysely<Database>, dialect: DialectName) {
       return query.orderBy('start_ms').orderBy('id').limit(limit).execute();
     },
 
+    /** Every write below keeps the rollups (reports/) in its own transaction. */
     async insert(row: TimeEntryTable): Promise<void> {
-      await db.insertInto('time_entries').values(row).execute();
+      await inTransaction(db, async (trx) => {
+        await trx.insertInto('time_entries').values(row).execute();
+        await rollupChange(trx, row.workspace_id, undefined, row);
+      });
     },
 
     async update(
@@ -338,12 +352,28 @@ function createTimeEntryQueries(db: Kysely<Database>, dialect: DialectName) {
       id: string,
       changes: Partial<Omit<TimeEntryTable, 'id' | 'workspace_id' | 'created_at'>>,
     ): Promise<void> {
-      await db
-        .updateTable('time_entries')
-        .set(changes)
-        .where('workspace_id', '=', workspaceId)
-        .where('id', '=', id)
-        .execute();
+      const update = (trx: Kysely<Database>) =>
+        trx
+          .updateTable('time_entries')
+          .set(changes)
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', id)
+          .execute();
+      // A re-import that only stores a hash or billing needs no rollup work, nor a read.
+      if (!rollupColumns.some((column) => column in changes)) {
+        await update(db);
+        return;
+      }
+      await inTransaction(db, async (trx) => {
+        const before = await trx
+          .selectFrom('time_entries')
+          .select(['activity', 'source', 'tags', 'start_ms', 'end_ms'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', id)
+          .executeTakeFirst();
+        await update(trx);
+        if (before !== undefined) await rollupChange(trx, workspaceId, before, { ...before, ...changes });
+      });
     },
 
     /**
@@ -359,6 +389,7 @@ function createTimeEntryQueries(db: Kysely<Database>, dialect: DialectName) {
           .returningAll()
           .executeTakeFirst();
         if (deleted === undefined) return null;
+        await rollupChange(trx, workspaceId, deleted, undefined);
         return recordDeleted(trx, { kind: 'time-entry', workspaceId, row: deleted, deletedAt });
       });
     },
@@ -381,7 +412,10 @@ function createTimeEntryQueries(db: Kysely<Database>, dialect: DialectName) {
         }
       }
       try {
-        await db.insertInto('time_entries').values(row).execute();
+        await inTransaction(db, async (trx) => {
+          await trx.insertInto('time_entries').values(row).execute();
+          await rollupChange(trx, row.workspace_id, undefined, row);
+        });
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         throw new AppError(
@@ -403,13 +437,17 @@ function createTimeEntryQueries(db: Kysely<Database>, dialect: DialectName) {
       const end = Math.max(endMs, Number(running.start_ms));
       // A running interval imported from Timewarrior, stopped here: a re-import must not restart it.
       const kept = keepImportedContent(running);
-      await db
-        .updateTable('time_entries')
-        .set({ ...kept, end_ms: end, updated_at: updatedAt })
-        .where('workspace_id', '=', workspaceId)
-        .where('id', '=', running.id)
-        .where('end_ms', 'is', null)
-        .execute();
+      await inTransaction(db, async (trx) => {
+        const stopped = await trx
+          .updateTable('time_entries')
+          .set({ ...kept, end_ms: end, updated_at: updatedAt })
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', running.id)
+          .where('end_ms', 'is', null)
+          .executeTakeFirst();
+        if (Number(stopped.numUpdatedRows) > 0)
+          await rollupChange(trx, workspaceId, undefined, { ...running, end_ms: end });
+      });
       return { ...running, ...kept, end_ms: end, updated_at: updatedAt };
     },
 
@@ -428,9 +466,37 @@ function createTimeEntryQueries(db: Kysely<Database>, dialect: DialectName) {
      */
     async insertMany(workspaceId: string, createdAt: string, rows: readonly ImportedRow[]): Promise<number> {
       if (rows.length === 0) return 0;
-      return dialect === 'postgres'
-        ? insertColumns(workspaceId, createdAt, rows)
-        : insertRows(workspaceId, createdAt, rows);
+      return inTransaction(db, async (trx) => {
+        const queries = trx === db ? { insertRows, insertColumns } : createTimeEntryQueries(trx, dialect).bulk;
+        const inserted =
+          dialect === 'postgres'
+            ? await queries.insertColumns(workspaceId, createdAt, rows)
+            : await queries.insertRows(workspaceId, createdAt, rows);
+        // The rows that were written, added up once per batch. A row whose source id was already
+        // there is skipped by the insert: when some were, the new ids found say which.
+        let written: ReadonlySet<string> | null = null;
+        if (inserted < rows.length) {
+          const found = await trx
+            .selectFrom('time_entries')
+            .select('id')
+            .where('workspace_id', '=', workspaceId)
+            .where(
+              'id',
+              'in',
+              rows.map(({ id }) => id),
+            )
+            .execute();
+          written = new Set(found.map(({ id }) => id));
+        }
+        const delta = new RollupDelta(await workspaceZone(trx, workspaceId));
+        for (const row of rows) {
+          if (written !== null && !written.has(row.id)) continue;
+          const entry = rollupEntryOf(row);
+          if (entry !== null) delta.add(entry);
+        }
+        await applyRollupDelta(trx, workspaceId, delta);
+        return inserted;
+      });
     },
 
     /** What was imported before from `source` under these ids. */
@@ -517,10 +583,14 @@ export function createTimeEntryRepository(db: Kysely<Database>, dialect: Dialect
      * SqliteWriteDriver); PostgreSQL takes a lock of the workspace's timer until the end of the
      * transaction, which leaves every other write free.
      */
-    timerTransaction<T>(workspaceId: string, work: (repository: TimeEntryQueries) => Promise<T>): Promise<T> {
+    timerTransaction<T>(
+      workspaceId: string,
+      work: (repository: TimeEntryQueries, trx: Kysely<Database>) => Promise<T>,
+    ): Promise<T> {
       return db.transaction().execute(async (trx) => {
         await lockTimer(trx, dialect, workspaceId);
-        return work(createTimeEntryQueries(trx, dialect));
+        // The transaction too, for an area that writes its own rows with the timer's (focus sessions).
+        return work(createTimeEntryQueries(trx, dialect), trx);
       });
     },
   };

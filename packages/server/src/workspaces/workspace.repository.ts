@@ -2,6 +2,8 @@ import { DEFAULT_WORKING_HOURS, workingHoursSchema, type WorkingHours } from '@b
 import type { Kysely } from 'kysely';
 
 import type { Database, WorkspaceTable } from '../db/database.js';
+import { inTransaction } from '../db/in-transaction.js';
+import { rebuildTimeRollups } from '../reports/time-rollup.repository.js';
 
 export interface Workspace {
   id: string;
@@ -67,6 +69,7 @@ export function createWorkspaceRepository(db: Kysely<Database>) {
           name: workspace.name,
           time_zone: workspace.timeZone,
           working_hours: JSON.stringify(workspace.workingHours ?? DEFAULT_WORKING_HOURS),
+          money_settings: '{}',
           created_at: workspace.createdAt,
         })
         .onConflict((conflict) => conflict.column('id').doNothing())
@@ -81,15 +84,22 @@ export function createWorkspaceRepository(db: Kysely<Database>) {
 
     async update(id: string, patch: Partial<Pick<Workspace, 'name' | 'timeZone' | 'workingHours'>>): Promise<void> {
       if (patch.name === undefined && patch.timeZone === undefined && patch.workingHours === undefined) return;
-      await db
-        .updateTable('workspaces')
-        .set({
-          ...(patch.name !== undefined && { name: patch.name }),
-          ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
-          ...(patch.workingHours !== undefined && { working_hours: JSON.stringify(patch.workingHours) }),
-        })
-        .where('id', '=', id)
-        .execute();
+      await inTransaction(db, async (trx) => {
+        const before = await trx.selectFrom('workspaces').select('time_zone').where('id', '=', id).executeTakeFirst();
+        await trx
+          .updateTable('workspaces')
+          .set({
+            ...(patch.name !== undefined && { name: patch.name }),
+            ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
+            ...(patch.workingHours !== undefined && { working_hours: JSON.stringify(patch.workingHours) }),
+          })
+          .where('id', '=', id)
+          .execute();
+        // Days are the zone's days: another zone puts the same hours on other days and hours.
+        if (patch.timeZone !== undefined && before !== undefined && before.time_zone !== patch.timeZone) {
+          await rebuildTimeRollups(trx, id);
+        }
+      });
     },
   };
 }

@@ -87,6 +87,7 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: async (path: string): Promise<Deleted> => {
     const { headers } = await send('DELETE', path);
     return { deletedItemId: headers.get(DELETED_ITEM_HEADER) };

@@ -11,6 +11,7 @@ import { UndoProvider } from '../shared/UndoNotice';
 import { MainNav } from './MainNav';
 import { IdleWatch } from '../features/tracking/IdleWatch';
 import { RunningTabTitle } from '../features/tracking/RunningTabTitle';
+import { DigestWatch } from '../features/planner/DigestWatch';
 import { NotFoundPage, RouteErrorPage } from './RouteErrorPage';
 
 function Layout() {
@@ -31,6 +32,7 @@ function Layout() {
         {busy && <div className="progress-bar" role="progressbar" aria-label="Loading" />}
       </header>
       <main id="main" className="app-main" aria-busy={busy}>
+        <DigestWatch />
         <UndoProvider>
           <Outlet />
         </UndoProvider>
@@ -52,6 +54,8 @@ function Loading() {
 const activityLoaders = () => import('../features/activities/activity-loaders');
 const funnelLoaders = () => import('../features/funnels/funnel-loaders');
 const trackingLoaders = () => import('../features/tracking/tracking-loaders');
+const plannerApi = () => import('../features/planner/planner-api');
+const postsApi = () => import('../features/publishing/posts-api');
 
 const router = createBrowserRouter([
   {
@@ -164,6 +168,83 @@ const router = createBrowserRouter([
             lazy: {
               loader: async () => (await funnelLoaders()).funnelEditorLoader,
               Component: async () => (await import('../features/funnels/FunnelEditorPage')).FunnelEditorPage,
+            },
+          },
+          {
+            path: 'focus',
+            lazy: {
+              loader: async () => (await import('../features/focus/focus-loaders')).focusLoader,
+              Component: async () => (await import('../features/focus/FocusPage')).FocusPage,
+            },
+          },
+          {
+            path: 'week',
+            lazy: {
+              loader: async () => (await plannerApi()).weekLoader,
+              Component: async () => (await import('../features/planner/WeekPage')).WeekPage,
+            },
+          },
+          {
+            path: 'today',
+            lazy: {
+              loader: async () => (await plannerApi()).todayLoader,
+              Component: async () => (await import('../features/planner/TodayPage')).TodayPage,
+            },
+          },
+          {
+            path: 'review',
+            lazy: {
+              loader: async () => (await import('../features/review/review-api')).reviewLoader,
+              Component: async () => (await import('../features/review/ReviewPage')).ReviewPage,
+            },
+          },
+          {
+            path: 'triage',
+            lazy: {
+              loader: async () => (await import('../features/triage/triage-api')).triageLoader,
+              Component: async () => (await import('../features/triage/TriagePage')).TriagePage,
+            },
+          },
+          {
+            path: 'audit',
+            lazy: {
+              loader: async () => (await import('../features/audit/audit-api')).auditLoader,
+              Component: async () => (await import('../features/audit/AuditPage')).AuditPage,
+            },
+          },
+          {
+            path: 'accounts',
+            lazy: {
+              loader: async () => (await import('../features/publishing/publishing-api')).accountsLoader,
+              Component: async () => (await import('../features/publishing/AccountsPage')).AccountsPage,
+            },
+          },
+          {
+            path: 'rules',
+            lazy: {
+              loader: async () => (await import('../features/rules/rules-api')).rulesLoader,
+              Component: async () => (await import('../features/rules/RulesPage')).RulesPage,
+            },
+          },
+          {
+            path: 'compose',
+            lazy: {
+              loader: async () => (await postsApi()).composeLoader,
+              Component: async () => (await import('../features/publishing/ComposePage')).ComposePage,
+            },
+          },
+          {
+            path: 'queue',
+            lazy: {
+              loader: async () => (await postsApi()).queueLoader,
+              Component: async () => (await import('../features/publishing/QueuePage')).QueuePage,
+            },
+          },
+          {
+            path: 'posts/:id',
+            lazy: {
+              loader: async () => (await postsApi()).postLoader,
+              Component: async () => (await import('../features/publishing/PostPage')).PostPage,
             },
           },
           {

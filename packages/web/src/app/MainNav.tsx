@@ -4,10 +4,20 @@ import { NavLink, useLocation } from 'react-router-dom';
 const links = [
   { to: '/', label: 'Dashboard', end: true },
   { to: '/goals/new', label: 'New goal' },
+  { to: '/today', label: 'Today' },
+  { to: '/week', label: 'Week' },
   { to: '/tracking', label: 'Tracking' },
+  { to: '/focus', label: 'Focus' },
   { to: '/activities', label: 'Activities' },
   { to: '/funnels', label: 'Funnels' },
+  { to: '/review', label: 'Review' },
+  { to: '/triage', label: 'Triage' },
+  { to: '/audit', label: 'Audit' },
   { to: '/archive', label: 'Archived' },
+  { to: '/compose', label: 'Compose' },
+  { to: '/queue', label: 'Queue' },
+  { to: '/accounts', label: 'Accounts' },
+  { to: '/rules', label: 'Rules' },
   { to: '/settings', label: 'Settings' },
 ] as const;
 

@@ -50,3 +50,7 @@ export function localToday(): CalendarDate {
 
 /** The day an instant (`2026-03-01T23:30:00Z`) fell on where the reader is. */
 export const formatInstantDate = (instant: string) => formatDate(dateInZone(new Date(instant), localZone()));
+
+/** An instant as the reader's clock shows it: `Jan 11, 2027, 9:30 AM` in English. */
+export const formatDateTime = (instant: string) =>
+  new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));

@@ -29,6 +29,8 @@ export interface IcsReadOptions {
   endMs: number | null;
   /** The limits on a rule's expansion; tests lower them. */
   limits?: Partial<typeof icsLimits>;
+  /** Leave out events that do not make the user busy (TRANSP:TRANSPARENT): the planner's busy time. */
+  busyOnly?: boolean;
 }
 
 export interface IcsReader {
@@ -387,6 +389,9 @@ export function readIcs(text: AsyncIterable<string>, options: IcsReadOptions): I
     if (start.isDate) return { kind: 'skip', line, reason: 'all-day event' };
     if (String(component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED') {
       return { kind: 'skip', line, reason: 'cancelled' };
+    }
+    if (options.busyOnly && String(component.getFirstPropertyValue('transp') ?? '').toUpperCase() === 'TRANSPARENT') {
+      return { kind: 'skip', line, reason: 'free time' };
     }
     if (endMs < startMs) {
       return {

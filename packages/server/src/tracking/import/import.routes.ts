@@ -113,11 +113,25 @@ export function importExportRoutes(
           .send(Readable.from(exports.ics({ ...request.query, filter: entryFilterOf(request.query) }))),
     );
 
-    app.get('/backup', { schema: { tags, summary: 'A full JSON backup of the workspace' } }, (_request, reply) =>
-      reply
-        .header('content-type', 'application/json; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="bigrock-backup.json"')
-        .send(Readable.from(backup.backup())),
+    app.get(
+      '/backup',
+      {
+        schema: {
+          tags,
+          summary: 'A full JSON backup of the workspace',
+          querystring: z.object({
+            credentials: textSchema
+              .pipe(z.enum(['include'], { error: 'must be include, or left out to leave the credentials out' }))
+              .optional()
+              .describe('include: put the publishing credentials in the backup, in the clear (left out otherwise)'),
+          }),
+        },
+      },
+      (request, reply) =>
+        reply
+          .header('content-type', 'application/json; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="bigrock-backup.json"')
+          .send(Readable.from(backup.backup({ includeCredentials: request.query.credentials === 'include' }))),
     );
     app.post(
       '/restore',

@@ -13,13 +13,13 @@ export function RunningTitle({ running }: { running: TimeEntry }) {
 }
 
 /**
- * The running time in the tab's title on every page but Tracking's, which shows its own timer and
- * title. The timer is read again on each page visited, so one started or stopped elsewhere (the
+ * The running time in the tab's title on every page but Tracking's and Focus's, which show their
+ * own timer and title. The timer is read again on each page visited, so one started or stopped elsewhere (the
  * CLI, another tab) shows after the next click.
  */
 export function RunningTabTitle() {
   const { pathname, key } = useLocation();
-  const elsewhere = !pathname.startsWith('/tracking');
+  const elsewhere = !pathname.startsWith('/tracking') && !pathname.startsWith('/focus');
   const [running, setRunning] = useState<TimeEntry | null>(null);
   useEffect(() => {
     if (!elsewhere) return undefined;

@@ -1,12 +1,15 @@
 import { useLoaderData } from 'react-router-dom';
 
+import { NotificationsSection } from '../planner/NotificationsSection';
+import { CalendarFeedSection } from './CalendarFeedSection';
 import { IdleSettingsSection } from './IdleSettingsSection';
+import { MoneySettingsSection } from './MoneySettingsSection';
 import type { settingsLoader } from './workspace-api';
 import { WorkingHoursForm } from './WorkingHoursForm';
 
-/** The workspace's working hours, and how this browser watches for time away from a timer. */
+/** The workspace's working hours, how this browser watches for time away from a timer, and the calendar feed. */
 export function SettingsPage() {
-  const { workspace } = useLoaderData<typeof settingsLoader>();
+  const { workspace, feed } = useLoaderData<typeof settingsLoader>();
   return (
     <>
       <title>Settings · Bigrock</title>
@@ -19,7 +22,10 @@ export function SettingsPage() {
         </div>
       </div>
       <WorkingHoursForm workspace={workspace} />
+      <MoneySettingsSection />
       <IdleSettingsSection />
+      <NotificationsSection />
+      <CalendarFeedSection initial={feed} />
     </>
   );
 }

@@ -16,7 +16,22 @@ export const workspaceApi = {
     api.patch<WorkspaceSettings>('/workspace', changes),
 };
 
-/** What the settings page shows: the workspace. */
+/** The plan's calendar feed: its secret address (GET/POST /planner/feed). */
+export interface CalendarFeed {
+  url: string;
+  path: string;
+  createdAt: string;
+}
+
+export const calendarFeedApi = {
+  get: async () => (await api.get<{ feed: CalendarFeed | null }>('/planner/feed')).feed,
+  make: async () => (await api.post<{ feed: CalendarFeed }>('/planner/feed')).feed,
+  renew: async () => (await api.post<{ feed: CalendarFeed }>('/planner/feed/renew')).feed,
+  revoke: () => api.delete('/planner/feed'),
+};
+
+/** What the settings page shows: the workspace and its calendar feed. */
 export async function settingsLoader() {
-  return { workspace: await workspaceApi.get() };
+  const [workspace, feed] = await Promise.all([workspaceApi.get(), calendarFeedApi.get()]);
+  return { workspace, feed };
 }

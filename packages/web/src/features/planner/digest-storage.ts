@@ -1,0 +1,32 @@
+import type { CalendarDate } from '@bigrock/core';
+
+// This browser's memory of the digest: the day its banner was dismissed, and the day it last
+// raised a browser notification, so each comes once a day whatever the number of tabs and reloads.
+const DISMISSED_KEY = 'bigrock.digest.dismissedOn';
+const NOTIFIED_KEY = 'bigrock.digest.notifiedOn';
+
+function read(key: string): CalendarDate | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, date: CalendarDate): void {
+  try {
+    window.localStorage.setItem(key, date);
+  } catch {
+    // Storage refused (private mode): the digest may then come again on the next page load.
+  }
+}
+
+export const digestStorage = {
+  dismissedOn: () => read(DISMISSED_KEY),
+  dismiss: (date: CalendarDate) => write(DISMISSED_KEY, date),
+  notifiedOn: () => read(NOTIFIED_KEY),
+  notified: (date: CalendarDate) => write(NOTIFIED_KEY, date),
+};
+
+/** Tells the digest watch that the settings changed (the Settings page saved them). */
+export const announceNotificationsChanged = () => window.dispatchEvent(new Event('bigrock:notifications-changed'));
