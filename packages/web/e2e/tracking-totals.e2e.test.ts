@@ -1,4 +1,4 @@
-import type { TestServer } from '@bigrock/server/test-support';
+import { shiftedClock, type TestServer } from '@bigrock/server/test-support';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, test } from 'vitest';
 
@@ -7,7 +7,10 @@ import { useBrowserSession } from './browser.js';
 let server: TestServer;
 let page: Page;
 
-const session = useBrowserSession();
+// The server's clock and the page's run together from 10:00 on a Wednesday: on the real clock, a
+// run in the half hour before midnight saw the timer's half hour split between two days.
+const clock = shiftedClock();
+const session = useBrowserSession({ clock });
 
 beforeEach(() => {
   ({ page, server } = session.current());
@@ -18,11 +21,13 @@ const header = () => page.getByRole('heading', { level: 1, name: 'Tracking' }).l
 
 describe("the tracking page's totals", () => {
   test('count a running timer up to now, in the header, the day and the entry', async () => {
-    await page.clock.install({ time: Date.now() });
+    clock.moveTo('2026-03-04T10:00:00Z');
+    await page.clock.install({ time: clock.now() });
     await server.bigrock.entries.startTimer({ activity: 'Calls' });
     await page.goto('/tracking');
     await expect.poll(() => header().textContent()).toMatch(/: \d+ sec tracked/);
 
+    clock.advance(30 * 60_000);
     await page.clock.fastForward('30:00');
     await expect.poll(() => header().textContent()).toMatch(/: 30 min tracked/);
     const day = page.locator('.entry-day').first();
