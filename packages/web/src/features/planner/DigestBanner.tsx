@@ -29,29 +29,26 @@ function digestText(day: TodayPlan): string {
  * banner with the day's big rock, its blocks and what is behind, until dismissed; and once a day
  * a browser notification, when the user has allowed them (asked only on a click, in Settings).
  */
-export function DigestBanner() {
-  const [settings, setSettings] = useState<NotificationsView | null>(null);
+export function DigestBanner({ settings }: { settings: NotificationsView }) {
   const [day, setDay] = useState<TodayPlan | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const [dismissedOn, setDismissedOn] = useState(() => digestStorage.dismissedOn());
 
   useEffect(() => {
-    void plannerApi.notifications().then(setSettings, () => undefined);
     const timer = setInterval(() => setNow(Date.now()), TICK_MS);
     return () => clearInterval(timer);
   }, []);
 
-  const due = settings === null ? null : digestDue(settings, settings.timeZone, now, dismissedOn);
+  const due = digestDue(settings, settings.timeZone, now, dismissedOn);
   const canNotify = typeof Notification !== 'undefined' && Notification.permission === 'granted';
-  const notifyDue =
-    settings === null || !canNotify ? null : digestDue(settings, settings.timeZone, now, digestStorage.notifiedOn());
-  const showing = due?.due === true || notifyDue?.due === true;
-  const date = due?.date ?? null;
+  const notifyDue = canNotify ? digestDue(settings, settings.timeZone, now, digestStorage.notifiedOn()) : null;
+  const showing = due.due || notifyDue?.due === true;
 
+  // The day's plan, read when the digest comes due; a read that failed is tried again at the next tick.
   useEffect(() => {
-    if (!showing || date === null || day?.date === date) return;
+    if (!showing || day?.date === due.date) return;
     void plannerApi.today().then(setDay, () => undefined);
-  }, [showing, date, day?.date]);
+  }, [showing, due.date, day?.date, now]);
 
   useEffect(() => {
     if (notifyDue?.due !== true || day === null || day.date !== notifyDue.date) return;
@@ -59,7 +56,7 @@ export function DigestBanner() {
     new Notification("Bigrock: today's digest", { body: digestText(day), tag: `bigrock-digest-${day.date}` });
   }, [notifyDue?.due, notifyDue?.date, day]);
 
-  if (due?.due !== true || day === null || day.date !== due.date) return null;
+  if (!due.due || day === null || day.date !== due.date) return null;
   const blocks = day.blocks.filter((block) => !block.skipped);
   return (
     <aside className="digest-banner" aria-labelledby="digest-heading">

@@ -65,7 +65,7 @@ export function NotificationsSection() {
       });
       setLoaded(settings);
       setSaved(true);
-      announceNotificationsChanged();
+      announceNotificationsChanged(settings);
     });
   }
 

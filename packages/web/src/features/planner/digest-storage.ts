@@ -1,5 +1,7 @@
 import type { CalendarDate } from '@bigrock/core';
 
+import type { NotificationsView } from './planner-api';
+
 // This browser's memory of the digest: the day its banner was dismissed, and the day it last
 // raised a browser notification, so each comes once a day whatever the number of tabs and reloads.
 const DISMISSED_KEY = 'bigrock.digest.dismissedOn';
@@ -28,5 +30,9 @@ export const digestStorage = {
   notified: (date: CalendarDate) => write(NOTIFIED_KEY, date),
 };
 
-/** Tells the digest watch that the settings changed (the Settings page saved them). */
-export const announceNotificationsChanged = () => window.dispatchEvent(new Event('bigrock:notifications-changed'));
+/** The event that carries settings just saved to the digest watch. */
+export const NOTIFICATIONS_CHANGED = 'bigrock:notifications-changed';
+
+/** Tells the digest watch that the settings changed (the Settings page saved them), with what they are now. */
+export const announceNotificationsChanged = (settings: NotificationsView) =>
+  window.dispatchEvent(new CustomEvent(NOTIFICATIONS_CHANGED, { detail: settings }));
