@@ -286,7 +286,7 @@ describe.each([
       expect((await server.bigrock.posts.get(second.id)).scheduledAt).toBe('2026-03-04T11:00:00.000Z');
       await wednesday.getByRole('button', { name: 'Edit: First of the week', exact: true }).click();
       await wednesday.getByLabel('Text', { exact: true }).fill('First of the week, edited');
-      await wednesday.getByRole('button', { name: 'Save the text' }).click();
+      await wednesday.getByRole('button', { name: 'Save the changes' }).click();
       await postIn(wednesday, 'First of the week, edited').waitFor();
       expect((await server.bigrock.posts.get(first.id)).text).toBe('First of the week, edited');
       await noHorizontalScroll(width);
@@ -439,4 +439,49 @@ describe.each([
       await article.getByText('1 image', { exact: true }).waitFor();
     },
   );
+
+  test("edits a queued post's images: new alt text, one added and asked for its own, one removed", async () => {
+    await server.bigrock.publishingAccounts.add({ network: 'mastodon', instance: mastodon.url, token: mastodon.token });
+    const text = `Two rocks, ${width} px`;
+    const made = await server.bigrock.posts.create({
+      text,
+      media: [{ data: PNG.toString('base64'), mimeType: 'image/png', altText: 'A rock' }],
+      when: { kind: 'queue' },
+    });
+    const [firstImage] = made.media;
+
+    await page.goto('/queue');
+    const article = page.getByRole('region', { name: 'Wed, Mar 4' }).getByRole('article', { name: `Post: ${text}` });
+    await article.getByRole('button', { name: `Edit: ${text}`, exact: true }).click();
+    // The stored image, served by the API, with its alt text ready to change.
+    const stored = article.getByRole('listitem', { name: 'Image 1: a PNG image of the post' });
+    await expect
+      .poll(() => stored.getByRole('img').evaluate((element: { naturalWidth: number }) => element.naturalWidth))
+      .toBe(1);
+    const firstAlt = article.getByLabel('Alt text of image 1');
+    expect(await firstAlt.inputValue()).toBe('A rock');
+    await firstAlt.fill('A grey rock on wet sand');
+    await article.getByLabel('Add images').setInputFiles({ name: 'second.png', mimeType: 'image/png', buffer: PNG });
+    await article.getByLabel('Alt text of image 2').waitFor();
+    await noHorizontalScroll(width);
+
+    // The new image has no alt text: refused at its box, and nothing changed.
+    await article.getByRole('button', { name: 'Save the changes' }).click();
+    await article.getByText(/^Alt text of image 2 is empty: describe image 2/).waitFor();
+    expect((await server.bigrock.posts.get(made.id)).media.map((image) => image.altText)).toEqual(['A rock']);
+
+    await article.getByLabel('Alt text of image 2').fill('The same rock, closer');
+    await article.getByRole('button', { name: 'Save the changes' }).click();
+    await article.getByText('2 images', { exact: true }).waitFor();
+    const saved = (await server.bigrock.posts.get(made.id)).media;
+    expect(saved.map((image) => image.altText)).toEqual(['A grey rock on wet sand', 'The same rock, closer']);
+    expect(saved[0]?.id).toBe(firstImage?.id);
+
+    // The first image removed: the second is the post's only one, its alt text kept.
+    await article.getByRole('button', { name: `Edit: ${text}`, exact: true }).click();
+    await article.getByRole('button', { name: 'Remove image 1' }).click();
+    await article.getByRole('button', { name: 'Save the changes' }).click();
+    await article.getByText('1 image', { exact: true }).waitFor();
+    expect((await server.bigrock.posts.get(made.id)).media).toEqual([saved[1]]);
+  });
 });

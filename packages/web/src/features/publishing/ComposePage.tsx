@@ -6,9 +6,9 @@ import { ApiError } from '../../api/api-client';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { Field } from '../../shared/Field';
 import { usePendingAction } from '../../shared/use-pending-action';
-import { ImagePicker, type ComposeImage } from './ImagePicker';
+import { ImagePicker, mediaInput, type ComposeImage } from './ImagePicker';
 import { formatPostTime, networkLabels } from './post-labels';
-import { postFieldMessage } from './post-messages';
+import { imageFieldLabels, postFieldMessage } from './post-messages';
 import { PostPreview } from './PostPreview';
 import { postsApi, type composeLoader } from './posts-api';
 
@@ -24,14 +24,7 @@ const fieldLabels: Record<string, string> = {
   accountIds: 'Accounts',
   when: 'When',
   'when.at': 'Time',
-  media: 'Images',
-  ...Object.fromEntries(
-    [0, 1, 2, 3].flatMap((index) => [
-      [`media.${index}.altText`, `Alt text of image ${index + 1}`],
-      [`media.${index}.data`, `Image ${index + 1}`],
-      [`media.${index}.mimeType`, `Image ${index + 1}`],
-    ]),
-  ),
+  ...imageFieldLabels,
 };
 const fields = Object.keys(fieldLabels);
 
@@ -78,9 +71,7 @@ export function ComposePage() {
       text,
       ...(Object.keys(postOverrides).length > 0 && { overrides: postOverrides }),
       ...(networks.has('mastodon') && contentWarning.trim() !== '' && { contentWarning }),
-      ...(images.length > 0 && {
-        media: images.map((image) => ({ data: image.data, mimeType: image.mimeType, altText: image.altText })),
-      }),
+      ...(images.length > 0 && { media: mediaInput(images) }),
       // All of them is the server's default: a list only when some are left out.
       ...(chosen.length !== accounts.length && { accountIds: chosen }),
       when: when === 'at' ? { kind: 'at', at } : { kind: when },

@@ -1,29 +1,51 @@
 import {
   formatByteSize,
   formatNumber,
+  imageTypeNames,
   MAX_ALT_TEXT,
   MAX_POST_IMAGES,
   postImageTypes,
   sniffImageType,
+  type PostImage,
+  type PostImageInput,
   type PostImageType,
 } from '@bigrock/core';
 import { useId, useState } from 'react';
 
+import { apiUrl } from '../../api/api-client';
 import { Field } from '../../shared/Field';
 
-/** An image chosen in Compose: its bytes in base64 (as the API takes them), its type and its alt text. */
+/**
+ * An image of a post being composed or edited, with its alt text: one the post already has (kept
+ * by its id) or one just chosen (its bytes in base64, as the API takes them).
+ */
 export interface ComposeImage {
   key: string;
   name: string;
   size: number;
   mimeType: PostImageType;
-  data: string;
   altText: string;
+  /** Its thumbnail's address: the stored image, or a data: address (the page's CSP allows data: images, not blob:). */
+  src: string;
+  source: { kind: 'stored'; id: string } | { kind: 'new'; data: string };
 }
 
-/** A data: address for a thumbnail: the page's Content-Security-Policy allows data: images, not blob:. */
-export const imageDataUrl = (image: Pick<ComposeImage, 'mimeType' | 'data'>) =>
-  `data:${image.mimeType};base64,${image.data}`;
+/** A post's stored image, to keep (its alt text changed or not) or remove on an edit. */
+export const storedImage = (postId: string, image: PostImage): ComposeImage => ({
+  key: image.id,
+  name: `a ${imageTypeNames[image.mimeType]} image of the post`,
+  size: image.size,
+  mimeType: image.mimeType,
+  altText: image.altText,
+  src: apiUrl(`/posts/${encodeURIComponent(postId)}/media/${encodeURIComponent(image.id)}`),
+  source: { kind: 'stored', id: image.id },
+});
+
+/** The images as the API takes them, in order: stored ones by id, new ones with their bytes. */
+export const mediaInput = (images: ComposeImage[]): PostImageInput[] =>
+  images.map(({ source, mimeType, altText }) =>
+    source.kind === 'stored' ? { id: source.id, altText } : { data: source.data, mimeType, altText },
+  );
 
 /** The file's bytes in base64, and the type its first bytes say (null: not one of the four). */
 async function readImage(file: File): Promise<{ data: string; mimeType: PostImageType | null }> {
@@ -37,7 +59,7 @@ async function readImage(file: File): Promise<{ data: string; mimeType: PostImag
 }
 
 /**
- * The images of a post being composed: a file input for PNG, JPEG, GIF and WebP (up to four), each
+ * The images of a post being composed or edited: a file input for PNG, JPEG, GIF and WebP (up to four), each
  * image with its thumbnail, its alt text and a counter; the server's errors shown at the image
  * they name (`media.1.altText`).
  */
@@ -73,8 +95,9 @@ export function ImagePicker({
         name: file.name,
         size: file.size,
         mimeType,
-        data,
         altText: '',
+        src: `data:${mimeType};base64,${data}`,
+        source: { kind: 'new', data },
       });
     }
     onChange([...images, ...added]);
@@ -94,7 +117,7 @@ export function ImagePicker({
         <ol className="compose-image-list">
           {images.map((image, index) => (
             <li key={image.key} className="compose-image" aria-label={`Image ${index + 1}: ${image.name}`}>
-              <img className="compose-image-thumb" src={imageDataUrl(image)} alt={image.altText} />
+              <img className="compose-image-thumb" src={image.src} alt={image.altText} />
               <div className="compose-image-fields">
                 <Field
                   label={`Alt text of image ${index + 1}`}

@@ -18,7 +18,7 @@ const outcomeLabels: Record<string, string> = {
 
 /** A post's history: its text, and for each account its status, link, reason and every attempt. */
 export function PostPage() {
-  const { post, timeZone } = useLoaderData<typeof postLoader>();
+  const { post, timeZone, requireAltText } = useLoaderData<typeof postLoader>();
   const revalidator = useRevalidator();
   const week = isoWeekOf(dateInZone(new Date(post.scheduledAt), timeZone));
   const at = (instant: string | null) => (instant === null ? '—' : formatPostTime(instant, timeZone));
@@ -49,6 +49,7 @@ export function PostPage() {
           timeZone={timeZone}
           freeSlots={[]}
           onItsPage
+          requireAltText={requireAltText}
           onChanged={async () => revalidator.revalidate()}
         />
         <PostImages post={post} />

@@ -89,6 +89,7 @@ export function QueuePage() {
                 timeZone={zone}
                 freeSlots={freeSlots}
                 showTime
+                requireAltText={queue.requireAltText}
                 onChanged={refresh}
               />
             ))}
@@ -108,6 +109,7 @@ export function QueuePage() {
                 timeZone={zone}
                 freeSlots={freeSlots}
                 showTime
+                requireAltText={queue.requireAltText}
                 onChanged={refresh}
               />
             ))}
@@ -138,6 +140,7 @@ export function QueuePage() {
                           post={post}
                           timeZone={zone}
                           freeSlots={freeSlots}
+                          requireAltText={queue.requireAltText}
                           onChanged={refresh}
                         />
                       ))

@@ -7,7 +7,8 @@ import { ErrorAlert } from '../../shared/ErrorAlert';
 import { Field } from '../../shared/Field';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { DeliveryLine } from './DeliveryLine';
-import { postFieldMessage } from './post-messages';
+import { ImagePicker, mediaInput, storedImage, type ComposeImage } from './ImagePicker';
+import { imageFieldLabels, postFieldMessage } from './post-messages';
 import { formatPostTime, networkLabels, statusBadge, statusLabels, wallTime } from './post-labels';
 import { postsApi } from './posts-api';
 
@@ -23,6 +24,8 @@ interface QueuePostProps {
   showTime?: boolean;
   /** On the post's own page, its targets have sections of their own. */
   onItsPage?: boolean;
+  /** Whether the queue's settings require alt text on every image. */
+  requireAltText: boolean;
   onChanged(): Promise<void>;
 }
 
@@ -32,11 +35,12 @@ const fieldLabels: Record<string, string> = {
   'overrides.mastodon': 'Mastodon text',
   'overrides.bluesky': 'Bluesky text',
   'when.at': 'Time',
+  ...imageFieldLabels,
 };
 
 /**
  * A post in the queue's batch view: its targets' statuses, and while something is still to send,
- * edit its text, move it (the next free slot, a free slot of the week, any time), send it now or
+ * edit its text and its images (alt text, order kept, remove, add), move it (the next free slot, a free slot of the week, any time), send it now or
  * delete it.
  */
 export function QueuePost({
@@ -45,6 +49,7 @@ export function QueuePost({
   freeSlots,
   showTime = false,
   onItsPage = false,
+  requireAltText,
   onChanged,
 }: QueuePostProps) {
   const { pending, error, run } = usePendingAction();
@@ -52,6 +57,8 @@ export function QueuePost({
   const [moving, setMoving] = useState(false);
   const [text, setText] = useState(post.text);
   const [overrides, setOverrides] = useState<PostOverrides>(post.overrides);
+  const [stored] = useState(() => post.media.map((image) => storedImage(post.id, image)));
+  const [images, setImages] = useState<ComposeImage[]>(stored);
   const [moveTo, setMoveTo] = useState('queue');
   const [at, setAt] = useState('');
 
@@ -71,7 +78,10 @@ export function QueuePost({
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const ok = await act(() => postsApi.update(post.id, { text, overrides }));
+    // The images go only when changed: a text edit does not ask again about images kept as they were.
+    const media = mediaInput(images);
+    const imagesChanged = JSON.stringify(media) !== JSON.stringify(mediaInput(stored));
+    const ok = await act(() => postsApi.update(post.id, { text, overrides, ...(imagesChanged && { media }) }));
     if (ok) setEditing(false);
   }
 
@@ -182,9 +192,10 @@ export function QueuePost({
                 )}
               />
             ))}
+          <ImagePicker images={images} onChange={setImages} errorAt={errorAt} requireAltText={requireAltText} />
           <div className="form-actions">
             <button type="submit" className="button-small" disabled={pending}>
-              Save the text
+              Save the changes
             </button>
           </div>
         </form>

@@ -22,3 +22,16 @@ export function postFieldMessage(error: unknown, field: string, label: string): 
     : fieldMessage(error);
   return plainWords.reduce((message, [code, words]) => message.replace(code, words), named);
 }
+
+/** The image fields the server names in its errors (`media.1.altText`), with the image picker's labels for them. */
+export const imageFieldLabels: Record<string, string> = {
+  media: 'Images',
+  ...Object.fromEntries(
+    [0, 1, 2, 3].flatMap((index) => [
+      [`media.${index}.altText`, `Alt text of image ${index + 1}`],
+      [`media.${index}.id`, `Image ${index + 1}`],
+      [`media.${index}.data`, `Image ${index + 1}`],
+      [`media.${index}.mimeType`, `Image ${index + 1}`],
+    ]),
+  ),
+};

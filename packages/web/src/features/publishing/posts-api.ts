@@ -71,5 +71,5 @@ export async function queueLoader({ request }: LoaderFunctionArgs) {
 /** A post's history: its targets' statuses and attempts, and the zone its times are read in. */
 export async function postLoader({ params }: LoaderFunctionArgs) {
   const [post, queue] = await Promise.all([postsApi.get(params.id ?? ''), postsApi.queue()]);
-  return { post, timeZone: queue.timeZone };
+  return { post, timeZone: queue.timeZone, requireAltText: queue.requireAltText };
 }
