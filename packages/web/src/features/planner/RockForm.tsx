@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../shared/ErrorAlert';
 import { formatDate } from '../../shared/format';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { plannerApi, type RockChoices } from './planner-api';
+import { RockTieField, rockTieInput } from './RockTieField';
 
 /**
  * Sets the big rock of a day: a title, what it moves (a goal or an activity), and an estimate.
@@ -43,8 +44,7 @@ export function RockForm({
       const rock = await plannerApi.setRock({
         title,
         date,
-        goalId: tie.startsWith('goal:') ? tie.slice(5) : null,
-        activity: tie.startsWith('activity:') ? tie.slice(9) : null,
+        ...rockTieInput(tie),
         estimateMinutes: estimate === '' ? null : Number(estimate),
       });
       setSaved(`Big rock of ${formatDate(rock.date)}: ${rock.title}.`);
@@ -86,30 +86,7 @@ export function RockForm({
           </p>
         )}
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-tie`}>What it moves</label>
-        <select id={`${id}-tie`} value={tie} onChange={(event) => setTie(event.target.value)}>
-          <option value="">Nothing in particular</option>
-          {choices.goals.length > 0 && (
-            <optgroup label="Goals">
-              {choices.goals.map((goal) => (
-                <option key={goal.id} value={`goal:${goal.id}`}>
-                  {goal.title}
-                </option>
-              ))}
-            </optgroup>
-          )}
-          {choices.activities.length > 0 && (
-            <optgroup label="Activities">
-              {choices.activities.map((activity) => (
-                <option key={activity.id} value={`activity:${activity.id}`}>
-                  {activity.name}
-                </option>
-              ))}
-            </optgroup>
-          )}
-        </select>
-      </div>
+      <RockTieField choices={choices} value={tie} onChange={setTie} />
       <div className={estimateError ? 'field field-invalid' : 'field'}>
         <label htmlFor={`${id}-estimate`}>Estimate (minutes)</label>
         <input

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../shared/ErrorAlert';
 import { formatDate } from '../../shared/format';
 import { usePendingAction } from '../../shared/use-pending-action';
 import { plannerApi, type RockChoices } from './planner-api';
+import { RockTieField, rockTieInput } from './RockTieField';
 
 /**
  * The end of the day: today's big rock done or carried over with a reason, and tomorrow's chosen.
@@ -42,8 +43,7 @@ export function ShutdownForm({ day, choices }: { day: TodayPlan; choices: RockCh
         await plannerApi.setRock({
           date: day.tomorrow.date,
           title: tomorrowTitle,
-          goalId: tie.startsWith('goal:') ? tie.slice(5) : null,
-          activity: tie.startsWith('activity:') ? tie.slice(9) : null,
+          ...rockTieInput(tie),
         });
       }
       setTomorrow(tomorrowTitle.trim());
@@ -127,30 +127,7 @@ export function ShutdownForm({ day, choices }: { day: TodayPlan; choices: RockCh
               </p>
             )}
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-tie`}>What it moves</label>
-            <select id={`${id}-tie`} value={tie} onChange={(event) => setTie(event.target.value)}>
-              <option value="">Nothing in particular</option>
-              {choices.goals.length > 0 && (
-                <optgroup label="Goals">
-                  {choices.goals.map((goal) => (
-                    <option key={goal.id} value={`goal:${goal.id}`}>
-                      {goal.title}
-                    </option>
-                  ))}
-                </optgroup>
-              )}
-              {choices.activities.length > 0 && (
-                <optgroup label="Activities">
-                  {choices.activities.map((activity) => (
-                    <option key={activity.id} value={`activity:${activity.id}`}>
-                      {activity.name}
-                    </option>
-                  ))}
-                </optgroup>
-              )}
-            </select>
-          </div>
+          <RockTieField choices={choices} value={tie} onChange={setTie} />
         </fieldset>
         <div className="form-actions">
           <button type="submit" className="button" disabled={pending}>
