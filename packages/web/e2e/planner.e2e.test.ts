@@ -98,6 +98,20 @@ describe.each([
       .getByRole('region', { name: /^Thursday/ })
       .getByText('14:00–15:00')
       .waitFor();
+    // A block added to this week: an end before its start is refused beside To, then it is added.
+    const add = page.getByRole('region', { name: 'Add a block to this week' });
+    await add.getByLabel('Day').selectOption('sat');
+    await add.getByLabel('From').fill('10:00');
+    await add.getByLabel('To').fill('09:00');
+    await add.getByLabel('Note').fill('Plan the next launch');
+    await add.getByRole('button', { name: 'Add block' }).click();
+    await expect.poll(() => add.getByLabel('To').getAttribute('aria-invalid')).toBe('true');
+    await add.getByLabel('To').fill('11:30');
+    await add.getByRole('button', { name: 'Add block' }).click();
+    await page
+      .getByRole('region', { name: /^Saturday/ })
+      .getByText('10:00–11:30')
+      .waitFor();
     expect(await pageWidth()).toBeLessThanOrEqual(width);
 
     // The day, then its shutdown: the rock carried over with a reason, tomorrow's rock chosen.

@@ -1,12 +1,12 @@
-import { weekdays, type BlockActual, type Weekday, type WeekBlock } from '@bigrock/core';
-import { useId, useState, type FormEvent } from 'react';
+import type { BlockActual, WeekBlock } from '@bigrock/core';
+import { useState, type FormEvent } from 'react';
 import { useRevalidator } from 'react-router-dom';
 
 import { fieldError } from '../../api/api-client';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { usePendingAction } from '../../shared/use-pending-action';
-import { weekdayLabels } from '../goals/goal-labels';
 import { BlockActualLine } from './BlockActualLine';
+import { BlockTimeFields, blockTimeFields, blockTimeInput, type BlockTime } from './BlockTimeFields';
 import { plannerApi } from './planner-api';
 import { blockName, blockWhat } from './planner-labels';
 
@@ -88,53 +88,21 @@ function EditBlockForm({
   error,
 }: {
   block: WeekBlock;
-  onDone(changes: { weekday: Weekday; start: string; end: string }): Promise<void>;
+  onDone(changes: BlockTime): Promise<void>;
   pending: boolean;
   error: unknown;
 }) {
-  const id = useId();
-  const [weekday, setWeekday] = useState<Weekday>(block.weekday);
-  const [start, setStart] = useState(block.start);
-  const [end, setEnd] = useState(block.end === '24:00' ? '00:00' : block.end);
+  const [time, setTime] = useState<BlockTime>(() => blockTimeFields(block));
   const endError = fieldError(error, 'end');
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    void onDone({ weekday, start, end: end === '00:00' ? '24:00' : end });
+    void onDone(blockTimeInput(time));
   }
 
   return (
     <form className="block-edit" aria-label={`Change ${blockName(block)}`} noValidate onSubmit={submit}>
-      <div className="field">
-        <label htmlFor={`${id}-day`}>Day</label>
-        <select id={`${id}-day`} value={weekday} onChange={(event) => setWeekday(event.target.value as Weekday)}>
-          {weekdays.map((day) => (
-            <option key={day} value={day}>
-              {weekdayLabels[day]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-start`}>From</label>
-        <input id={`${id}-start`} type="time" value={start} onChange={(event) => setStart(event.target.value)} />
-      </div>
-      <div className={endError ? 'field field-invalid' : 'field'}>
-        <label htmlFor={`${id}-end`}>To</label>
-        <input
-          id={`${id}-end`}
-          type="time"
-          value={end}
-          aria-invalid={endError ? true : undefined}
-          aria-describedby={endError ? `${id}-end-error` : undefined}
-          onChange={(event) => setEnd(event.target.value)}
-        />
-        {endError && (
-          <p id={`${id}-end-error`} className="field-error">
-            {endError}
-          </p>
-        )}
-      </div>
+      <BlockTimeFields value={time} onChange={setTime} endError={endError} />
       <button type="submit" className="button button-small" disabled={pending}>
         Save block
       </button>
