@@ -2,20 +2,12 @@ import { textSchema } from '@bigrock/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
+import { ifNoneMatch } from '../http/if-none-match.js';
 import type { CalendarFeedLink, CalendarFeedService } from './calendar-feed.service.js';
 
 const fileParams = z.object({
   file: textSchema.max(200).describe("The feed's secret token followed by .ics"),
 });
-
-/** Whether an If-None-Match header names this ETag (or is `*`). */
-function matches(header: string | undefined, etag: string): boolean {
-  if (header === undefined) return false;
-  return header
-    .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, ''))
-    .some((tag) => tag === etag || tag === '*');
-}
 
 /**
  * The calendar feed: its address (made, renewed and revoked with the session) and the feed
@@ -72,7 +64,7 @@ export function calendarFeedRoutes(feeds: CalendarFeedService): FastifyPluginAsy
       async (request, reply) => {
         const { text, etag } = await feeds.read(request.params.file);
         void reply.header('etag', etag).header('cache-control', 'no-cache');
-        if (matches(request.headers['if-none-match'], etag)) return reply.status(304).send();
+        if (ifNoneMatch(request.headers['if-none-match'], etag)) return reply.status(304).send();
         return reply
           .type('text/calendar; charset=utf-8')
           .header('content-disposition', 'inline; filename="bigrock.ics"')

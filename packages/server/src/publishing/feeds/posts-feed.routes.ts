@@ -2,20 +2,12 @@ import { textSchema } from '@bigrock/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
+import { ifNoneMatch } from '../../http/if-none-match.js';
 import type { PostsFeedLinks, PostsFeedService } from './posts-feed.service.js';
 
 const tokenQuery = z.object({
   token: textSchema.max(200).optional().describe("The feed's secret token, from GET /feeds/posts"),
 });
-
-/** Whether an If-None-Match header names this ETag (or is `*`). */
-function matches(header: string | undefined, etag: string): boolean {
-  if (header === undefined) return false;
-  return header
-    .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, ''))
-    .some((tag) => tag === etag || tag === '*');
-}
 
 /**
  * The published posts as RSS and Atom: their addresses (made, renewed and revoked with the
@@ -77,7 +69,7 @@ export function postsFeedRoutes(feeds: PostsFeedService): FastifyPluginAsyncZod 
             siteUrl: `${request.protocol}://${request.headers.host ?? 'localhost'}`,
           });
           void reply.header('etag', etag).header('cache-control', 'no-cache');
-          if (matches(request.headers['if-none-match'], etag)) return reply.status(304).send();
+          if (ifNoneMatch(request.headers['if-none-match'], etag)) return reply.status(304).send();
           return reply
             .type(format === 'rss' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8')
             .send(text);
