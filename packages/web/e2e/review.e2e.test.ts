@@ -42,6 +42,17 @@ describe.each([
     await page.getByText('Calls is furthest behind its target').waitFor();
     const wasters = page.getByRole('region', { name: 'Biggest time wasters' });
     await wasters.getByRole('rowheader', { name: 'Networking' }).waitFor();
+    // The table's figures are the API's, each cell under its column's label.
+    const response = await server.api('/api/v1/review?week=2027-W03');
+    const review = (await response.json()) as { wasters: Array<{ activity: string; revenue: number; cost: number }> };
+    const networking = review.wasters.find((waster) => waster.activity === 'Networking');
+    const row = wasters.getByRole('row', { name: /^Networking/ });
+    expect(await row.locator('td[data-label="Revenue"]').textContent()).toBe(
+      formatMoney(networking?.revenue ?? NaN, 'EUR', 'en-US'),
+    );
+    expect(await row.locator('td[data-label="Cost"]').textContent()).toBe(
+      formatMoney(networking?.cost ?? NaN, 'EUR', 'en-US'),
+    );
     // The charts (recharts, loaded after the page) are drawn beside their tables.
     const hours = page.getByRole('region', { name: 'Hours', exact: true });
     await hours.locator('.recharts-bar-rectangle').first().waitFor();

@@ -9,6 +9,7 @@ import {
 import { lazy, Suspense, useId, type ReactNode } from 'react';
 import { Form, useLoaderData } from 'react-router-dom';
 
+import { DataTable } from '../../shared/DataTable';
 import { formatDate, formatNumber, formatPercent, formatQuantity } from '../../shared/format';
 import { reviewApi, type reviewLoader } from './review-api';
 
@@ -71,35 +72,16 @@ function HoursSection({ review }: { review: WeeklyReview }) {
           }))}
         />
       </ChartPlace>
-      <table className="data-points data-cards">
-        <caption className="sr-only">Hours by class</caption>
-        <thead>
-          <tr>
-            <th scope="col">Class</th>
-            <th scope="col" className="number">
-              Tracked
-            </th>
-            <th scope="col" className="number">
-              Target
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {byClass.map((row) => (
-            <tr key={row.activityClass}>
-              <th scope="row" className="row-head">
-                {CLASS_NAMES[row.activityClass]}
-              </th>
-              <td className="number" data-label="Tracked">
-                {duration(row.seconds)}
-              </td>
-              <td className="number" data-label="Target">
-                {duration(row.targetSeconds)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Hours by class"
+        rowKey={(row) => row.activityClass}
+        rows={byClass}
+        columns={[
+          { label: 'Class', cell: (row) => CLASS_NAMES[row.activityClass] },
+          { label: 'Tracked', number: true, cell: (row) => duration(row.seconds) },
+          { label: 'Target', number: true, cell: (row) => duration(row.targetSeconds) },
+        ]}
+      />
       <h3>By activity</h3>
       {byActivity.length === 0 ? (
         <p className="muted">No activity has time or a target this week.</p>
@@ -115,55 +97,39 @@ function HoursSection({ review }: { review: WeeklyReview }) {
               }))}
             />
           </ChartPlace>
-          <table className="data-points data-cards">
-            <caption className="sr-only">Hours by activity</caption>
-            <thead>
-              <tr>
-                <th scope="col">Activity</th>
-                <th scope="col">Class</th>
-                <th scope="col" className="number">
-                  Tracked
-                </th>
-                <th scope="col" className="number">
-                  Target
-                </th>
-                <th scope="col" className="number">
-                  Difference
-                </th>
-                <th scope="col" className="number">
-                  Units
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {byActivity.map((row) => (
-                <tr key={row.activity}>
-                  <th scope="row" className="row-head">
-                    {row.activity}
-                  </th>
-                  <td data-label="Class">{CLASS_NAMES[row.activityClass ?? 'unclassified']}</td>
-                  <td className="number" data-label="Tracked">
-                    {duration(row.seconds)}
-                  </td>
-                  <td className="number" data-label="Target">
-                    {row.targetSeconds === null ? '—' : duration(row.targetSeconds)}
-                  </td>
-                  <td className="number" data-label="Difference">
-                    {row.differenceSeconds === null
-                      ? '—'
-                      : `${row.differenceSeconds < 0 ? '−' : '+'}${duration(Math.abs(row.differenceSeconds))}`}
-                  </td>
-                  <td className="number" data-label="Units">
-                    {row.unitsLogged === null
-                      ? '—'
-                      : row.targetUnits === null
-                        ? formatNumber(row.unitsLogged)
-                        : `${formatNumber(row.unitsLogged)} of ${formatNumber(row.targetUnits)}`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Hours by activity"
+            rowKey={(row) => row.activity}
+            rows={byActivity}
+            columns={[
+              { label: 'Activity', cell: (row) => row.activity },
+              { label: 'Class', cell: (row) => CLASS_NAMES[row.activityClass ?? 'unclassified'] },
+              { label: 'Tracked', number: true, cell: (row) => duration(row.seconds) },
+              {
+                label: 'Target',
+                number: true,
+                cell: (row) => (row.targetSeconds === null ? '—' : duration(row.targetSeconds)),
+              },
+              {
+                label: 'Difference',
+                number: true,
+                cell: (row) =>
+                  row.differenceSeconds === null
+                    ? '—'
+                    : `${row.differenceSeconds < 0 ? '−' : '+'}${duration(Math.abs(row.differenceSeconds))}`,
+              },
+              {
+                label: 'Units',
+                number: true,
+                cell: (row) =>
+                  row.unitsLogged === null
+                    ? '—'
+                    : row.targetUnits === null
+                      ? formatNumber(row.unitsLogged)
+                      : `${formatNumber(row.unitsLogged)} of ${formatNumber(row.targetUnits)}`,
+              },
+            ]}
+          />
         </>
       )}
     </Section>
@@ -205,84 +171,43 @@ function MoneySection({ review }: { review: WeeklyReview }) {
       <ChartPlace height={220}>
         <HourlyValueLine weeks={trend} formatMoney={money} />
       </ChartPlace>
-      <table className="data-points data-cards">
-        <caption className="sr-only">Hours, revenue and hourly value of the last 8 weeks</caption>
-        <thead>
-          <tr>
-            <th scope="col">Week</th>
-            <th scope="col" className="number">
-              Hours
-            </th>
-            <th scope="col" className="number">
-              Revenue
-            </th>
-            <th scope="col" className="number">
-              Hourly value
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {trend.map((week) => (
-            <tr key={week.week}>
-              <th scope="row" className="row-head">
-                {week.week}
-              </th>
-              <td className="number" data-label="Hours">
-                {duration(week.seconds)}
-              </td>
-              <td className="number" data-label="Revenue">
-                {money(week.revenue)}
-              </td>
-              <td className="number" data-label="Hourly value">
-                {week.hourlyValue === null ? '—' : money(week.hourlyValue)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Hours, revenue and hourly value of the last 8 weeks"
+        rowKey={(week) => week.week}
+        rows={trend}
+        columns={[
+          { label: 'Week', cell: (week) => week.week },
+          { label: 'Hours', number: true, cell: (week) => duration(week.seconds) },
+          { label: 'Revenue', number: true, cell: (week) => money(week.revenue) },
+          {
+            label: 'Hourly value',
+            number: true,
+            cell: (week) => (week.hourlyValue === null ? '—' : money(week.hourlyValue)),
+          },
+        ]}
+      />
     </Section>
   );
 }
 
 function FunnelTable({ funnel }: { funnel: ReviewFunnel }) {
   return (
-    <table className="data-points data-cards">
-      <caption>
-        {funnel.name}: {formatPercent(funnel.probability)} chance of reaching the target
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Step</th>
-          <th scope="col" className="number">
-            Guess
-          </th>
-          <th scope="col" className="number">
-            Learned
-          </th>
-          <th scope="col" className="number">
-            Logged
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {funnel.conversions.map((item) => (
-          <tr key={`${item.from}-${item.to}`}>
-            <th scope="row" className="row-head">
-              {item.from} → {item.to}
-            </th>
-            <td className="number" data-label="Guess">
-              {formatPercent(item.guess)}
-            </td>
-            <td className="number" data-label="Learned">
-              {item.learned === null ? '—' : formatPercent(item.learned)}
-            </td>
-            <td className="number" data-label="Logged">
-              {formatNumber(item.successes)} of {formatNumber(item.trials)}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={`${funnel.name}: ${formatPercent(funnel.probability)} chance of reaching the target`}
+      showCaption
+      rowKey={(item) => `${item.from}-${item.to}`}
+      rows={funnel.conversions}
+      columns={[
+        { label: 'Step', cell: (item) => `${item.from} → ${item.to}` },
+        { label: 'Guess', number: true, cell: (item) => formatPercent(item.guess) },
+        { label: 'Learned', number: true, cell: (item) => (item.learned === null ? '—' : formatPercent(item.learned)) },
+        {
+          label: 'Logged',
+          number: true,
+          cell: (item) => `${formatNumber(item.successes)} of ${formatNumber(item.trials)}`,
+        },
+      ]}
+    />
   );
 }
 
@@ -341,37 +266,25 @@ export function ReviewPage() {
         {review.goals.length === 0 ? (
           <p className="muted">No goals yet.</p>
         ) : (
-          <table className="data-points data-cards">
-            <caption className="sr-only">Goals&apos; pace at the end of the week</caption>
-            <thead>
-              <tr>
-                <th scope="col">Goal</th>
-                <th scope="col">Pace</th>
-                <th scope="col" className="number">
-                  Actual
-                </th>
-                <th scope="col" className="number">
-                  Expected
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {review.goals.map((goal) => (
-                <tr key={goal.id}>
-                  <th scope="row" className="row-head">
-                    {goal.title}
-                  </th>
-                  <td data-label="Pace">{goal.status ?? 'no pace'}</td>
-                  <td className="number" data-label="Actual">
-                    {goal.actual === null ? '—' : formatQuantity(goal.actual, goal.unit)}
-                  </td>
-                  <td className="number" data-label="Expected">
-                    {goal.expected === null ? '—' : formatQuantity(goal.expected, goal.unit)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Goals' pace at the end of the week"
+            rowKey={(goal) => goal.id}
+            rows={review.goals}
+            columns={[
+              { label: 'Goal', cell: (goal) => goal.title },
+              { label: 'Pace', cell: (goal) => goal.status ?? 'no pace' },
+              {
+                label: 'Actual',
+                number: true,
+                cell: (goal) => (goal.actual === null ? '—' : formatQuantity(goal.actual, goal.unit)),
+              },
+              {
+                label: 'Expected',
+                number: true,
+                cell: (goal) => (goal.expected === null ? '—' : formatQuantity(goal.expected, goal.unit)),
+              },
+            ]}
+          />
         )}
       </Section>
 
@@ -387,47 +300,22 @@ export function ReviewPage() {
         {review.wasters.length === 0 ? (
           <p className="muted">None: no activity costs more than it returns.</p>
         ) : (
-          <table className="data-points data-cards">
-            <caption className="sr-only">Activities that cost more than they return, most costly first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Activity</th>
-                <th scope="col" className="number">
-                  Hours
-                </th>
-                <th scope="col" className="number">
-                  Revenue
-                </th>
-                <th scope="col" className="number">
-                  Per hour
-                </th>
-                <th scope="col" className="number">
-                  Cost
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {review.wasters.map((waster) => (
-                <tr key={waster.activity}>
-                  <th scope="row" className="row-head">
-                    {waster.activity}
-                  </th>
-                  <td className="number" data-label="Hours">
-                    {duration(waster.seconds)}
-                  </td>
-                  <td className="number" data-label="Revenue">
-                    {money(waster.revenue)}
-                  </td>
-                  <td className="number" data-label="Per hour">
-                    {waster.effectiveRate === null ? '—' : money(waster.effectiveRate)}
-                  </td>
-                  <td className="number" data-label="Cost">
-                    {money(waster.cost)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Activities that cost more than they return, most costly first"
+            rowKey={(waster) => waster.activity}
+            rows={review.wasters}
+            columns={[
+              { label: 'Activity', cell: (waster) => waster.activity },
+              { label: 'Hours', number: true, cell: (waster) => duration(waster.seconds) },
+              { label: 'Revenue', number: true, cell: (waster) => money(waster.revenue) },
+              {
+                label: 'Per hour',
+                number: true,
+                cell: (waster) => (waster.effectiveRate === null ? '—' : money(waster.effectiveRate)),
+              },
+              { label: 'Cost', number: true, cell: (waster) => money(waster.cost) },
+            ]}
+          />
         )}
       </Section>
 
