@@ -18,12 +18,15 @@ export function DataTable<Row>({
   rowKey,
   columns: [head, ...columns],
   rows,
+  footer,
 }: {
   caption: ReactNode;
   showCaption?: boolean;
   rowKey(row: Row): Key;
   columns: [Column<Row>, ...Column<Row>[]];
   rows: readonly Row[];
+  /** The rows of a <tfoot>: totals. */
+  footer?: ReactNode;
 }) {
   return (
     <table className="data-points data-cards">
@@ -51,6 +54,7 @@ export function DataTable<Row>({
           </tr>
         ))}
       </tbody>
+      {footer !== undefined && <tfoot>{footer}</tfoot>}
     </table>
   );
 }

@@ -11,6 +11,7 @@ import {
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Form, useLoaderData, useRevalidator, useSearchParams } from 'react-router-dom';
 
+import { DataTable } from '../../shared/DataTable';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { formatDate, formatNumber, formatShortDate } from '../../shared/format';
 import { auditApi, auditQuery, type auditLoader } from './audit-api';
@@ -184,41 +185,19 @@ export function AuditPage() {
             No channel yet: give outcomes a channel, and map it to the activities whose hours feed it below.
           </p>
         ) : (
-          <table className="data-points data-cards">
-            <caption className="sr-only">Channels compared</caption>
-            <thead>
-              <tr>
-                <th scope="col">Channel</th>
-                <th scope="col">Activities</th>
-                <th scope="col">Hours</th>
-                <th scope="col">Cost of the hours</th>
-                <th scope="col">Clients</th>
-                <th scope="col">Revenue</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.channels.map((row) => (
-                <tr key={row.channel}>
-                  <th scope="row" data-label="Channel">
-                    {row.channel}
-                  </th>
-                  <td data-label="Activities">{row.activities.join(', ') || '—'}</td>
-                  <td className="number" data-label="Hours">
-                    {hours(row.seconds)}
-                  </td>
-                  <td className="number" data-label="Cost">
-                    {money(row.cost)}
-                  </td>
-                  <td className="number" data-label="Clients">
-                    {formatNumber(row.clients, 2)}
-                  </td>
-                  <td className="number" data-label="Revenue">
-                    {moneyText(row.revenue)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Channels compared"
+            rowKey={(row) => row.channel}
+            rows={report.channels}
+            columns={[
+              { label: 'Channel', cell: (row) => row.channel },
+              { label: 'Activities', cell: (row) => row.activities.join(', ') || '—' },
+              { label: 'Hours', number: true, cell: (row) => hours(row.seconds) },
+              { label: 'Cost of the hours', number: true, cell: (row) => money(row.cost) },
+              { label: 'Clients', number: true, cell: (row) => formatNumber(row.clients, 2) },
+              { label: 'Revenue', number: true, cell: (row) => moneyText(row.revenue) },
+            ]}
+          />
         )}
         <h3>Which activities feed each channel</h3>
         <ChannelMappingForm mappings={channels} activities={activities} saved={() => revalidator.revalidate()} />
@@ -252,47 +231,27 @@ function ActivityTable({ report, query }: { report: AuditReport; query: string }
   }
   return (
     <>
-      <table className="data-points data-cards">
-        <caption className="sr-only">Hours, revenue and effective rate per activity</caption>
-        <thead>
-          <tr>
-            <th scope="col">Activity</th>
-            <th scope="col">Class</th>
-            <th scope="col">Hours</th>
-            <th scope="col">Revenue</th>
-            <th scope="col">Per hour</th>
-            <th scope="col">Cost</th>
-            <th scope="col">Return</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.activities.map((row) => (
-            <tr key={row.activity}>
-              <th scope="row" data-label="Activity">
-                {row.activity}
-              </th>
-              <td data-label="Class">{row.activityClass ?? 'unclassed'}</td>
-              <td className="number" data-label="Hours">
-                {hours(row.seconds)}
-              </td>
-              <td className="number" data-label="Revenue">
-                {moneyText(row.revenue)}
-              </td>
-              <td className="number" data-label="Per hour">
-                {money(row.effectiveRate)}
-              </td>
-              <td className="number" data-label="Cost">
-                {money(row.cost)}
-              </td>
-              <td data-label="Return">
-                <button type="button" onClick={() => void earned(row.activity)}>
-                  What did {row.activity} earn?
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
+      <DataTable
+        caption="Hours, revenue and effective rate per activity"
+        rowKey={(row) => row.activity}
+        rows={report.activities}
+        columns={[
+          { label: 'Activity', cell: (row) => row.activity },
+          { label: 'Class', cell: (row) => row.activityClass ?? 'unclassed' },
+          { label: 'Hours', number: true, cell: (row) => hours(row.seconds) },
+          { label: 'Revenue', number: true, cell: (row) => moneyText(row.revenue) },
+          { label: 'Per hour', number: true, cell: (row) => money(row.effectiveRate) },
+          { label: 'Cost', number: true, cell: (row) => money(row.cost) },
+          {
+            label: 'Return',
+            cell: (row) => (
+              <button type="button" onClick={() => void earned(row.activity)}>
+                What did {row.activity} earn?
+              </button>
+            ),
+          },
+        ]}
+        footer={
           <tr>
             <th scope="row">Total</th>
             <td />
@@ -300,8 +259,8 @@ function ActivityTable({ report, query }: { report: AuditReport; query: string }
             <td className="number">{moneyText(report.attributed)}</td>
             <td colSpan={3} />
           </tr>
-        </tfoot>
-      </table>
+        }
+      />
       <ErrorAlert error={error} />
       <div role="status" aria-live="polite">
         {roi !== null && (
