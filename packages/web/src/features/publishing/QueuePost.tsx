@@ -40,8 +40,8 @@ const fieldLabels: Record<string, string> = {
 
 /**
  * A post in the queue's batch view: its targets' statuses, and while something is still to send,
- * edit its text and its images (alt text, order kept, remove, add), move it (the next free slot, a free slot of the week, any time), send it now or
- * delete it.
+ * edit its text and its images (their alt text, remove one, add more), move it (the next free
+ * slot, a free slot of the week, any time), send it now or delete it.
  */
 export function QueuePost({
   post,
