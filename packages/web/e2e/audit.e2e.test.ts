@@ -37,6 +37,14 @@ describe.each([
   test('sets a target rate and a currency, imports a file, names the waster, downloads the CSV and maps a channel', async () => {
     await server.bigrock.activities.create({ name: 'Networking', unit: 'events', activityClass: 'income' });
 
+    // Nothing tracked yet: the page says so instead of an empty chart and table.
+    await page.goto('/audit?range=last-90-days');
+    await page
+      .getByRole('region', { name: 'Activities: effective rate against the target' })
+      .getByText(/^No time tracked from .+: track or import some, or pick another range\.$/)
+      .waitFor();
+    expect(await page.getByRole('table', { name: 'Hours, revenue and effective rate per activity' }).count()).toBe(0);
+
     await page.goto('/settings');
     const money = page.getByRole('region', { name: 'Money' });
     await money.getByLabel('Currency').fill('eur');

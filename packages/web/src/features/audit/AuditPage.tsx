@@ -138,10 +138,19 @@ export function AuditPage() {
 
       <section className="panel" aria-labelledby="audit-activities-heading">
         <h2 id="audit-activities-heading">Activities: effective rate against the target</h2>
-        <Suspense fallback={chartFallback}>
-          <RateChart report={report} />
-        </Suspense>
-        <ActivityTable report={report} query={query} />
+        {report.activities.length === 0 ? (
+          <p className="muted">
+            No time tracked from {formatDate(report.from)} to {formatDate(report.to)}: track or import some, or pick
+            another range.
+          </p>
+        ) : (
+          <>
+            <Suspense fallback={chartFallback}>
+              <RateChart report={report} />
+            </Suspense>
+            <ActivityTable report={report} query={query} />
+          </>
+        )}
       </section>
 
       <section className="panel" aria-labelledby="audit-classes-heading">
