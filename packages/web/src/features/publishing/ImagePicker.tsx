@@ -12,8 +12,8 @@ import {
 } from '@bigrock/core';
 import { useId, useState } from 'react';
 
-import { apiUrl } from '../../api/api-client';
 import { Field } from '../../shared/Field';
+import { postMediaUrl } from './posts-api';
 
 /**
  * An image of a post being composed or edited, with its alt text: one the post already has (kept
@@ -25,10 +25,12 @@ export interface ComposeImage {
   size: number;
   mimeType: PostImageType;
   altText: string;
-  /** Its thumbnail's address: the stored image, or a data: address (the page's CSP allows data: images, not blob:). */
-  src: string;
-  source: { kind: 'stored'; id: string } | { kind: 'new'; data: string };
+  source: { kind: 'stored'; id: string; url: string } | { kind: 'new'; data: string };
 }
+
+/** Its thumbnail's address: the stored image, or a data: address (the page's CSP allows data: images, not blob:). */
+export const imageSrc = ({ source, mimeType }: ComposeImage) =>
+  source.kind === 'stored' ? source.url : `data:${mimeType};base64,${source.data}`;
 
 /** A post's stored image, to keep (its alt text changed or not) or remove on an edit. */
 export const storedImage = (postId: string, image: PostImage): ComposeImage => ({
@@ -37,8 +39,7 @@ export const storedImage = (postId: string, image: PostImage): ComposeImage => (
   size: image.size,
   mimeType: image.mimeType,
   altText: image.altText,
-  src: apiUrl(`/posts/${encodeURIComponent(postId)}/media/${encodeURIComponent(image.id)}`),
-  source: { kind: 'stored', id: image.id },
+  source: { kind: 'stored', id: image.id, url: postMediaUrl(postId, image.id) },
 });
 
 /** The images as the API takes them, in order: stored ones by id, new ones with their bytes. */
@@ -59,9 +60,9 @@ async function readImage(file: File): Promise<{ data: string; mimeType: PostImag
 }
 
 /**
- * The images of a post being composed or edited: a file input for PNG, JPEG, GIF and WebP (up to four), each
- * image with its thumbnail, its alt text and a counter; the server's errors shown at the image
- * they name (`media.1.altText`).
+ * The images of a post being composed or edited: a file input for PNG, JPEG, GIF and WebP (up to
+ * four), each image with its thumbnail, its alt text and a counter; the server's errors shown at
+ * the image they name (`media.1.altText`).
  */
 export function ImagePicker({
   images,
@@ -96,7 +97,6 @@ export function ImagePicker({
         size: file.size,
         mimeType,
         altText: '',
-        src: `data:${mimeType};base64,${data}`,
         source: { kind: 'new', data },
       });
     }
@@ -117,7 +117,7 @@ export function ImagePicker({
         <ol className="compose-image-list">
           {images.map((image, index) => (
             <li key={image.key} className="compose-image" aria-label={`Image ${index + 1}: ${image.name}`}>
-              <img className="compose-image-thumb" src={image.src} alt={image.altText} />
+              <img className="compose-image-thumb" src={imageSrc(image)} alt={image.altText} />
               <div className="compose-image-fields">
                 <Field
                   label={`Alt text of image ${index + 1}`}

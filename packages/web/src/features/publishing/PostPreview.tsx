@@ -1,6 +1,6 @@
 import type { PublishingAccount } from '@bigrock/core';
 
-import type { ComposeImage } from './ImagePicker';
+import { imageSrc, type ComposeImage } from './ImagePicker';
 import { networkLabels } from './post-labels';
 import { countFor, counterText } from './post-counter';
 
@@ -38,7 +38,7 @@ export function PostPreview({
         <ul className="post-images" aria-label="Images">
           {images.map((image, index) => (
             <li key={image.key} className="post-image">
-              <img src={image.src} alt={image.altText} />
+              <img src={imageSrc(image)} alt={image.altText} />
               <span className="muted" dir="auto">
                 {image.altText.trim() === '' ? `Image ${index + 1}: no alt text yet` : `Alt: ${image.altText.trim()}`}
               </span>

@@ -57,8 +57,7 @@ export function QueuePost({
   const [moving, setMoving] = useState(false);
   const [text, setText] = useState(post.text);
   const [overrides, setOverrides] = useState<PostOverrides>(post.overrides);
-  const [stored] = useState(() => post.media.map((image) => storedImage(post.id, image)));
-  const [images, setImages] = useState<ComposeImage[]>(stored);
+  const [images, setImages] = useState<ComposeImage[]>(() => post.media.map((image) => storedImage(post.id, image)));
   const [moveTo, setMoveTo] = useState('queue');
   const [at, setAt] = useState('');
 
@@ -80,7 +79,8 @@ export function QueuePost({
     event.preventDefault();
     // The images go only when changed: a text edit does not ask again about images kept as they were.
     const media = mediaInput(images);
-    const imagesChanged = JSON.stringify(media) !== JSON.stringify(mediaInput(stored));
+    const imagesChanged =
+      JSON.stringify(media) !== JSON.stringify(post.media.map(({ id, altText }) => ({ id, altText })));
     const ok = await act(() => postsApi.update(post.id, { text, overrides, ...(imagesChanged && { media }) }));
     if (ok) setEditing(false);
   }

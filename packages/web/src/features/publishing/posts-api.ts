@@ -1,7 +1,7 @@
 import type { CreatePostInput, Post, PostingSlot, PostOverrides, PostWhen, PublishingAccount } from '@bigrock/core';
 import type { LoaderFunctionArgs } from 'react-router-dom';
 
-import { api } from '../../api/api-client';
+import { api, apiUrl } from '../../api/api-client';
 
 /** The queue's settings, as GET /queue/slots answers. */
 export interface QueueSettings {
@@ -31,6 +31,10 @@ export interface UpdatePostInput {
 }
 
 const postPath = (id: string) => `/posts/${encodeURIComponent(id)}`;
+
+/** Where a post's stored image is served (GET /posts/:id/media/:mediaId), for an <img>. */
+export const postMediaUrl = (postId: string, mediaId: string) =>
+  apiUrl(`/posts/${encodeURIComponent(postId)}/media/${encodeURIComponent(mediaId)}`);
 
 export const postsApi = {
   create: (input: CreatePostInput) => api.post<Post>('/posts', input),
